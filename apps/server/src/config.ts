@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+
+/** Every environment variable Lore reads, with its default and meaning (docs/configuration.md). */
+export const configSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  LORE_DATA_DIR: z.string().min(1).default('./data'),
+  LORE_PUBLIC_URL: z
+    .url({
+      protocol: /^https?$/,
+      message: 'must be an http(s) URL such as https://wiki.example.com',
+    })
+    .optional(),
+  LORE_SQLITE_SYNCHRONOUS: z.enum(['NORMAL', 'FULL']).default('NORMAL'),
+  LORE_LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info'),
+  LORE_BODY_LIMIT: z
+    .string()
+    .regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb, 512kb or 1048576b')
+    .default('1mb'),
+  LORE_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
+  LORE_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
+  LORE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+  LORE_TRUST_PROXY: booleanFlag.default(false),
+  LORE_ADMIN_EMAIL: z.email().optional(),
+  LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
+  LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
+  LORE_WEB_DIST: z.string().min(1).optional(),
+});
+
+export interface Config {
+  readonly env: 'development' | 'production' | 'test';
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly databasePath: string;
+  readonly publicUrl: URL | null;
+  readonly sqliteSynchronous: 'NORMAL' | 'FULL';
+  readonly logLevel: string;
+  readonly bodyLimit: string;
+  readonly sessionTtlMs: number;
+  readonly loginMaxAttempts: number;
+  readonly loginWindowMs: number;
+  readonly trustProxy: boolean;
+  readonly initialAdmin: { email: string; password: string; displayName: string } | null;
+  /** Folder of the built web app, served on the same port; null when it is not served. */
+  readonly webDist: string | null;
+}
+
+export class ConfigError extends Error {}
+
+/**
+ * Reads and validates the configuration once, from an environment-like object. Throws
+ * `ConfigError` listing every bad variable, so an operator fixes them all in one go.
+ */
+export function loadConfig(env: Record<string, string | undefined>): Config {
+  const known = Object.fromEntries(
+    Object.keys(configSchema.shape)
+      .filter((key) => env[key] !== undefined && env[key] !== '')
+      .map((key) => [key, env[key]]),
+  );
+  const parsed = configSchema.safeParse(known);
+  if (!parsed.success) {
+    const lines = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+  }
+  const value = parsed.data;
+  if (Boolean(value.LORE_ADMIN_EMAIL) !== Boolean(value.LORE_ADMIN_PASSWORD)) {
+    throw new ConfigError(
+      'Invalid configuration:\n  LORE_ADMIN_EMAIL and LORE_ADMIN_PASSWORD must be set together.',
+    );
+  }
+  const dataDir = resolve(value.LORE_DATA_DIR);
+  const webDist = resolve(value.LORE_WEB_DIST ?? defaultWebDist);
+  const serveWeb = value.NODE_ENV === 'production' || value.LORE_WEB_DIST !== undefined;
+  if (serveWeb && !existsSync(resolve(webDist, 'index.html'))) {
+    throw new ConfigError(
+      `The web app is not built: ${webDist}index.html is missing. Run \`pnpm build\` first.`,
+    );
+  }
+  return {
+    env: value.NODE_ENV,
+    port: value.PORT,
+    host: value.HOST,
+    dataDir,
+    databasePath: resolve(dataDir, 'lore.db'),
+    publicUrl: value.LORE_PUBLIC_URL ? new URL(value.LORE_PUBLIC_URL) : null,
+    sqliteSynchronous: value.LORE_SQLITE_SYNCHRONOUS,
+    logLevel: value.LORE_LOG_LEVEL,
+    bodyLimit: value.LORE_BODY_LIMIT,
+    sessionTtlMs: value.LORE_SESSION_TTL_DAYS * 86_400_000,
+    loginMaxAttempts: value.LORE_LOGIN_MAX_ATTEMPTS,
+    loginWindowMs: value.LORE_LOGIN_WINDOW_SECONDS * 1000,
+    trustProxy: value.LORE_TRUST_PROXY,
+    initialAdmin:
+      value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD
+        ? {
+            email: value.LORE_ADMIN_EMAIL,
+            password: value.LORE_ADMIN_PASSWORD,
+            displayName: value.LORE_ADMIN_NAME,
+          }
+        : null,
+    webDist: serveWeb ? webDist : null,
+  };
+}

@@ -1,0 +1,129 @@
+import { createServer as createHttpServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { AccountService, RateLimiter, systemClock } from '@lore/core';
+import { openDatabase, SqliteAccountStore } from '@lore/store-sqlite';
+import express from 'express';
+import type { Logger } from 'pino';
+import type { Config } from './config';
+import { errorHandler } from './http/errorHandler';
+import { HttpError } from './http/HttpError';
+import { mountRoutes } from './http/mountRoutes';
+import { requestLog } from './http/requestLog';
+import { securityHeaders } from './http/securityHeaders';
+import { webApp } from './http/webApp';
+import { createLogger } from './logger';
+import { apiRoutes } from './routes/apiRoutes';
+import type { Services } from './Services';
+
+export interface LoreServer {
+  readonly app: express.Express;
+  readonly http: Server;
+  readonly services: Services;
+  readonly logger: Logger;
+  /** Starts listening on the configured host and port (0 picks a free port). */
+  listen(): Promise<{ url: string; port: number }>;
+  /** Stops accepting, lets in-flight requests finish (up to `graceMs`), closes the database. */
+  close(graceMs?: number): Promise<void>;
+}
+
+export interface CreateServerOptions {
+  readonly logger?: Logger;
+}
+
+/**
+ * Builds the whole Lore process around one configuration: database (migrated), services,
+ * Express app and HTTP server. Nothing listens until `listen()`.
+ */
+export async function createServer(
+  config: Config,
+  options: CreateServerOptions = {},
+): Promise<LoreServer> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  const clock = systemClock;
+  const accounts = new AccountService({
+    store: new SqliteAccountStore(db),
+    clock,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+  const services: Services = {
+    config,
+    db,
+    accounts,
+    loginByAddress: new RateLimiter({
+      clock,
+      limit: config.loginMaxAttempts * 5,
+      windowMs: config.loginWindowMs,
+    }),
+    loginByEmail: new RateLimiter({
+      clock,
+      limit: config.loginMaxAttempts,
+      windowMs: config.loginWindowMs,
+    }),
+  };
+
+  if (config.initialAdmin && accounts.needsSetup()) {
+    const admin = await accounts.setupFirstAdmin(config.initialAdmin);
+    logger.info({ email: admin.email }, 'created the first admin from LORE_ADMIN_EMAIL');
+  }
+  accounts.pruneSessions();
+
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', config.trustProxy);
+  app.set('json spaces', 0);
+  app.use(securityHeaders(config));
+  app.use(requestLog(logger));
+
+  let closing = false;
+  app.get('/healthz', (_req, res) => {
+    if (closing || !db.open) {
+      res.status(503).json({ error: { code: 'unavailable', message: 'Lore is shutting down.' } });
+      return;
+    }
+    db.prepare('SELECT 1').get();
+    res.json({ status: 'ok' });
+  });
+  app.use(mountRoutes(apiRoutes, services));
+  if (config.webDist) app.use(webApp(config.webDist));
+  app.use((req) => {
+    throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.path}.`);
+  });
+  app.use(errorHandler(logger));
+
+  const http = createHttpServer(app);
+  http.headersTimeout = 30_000;
+  http.requestTimeout = 60_000;
+
+  const pruneTimer = setInterval(() => accounts.pruneSessions(), 3_600_000);
+  pruneTimer.unref();
+
+  return {
+    app,
+    http,
+    services,
+    logger,
+    listen: () =>
+      new Promise((resolveListen, reject) => {
+        http.once('error', reject);
+        http.listen(config.port, config.host, () => {
+          http.off('error', reject);
+          const { port } = http.address() as AddressInfo;
+          const host =
+            config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+          resolveListen({ url: `http://${host}:${port}`, port });
+        });
+      }),
+    close: async (graceMs = 10_000) => {
+      if (closing) return;
+      closing = true;
+      clearInterval(pruneTimer);
+      const closed = new Promise<void>((resolveClose) => http.close(() => resolveClose()));
+      http.closeIdleConnections();
+      const force = setTimeout(() => http.closeAllConnections(), graceMs);
+      if (http.listening) await closed;
+      clearTimeout(force);
+      db.close();
+    },
+  };
+}

@@ -1,0 +1,83 @@
+import express, { type Request, type Router } from 'express';
+import { match } from 'path-to-regexp';
+import type { Services } from '../Services';
+import { authenticate } from './authenticate';
+import { HttpError } from './HttpError';
+import type { Route } from './route';
+import { originVerdict } from './sameOrigin';
+import { readSessionCookie } from './sessionCookie';
+
+const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
+
+function hasBody(req: Request): boolean {
+  const length = req.headers['content-length'];
+  return req.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+/**
+ * Cookie-authenticated writes must come from our own pages. Token-authenticated calls carry no
+ * ambient credential, so they are exempt.
+ */
+function checkCsrf(req: Request, services: Services): void {
+  if (safeMethods.has(req.method) || req.headers.authorization !== undefined) return;
+  const verdict = originVerdict(req, services.config);
+  if (verdict === 'cross' || (verdict === 'unknown' && readSessionCookie(req) !== null)) {
+    throw new HttpError(403, 'csrf_failed', 'Cross-site requests are not allowed.');
+  }
+}
+
+/** Registers every route: CSRF check → media type → zod validation → auth → handler → reply. */
+export function mountRoutes(routes: readonly Route[], services: Services): Router {
+  const router = express.Router({ strict: false, caseSensitive: true });
+  router.use(
+    '/api',
+    express.json({
+      limit: services.config.bodyLimit,
+      type: ['application/json', 'application/*+json'],
+    }),
+  );
+  for (const route of routes) {
+    router[route.method](route.path, async (req, res) => {
+      checkCsrf(req, services);
+      if (route.body && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+        throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
+      }
+      if (!route.body && hasBody(req) && req.body !== undefined) {
+        throw new HttpError(400, 'invalid_request', 'This endpoint takes no request body.');
+      }
+      const body = route.body ? route.body.parse(req.body ?? undefined) : undefined;
+      const query = route.query ? route.query.parse(req.query) : undefined;
+      const params = route.params ? route.params.parse(req.params) : undefined;
+      const authentication = authenticate(req, services);
+      if (route.access === 'user' && !authentication) {
+        throw new HttpError(401, 'unauthenticated', 'Sign in or send a valid API token.');
+      }
+      const reply = await route.handler({
+        req,
+        res,
+        body,
+        query,
+        params,
+        actor: authentication?.user ?? null,
+        services,
+      });
+      res.status(reply.status);
+      if (reply.body === undefined) res.end();
+      else res.json(reply.body);
+    });
+  }
+  const matchers = routes.map((route) => ({ method: route.method, test: match(route.path) }));
+  router.use('/api', (req) => {
+    const path = `${req.baseUrl}${req.path}`;
+    const allowed = matchers
+      .filter((matcher) => matcher.test(path) !== false)
+      .map((matcher) => matcher.method.toUpperCase());
+    if (allowed.length > 0) {
+      throw new HttpError(405, 'method_not_allowed', `Use ${allowed.join(' or ')} here.`, {
+        Allow: allowed.join(', '),
+      });
+    }
+    throw new HttpError(404, 'not_found', `No API endpoint at ${req.method} ${path}.`);
+  });
+  return router;
+}

@@ -1,0 +1,5 @@
+export * from './config';
+export * from './createServer';
+export * from './logger';
+export { main } from './main';
+export { apiRoutes } from './routes/apiRoutes';

@@ -1,0 +1,66 @@
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+
+const mainTs = fileURLToPath(new URL('./main.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const dirs: string[] = [];
+afterEach(() => {
+  for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+});
+
+function start(env: Record<string, string>) {
+  const child = spawn(tsx, [mainTs], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  child.stdout.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  child.stderr.on('data', (chunk) => {
+    output += String(chunk);
+  });
+  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+  return { child, exited, output: () => output };
+}
+
+describe('the server process', () => {
+  it('starts, answers /healthz, and on SIGTERM closes connections and the database cleanly', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lore-main-'));
+    dirs.push(dataDir);
+    const proc = start({
+      LORE_DATA_DIR: dataDir,
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LORE_LOG_LEVEL: 'info',
+    });
+    let url = '';
+    for (let i = 0; i < 300 && !url; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+      url = /"url":"(http:[^"]+)"/.exec(proc.output())?.[1] ?? '';
+    }
+    expect(url, proc.output()).not.toBe('');
+    expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
+
+    proc.child.kill('SIGTERM');
+    expect(await proc.exited).toBe(0);
+    expect(proc.output()).toContain('stopped cleanly');
+    // A clean close checkpoints the WAL into the main file and removes it.
+    expect(existsSync(join(dataDir, 'lore.db-wal'))).toBe(false);
+    const db = new Database(join(dataDir, 'lore.db'), { readonly: true });
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  }, 60_000);
+
+  it('exits with code 2 and names the bad variable when the configuration is invalid', async () => {
+    const proc = start({ PORT: 'not-a-port' });
+    expect(await proc.exited).toBe(2);
+    expect(proc.output()).toContain('PORT');
+    expect(proc.output()).toContain('docs/configuration.md');
+  }, 60_000);
+});

@@ -1,0 +1,13 @@
+import type { User } from '@lore/core';
+
+/** The public JSON shape of a user. */
+export function presentUser(user: User) {
+  return {
+    id: user.id,
+    email: user.email,
+    displayName: user.displayName,
+    color: user.color,
+    role: user.role,
+    createdAt: new Date(user.createdAt).toISOString(),
+  };
+}

@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { defineRoute } from '../http/route';
+import { setSessionCookie } from '../http/sessionCookie';
+import { presentUser } from './presentUser';
+import { displayNameField, emailField, errorResponse, passwordField, userSchema } from './schemas';
+
+export const setupRoutes = [
+  defineRoute({
+    method: 'get',
+    path: '/api/setup',
+    tag: 'Accounts',
+    summary: 'Whether Lore still needs its first admin',
+    access: 'public',
+    responses: {
+      200: { description: 'Setup state', schema: z.object({ needsSetup: z.boolean() }) },
+    },
+    handler: ({ services }) => ({
+      status: 200,
+      body: { needsSetup: services.accounts.needsSetup() },
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/setup',
+    tag: 'Accounts',
+    summary: 'Create the first admin and sign in (only while no user exists)',
+    access: 'public',
+    body: z.strictObject({
+      email: emailField,
+      displayName: displayNameField,
+      password: passwordField,
+    }),
+    responses: {
+      201: { description: 'The admin, signed in', schema: z.object({ user: userSchema }) },
+      400: errorResponse('Invalid email, name or password'),
+      409: errorResponse('Lore already has users (`already_set_up`)'),
+    },
+    handler: async ({ req, res, body, services }) => {
+      const user = await services.accounts.setupFirstAdmin(body);
+      setSessionCookie(req, res, services.config, services.accounts.startSession(user));
+      return { status: 201, body: { user: presentUser(user) } };
+    },
+  }),
+];

@@ -1,0 +1,75 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { loadConfig } from '../config';
+import { createServer, type LoreServer } from '../createServer';
+import { createLogger } from '../logger';
+
+export interface TestServer {
+  readonly url: string;
+  readonly server: LoreServer;
+  readonly dataDir: string;
+  /** Everything the server logged, as raw JSON lines. */
+  readonly logs: string[];
+  /** `fetch` against the server with a cookie jar and a same-origin `Origin` header by default. */
+  request(path: string, init?: TestRequestInit): Promise<Response>;
+  close(): Promise<void>;
+}
+
+export interface TestRequestInit extends RequestInit {
+  /** A JSON body; sets Content-Type. */
+  readonly json?: unknown;
+  /** Skip the cookie jar for this request. */
+  readonly anonymous?: boolean;
+}
+
+/** A real Lore server on port 0 over a fresh SQLite file in a temp folder. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'lore-test-'));
+  const config = loadConfig({ LORE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+  const logs: string[] = [];
+  const sink = new Writable({
+    write(chunk, _encoding, done) {
+      logs.push(String(chunk));
+      done();
+    },
+  });
+  const server = await createServer(config, { logger: createLogger('trace', sink) });
+  const { url } = await server.listen();
+  const jar = new Map<string, string>();
+  return {
+    url,
+    server,
+    dataDir,
+    logs,
+    async request(path, init = {}) {
+      const headers = new Headers(init.headers);
+      if (!headers.has('origin') && init.method && init.method !== 'GET')
+        headers.set('origin', url);
+      if (!init.anonymous && jar.size > 0 && !headers.has('cookie')) {
+        headers.set('cookie', [...jar].map(([name, value]) => `${name}=${value}`).join('; '));
+      }
+      let body = init.body;
+      if (init.json !== undefined) {
+        headers.set('content-type', 'application/json');
+        body = JSON.stringify(init.json);
+      }
+      const response = await fetch(`${url}${path}`, { ...init, headers, body: body ?? null });
+      if (!init.anonymous) {
+        for (const cookie of response.headers.getSetCookie()) {
+          const [pair] = cookie.split(';');
+          const [name, value] = (pair ?? '').split('=');
+          if (!name) continue;
+          if (!value || /Expires=Thu, 01 Jan 1970/i.test(cookie)) jar.delete(name);
+          else jar.set(name, value);
+        }
+      }
+      return response;
+    },
+    async close() {
+      await server.close(1000);
+      rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}

@@ -1,0 +1,52 @@
+import { useEffect, useState } from 'react';
+
+interface CopyButtonProps {
+  text: string;
+  /** What is being copied, for the button's accessible name ("Copy token"). */
+  what: string;
+}
+
+async function copyToClipboard(text: string): Promise<boolean> {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // The async clipboard needs a secure context; plain-http intranet servers do not have one.
+    const area = document.createElement('textarea');
+    area.value = text;
+    area.setAttribute('readonly', '');
+    area.className = 'visually-hidden';
+    document.body.append(area);
+    area.select();
+    const copied = document.execCommand('copy');
+    area.remove();
+    return copied;
+  }
+}
+
+/** Copies `text` to the clipboard and says so. */
+export function CopyButton({ text, what }: CopyButtonProps) {
+  const [status, setStatus] = useState<'idle' | 'copied' | 'failed'>('idle');
+
+  useEffect(() => {
+    if (status === 'idle') return;
+    const timer = setTimeout(() => setStatus('idle'), 2500);
+    return () => clearTimeout(timer);
+  }, [status]);
+
+  return (
+    <>
+      <button
+        type="button"
+        className="button button--secondary"
+        onClick={async () => setStatus((await copyToClipboard(text)) ? 'copied' : 'failed')}
+      >
+        {status === 'copied' ? 'Copied' : `Copy ${what}`}
+      </button>
+      <span className="visually-hidden" aria-live="polite">
+        {status === 'copied' && `${what} copied to the clipboard`}
+        {status === 'failed' && `Could not copy the ${what}; select it and copy it by hand`}
+      </span>
+    </>
+  );
+}

@@ -1,0 +1,47 @@
+import { createBrowserRouter } from 'react-router';
+import { ErrorPage } from './pages/ErrorPage';
+import { HomePage } from './pages/HomePage';
+import { LoginPage } from './pages/LoginPage';
+import { NotFoundPage } from './pages/NotFoundPage';
+import { SearchPage } from './pages/SearchPage';
+import { SetupPage } from './pages/SetupPage';
+import { RequireSession } from './routes/RequireSession';
+import { RootLayout } from './routes/RootLayout';
+import { SettingsPage } from './settings/SettingsPage';
+import { AppShell } from './shell/AppShell';
+
+/**
+ * Every address of the web app. Pages inside the shell have their own error boundary, so a crash
+ * in one page leaves the sidebar and header usable.
+ */
+export function createRouter() {
+  return createBrowserRouter([
+    {
+      element: <RootLayout />,
+      errorElement: <ErrorPage fullPage />,
+      children: [
+        { path: 'setup', element: <SetupPage /> },
+        { path: 'login', element: <LoginPage /> },
+        {
+          element: <RequireSession />,
+          children: [
+            {
+              element: <AppShell />,
+              children: [
+                {
+                  errorElement: <ErrorPage />,
+                  children: [
+                    { index: true, element: <HomePage /> },
+                    { path: 'search', element: <SearchPage /> },
+                    { path: 'settings', element: <SettingsPage /> },
+                    { path: '*', element: <NotFoundPage /> },
+                  ],
+                },
+              ],
+            },
+          ],
+        },
+      ],
+    },
+  ]);
+}

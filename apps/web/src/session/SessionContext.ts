@@ -1,0 +1,21 @@
+import { createContext } from 'react';
+import type { ApiError } from '../api/ApiError';
+import type { SetupInput, User } from '../api/types';
+
+/** What the app knows about who is using it. */
+export type SessionState =
+  | { status: 'loading' }
+  | { status: 'unreachable'; error: ApiError }
+  | { status: 'ready'; needsSetup: boolean; user: User | null };
+
+export interface Session {
+  state: SessionState;
+  /** Creates the first admin and signs them in. */
+  setup(input: SetupInput): Promise<User>;
+  login(email: string, password: string): Promise<User>;
+  logout(): Promise<void>;
+  /** Asks the server again who is signed in (after a failed start, or when a call answered 401). */
+  reload(): void;
+}
+
+export const SessionContext = createContext<Session | null>(null);

@@ -1,0 +1,71 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
+import type { SetupInput, User } from '../api/types';
+import { type Session, SessionContext, type SessionState } from './SessionContext';
+
+async function loadSession(): Promise<SessionState> {
+  const { needsSetup } = await api.setupStatus();
+  if (needsSetup) return { status: 'ready', needsSetup, user: null };
+  try {
+    const { user } = await api.me();
+    return { status: 'ready', needsSetup, user };
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 401) {
+      return { status: 'ready', needsSetup, user: null };
+    }
+    throw error;
+  }
+}
+
+/** Loads the session once at start and keeps it current across setup, login and logout. */
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SessionState>({ status: 'loading' });
+  const [generation, setGeneration] = useState(0);
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
+  useEffect(() => {
+    let current = true;
+    loadSession().then(
+      (next) => current && setState(next),
+      (error: unknown) => {
+        if (!current) return;
+        if (error instanceof ApiError) setState({ status: 'unreachable', error });
+        // Rethrown during render so the route error boundary shows it.
+        else
+          setState(() => {
+            throw error;
+          });
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [generation]);
+
+  const signedIn = useCallback((user: User) => {
+    setState({ status: 'ready', needsSetup: false, user });
+    return user;
+  }, []);
+
+  const session = useMemo<Session>(
+    () => ({
+      state,
+      setup: (input: SetupInput) => api.setup(input).then(({ user }) => signedIn(user)),
+      login: (email, password) => api.login(email, password).then(({ user }) => signedIn(user)),
+      logout: async () => {
+        try {
+          await api.logout();
+        } catch (error) {
+          // A session that already expired is as logged out as it gets.
+          if (!(error instanceof ApiError && error.status === 401)) throw error;
+        }
+        setState({ status: 'ready', needsSetup: false, user: null });
+      },
+      reload: () => setGeneration((n) => n + 1),
+    }),
+    [state, signedIn],
+  );
+
+  return <SessionContext value={session}>{children}</SessionContext>;
+}

@@ -1,0 +1,29 @@
+import { useEffect } from 'react';
+import { useLocation } from 'react-router';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { ProfileSection } from './ProfileSection';
+import { TokensSection } from './TokensSection';
+import { UsersSection } from './UsersSection';
+import './SettingsPage.css';
+
+/** Profile, API tokens and, for administrators, the users of this server. */
+export function SettingsPage() {
+  const user = useCurrentUser();
+  const { hash } = useLocation();
+
+  // Links such as /settings#tokens land on their section.
+  useEffect(() => {
+    if (hash) document.getElementById(hash.slice(1))?.scrollIntoView({ block: 'start' });
+  }, [hash]);
+
+  return (
+    <div className="page">
+      <title>Settings · Lore</title>
+      <h1 className="page__title">Settings</h1>
+      <p className="page__lead">Your account and how other tools reach Lore on your behalf.</p>
+      <ProfileSection user={user} />
+      <TokensSection />
+      {user.role === 'admin' && <UsersSection />}
+    </div>
+  );
+}

@@ -1,0 +1,8 @@
+import type { UserRole } from '../api/types';
+
+/** How each role is named in the interface. */
+export const roleLabels: Readonly<Record<UserRole, string>> = {
+  admin: 'Administrator',
+  member: 'Member',
+  guest: 'Guest',
+};

@@ -1,0 +1,3 @@
+export * from './CliError';
+export * from './commands/CommandIo';
+export * from './runCli';

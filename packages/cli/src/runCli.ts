@@ -1,0 +1,49 @@
+import { ConfigError } from '@lore/server';
+import { CliError } from './CliError';
+import type { CommandIo } from './commands/CommandIo';
+import { serve } from './commands/serve';
+import { usersCreate } from './commands/usersCreate';
+
+export const usage = `Lore, the team wiki.
+
+Usage: lore <command> [options]
+
+Commands:
+  serve                 start the wiki (PORT, LORE_DATA_DIR, … see docs/configuration.md)
+  users create          add a user: --email E --password P [--name N] [--admin | --role R]
+
+Run \`lore <command> --help\` for a command's options.`;
+
+/** Runs one CLI invocation; resolves to the process exit code. */
+export async function runCli(argv: string[], io: CommandIo): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    if (command === undefined || command === 'help' || command === '--help' || command === '-h') {
+      io.out(usage);
+      return 0;
+    }
+    if (command === 'serve') {
+      await serve(io);
+      return 0;
+    }
+    if (command === 'users' && rest[0] === 'create') {
+      await usersCreate(rest.slice(1), io);
+      return 0;
+    }
+    throw new CliError(`Unknown command: ${argv.join(' ')}\n\n${usage}`);
+  } catch (error) {
+    if (error instanceof CliError || error instanceof ConfigError) {
+      io.err(error.message);
+      return error instanceof CliError ? error.exitCode : 2;
+    }
+    if (
+      error instanceof TypeError &&
+      'code' in error &&
+      String(error.code).startsWith('ERR_PARSE_ARGS')
+    ) {
+      io.err(`${error.message}\nRun \`lore ${command ?? ''} --help\`.`);
+      return 2;
+    }
+    throw error;
+  }
+}

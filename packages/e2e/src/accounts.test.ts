@@ -1,0 +1,155 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+  admin,
+  launchChromium,
+  logIn,
+  type RunningLore,
+  seedAdmin,
+  startLore,
+  watchPageProblems,
+} from './harness';
+
+describe('accounts in the browser', () => {
+  let browser: Browser;
+  let lore: RunningLore;
+  let context: BrowserContext;
+  let page: Page;
+
+  beforeAll(async () => {
+    browser = await launchChromium(process.env);
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  beforeEach(async () => {
+    lore = await startLore();
+    context = await browser.newContext({ baseURL: lore.url });
+    page = await context.newPage();
+  });
+
+  afterEach(async () => {
+    await context?.close();
+    await lore?.close();
+  });
+
+  it('leads a fresh server through first-admin setup, then logout and login', async () => {
+    const problems = watchPageProblems(page);
+
+    await page.goto('/settings');
+    await page.waitForURL('**/setup');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Display name').fill(admin.displayName);
+    await page.getByLabel('Password', { exact: true }).fill(admin.password);
+    await page.getByLabel('Confirm password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+
+    const menuButton = page.getByRole('button', { name: admin.displayName });
+    await menuButton.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+    expect(await page.getByRole('heading', { level: 1 }).textContent()).toBe('Welcome, Ada');
+
+    await menuButton.click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL('**/login');
+    expect(await page.getByRole('button', { name: admin.displayName }).count()).toBe(0);
+    const me = await page.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill(admin.password);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await menuButton.waitFor();
+    expect(new URL(page.url()).pathname).toBe('/');
+
+    // Setup is done once: the setup page now sends signed-in users home.
+    await page.goto('/setup');
+    await page.waitForURL((url) => url.pathname === '/');
+    await menuButton.waitFor();
+
+    expect(problems).toEqual([]);
+  });
+
+  it("shows the server's message for a wrong password, then the rate limit", async () => {
+    await seedAdmin(lore);
+    await page.goto('/login');
+    await page.getByLabel('Email').fill(admin.email);
+    await page.getByLabel('Password').fill('not the password');
+    const [answer] = await Promise.all([
+      page.waitForResponse((response) => response.url().endsWith('/api/auth/login')),
+      page.getByRole('button', { name: 'Log in' }).click(),
+    ]);
+    expect(answer.status()).toBe(401);
+    const { error } = (await answer.json()) as { error: { message: string } };
+    expect(error.message.length).toBeGreaterThan(0);
+
+    await page.locator('[aria-live]', { hasText: error.message }).waitFor();
+    expect(new URL(page.url()).pathname).toBe('/login');
+
+    // Use up the attempts for this account, then the page must say how long to wait.
+    let status = 0;
+    for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
+      const response = await lore.api('POST', '/api/auth/login', {
+        email: admin.email,
+        password: 'still not the password',
+      });
+      status = response.status;
+    }
+    expect(status).toBe(429);
+    await page.getByRole('button', { name: 'Log in' }).click();
+    const limited = page.locator('[aria-live]', {
+      hasText: /Too many attempts, try again in \d+ s/,
+    });
+    await limited.waitFor();
+  });
+
+  it('creates and revokes an API token, and lets an admin add a user', async () => {
+    await seedAdmin(lore);
+    await logIn(page, admin);
+    await page.goto('/settings');
+    await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
+
+    await page.getByLabel('Token name').fill('Deploy script');
+    await page.getByRole('button', { name: 'Create token' }).click();
+    await page.getByRole('heading', { name: 'Token “Deploy script” created' }).waitFor();
+    const token = await page.getByLabel('Token value').inputValue();
+    expect(token.length).toBeGreaterThan(16);
+    const withToken = () =>
+      fetch(`${lore.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+    expect((await withToken()).status).toBe(200);
+
+    await page.getByRole('button', { name: 'Done' }).click();
+    expect(await page.getByLabel('Token value').count()).toBe(0);
+    await page.getByRole('button', { name: 'Revoke token Deploy script' }).click();
+    await page.getByRole('button', { name: 'Confirm: revoke token Deploy script' }).click();
+    await page.getByText('You have no API tokens yet.').waitFor();
+    expect((await withToken()).status).toBe(401);
+
+    const grace = {
+      email: 'grace@example.com',
+      password: 'a compiler of one',
+      displayName: 'Grace Hopper',
+    };
+    const form = page.getByRole('form', { name: 'Add a user' });
+    await form.getByLabel('Email').fill(grace.email);
+    await form.getByLabel('Display name').fill(grace.displayName);
+    await form.getByLabel('Initial password').fill(grace.password);
+    await form.getByLabel('Role').selectOption('member');
+    await form.getByRole('button', { name: 'Add user' }).click();
+    await page.getByText(`Added ${grace.displayName} (${grace.email}).`).waitFor();
+    await page.getByRole('cell', { name: grace.email }).waitFor();
+
+    const graceContext = await browser.newContext({ baseURL: lore.url });
+    try {
+      const gracePage = await graceContext.newPage();
+      await logIn(gracePage, grace);
+      await gracePage.goto('/settings');
+      await gracePage.getByRole('heading', { name: 'API tokens' }).waitFor();
+      expect(await gracePage.getByRole('heading', { name: 'Users' }).count()).toBe(0);
+    } finally {
+      await graceContext.close();
+    }
+  });
+});

@@ -1,0 +1,3 @@
+export * from './accounts/SqliteAccountStore';
+export * from './migrate';
+export * from './openDatabase';
