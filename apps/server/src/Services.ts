@@ -1,4 +1,4 @@
-import type { AccountService, RateLimiter } from '@lore/core';
+import type { AccountService, PageService, PageStore, RateLimiter } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
 import type { Config } from './config';
 
@@ -7,6 +7,9 @@ export interface Services {
   readonly config: Config;
   readonly db: Db;
   readonly accounts: AccountService;
+  readonly pages: PageService;
+  /** Direct page lookups for the websocket door, which authorizes before any domain call. */
+  readonly pageStore: PageStore;
   readonly loginByAddress: RateLimiter;
   readonly loginByEmail: RateLimiter;
 }

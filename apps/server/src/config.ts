@@ -37,6 +37,7 @@ export const configSchema = z.object({
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   LORE_WEB_DIST: z.string().min(1).optional(),
+  LORE_COLLAB_MAX_MESSAGE_MB: z.coerce.number().min(0.1).max(256).default(8),
 });
 
 export interface Config {
@@ -56,6 +57,8 @@ export interface Config {
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
   readonly webDist: string | null;
+  /** Largest collaboration websocket frame accepted, in bytes. */
+  readonly collabMaxMessageBytes: number;
 }
 
 export class ConfigError extends Error {}
@@ -112,5 +115,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
           }
         : null,
     webDist: serveWeb ? webDist : null,
+    collabMaxMessageBytes: Math.round(value.LORE_COLLAB_MAX_MESSAGE_MB * 1024 * 1024),
   };
 }

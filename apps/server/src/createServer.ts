@@ -1,9 +1,19 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { AccountService, RateLimiter, systemClock } from '@lore/core';
-import { openDatabase, SqliteAccountStore } from '@lore/store-sqlite';
+import { CloseCode, CollabServer } from '@lore/collab';
+import { AccountService, PageService, RateLimiter, systemClock } from '@lore/core';
+import {
+  openDatabase,
+  SqliteAccountStore,
+  SqliteDocumentStore,
+  SqlitePageStore,
+  SqliteSpaceStore,
+} from '@lore/store-sqlite';
 import express from 'express';
 import type { Logger } from 'pino';
+import { attachCollabEndpoint, type CollabContext } from './collab/collabEndpoint';
+import { documentSchemaGuard } from './collab/documentSchemaGuard';
+import { YjsPageContent } from './collab/YjsPageContent';
 import type { Config } from './config';
 import { errorHandler } from './http/errorHandler';
 import { HttpError } from './http/HttpError';
@@ -46,10 +56,24 @@ export async function createServer(
     clock,
     sessionTtlMs: config.sessionTtlMs,
   });
+  const pageStore = new SqlitePageStore(db);
+  let pages: PageService | undefined;
+  const collab = new CollabServer<CollabContext>({
+    store: new SqliteDocumentStore(db),
+    validateUpdate: documentSchemaGuard(),
+    onChange: async (pageId) => {
+      pages?.recordDocumentChange(pageId, await content.readTitle(pageId));
+    },
+    onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
+  });
+  const content = new YjsPageContent(collab);
+  pages = new PageService({ spaces: new SqliteSpaceStore(db), pages: pageStore, content, clock });
   const services: Services = {
     config,
     db,
     accounts,
+    pages,
+    pageStore,
     loginByAddress: new RateLimiter({
       clock,
       limit: config.loginMaxAttempts * 5,
@@ -95,6 +119,13 @@ export async function createServer(
   http.headersTimeout = 30_000;
   http.requestTimeout = 60_000;
 
+  const wss = attachCollabEndpoint(http, {
+    services,
+    collab,
+    logger,
+    maxMessageBytes: config.collabMaxMessageBytes,
+  });
+
   const pruneTimer = setInterval(() => accounts.pruneSessions(), 3_600_000);
   pruneTimer.unref();
 
@@ -120,6 +151,11 @@ export async function createServer(
       clearInterval(pruneTimer);
       const closed = new Promise<void>((resolveClose) => http.close(() => resolveClose()));
       http.closeIdleConnections();
+      // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
+      // and this compacts the logs.
+      await collab.closeAll();
+      for (const client of wss.clients) client.close(CloseCode.GoingAway, 'server shutting down');
+      wss.close();
       const force = setTimeout(() => http.closeAllConnections(), graceMs);
       if (http.listening) await closed;
       clearTimeout(force);

@@ -3,7 +3,18 @@ import type { Config } from '../config';
 
 /** The origin this server is reached at: LORE_PUBLIC_URL when set, else the request's Host. */
 export function expectedOrigin(req: Request, config: Config): string {
-  return config.publicUrl ? config.publicUrl.origin : `${req.protocol}://${req.get('host') ?? ''}`;
+  return expectedOriginFor(config, req.get('host'), req.protocol === 'https');
+}
+
+/** The same, from raw request parts (websocket upgrades bypass Express). */
+export function expectedOriginFor(
+  config: Config,
+  host: string | undefined,
+  secure: boolean,
+): string {
+  return config.publicUrl
+    ? config.publicUrl.origin
+    : `${secure ? 'https' : 'http'}://${host ?? ''}`;
 }
 
 /**

@@ -5,7 +5,11 @@ export const sessionCookieName = 'lore_session';
 
 /** The session secret from the Cookie header, or null. */
 export function readSessionCookie(req: Request): string | null {
-  const header = req.headers.cookie;
+  return readSessionCookieHeader(req.headers.cookie);
+}
+
+/** The session secret from a raw Cookie header value, or null. */
+export function readSessionCookieHeader(header: string | undefined): string | null {
   if (!header) return null;
   for (const part of header.split(';')) {
     const index = part.indexOf('=');

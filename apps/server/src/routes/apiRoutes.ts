@@ -1,6 +1,8 @@
 import type { Route } from '../http/route';
 import { authRoutes } from './authRoutes';
+import { pageRoutes } from './pageRoutes';
 import { setupRoutes } from './setupRoutes';
+import { spaceRoutes } from './spaceRoutes';
 import { tokenRoutes } from './tokenRoutes';
 import { userRoutes } from './userRoutes';
 
@@ -10,4 +12,6 @@ export const apiRoutes: readonly Route[] = [
   ...authRoutes,
   ...userRoutes,
   ...tokenRoutes,
+  ...spaceRoutes,
+  ...pageRoutes,
 ];

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import type { Route } from '../http/route';
-import { startTestServer, type TestServer } from '../test/startTestServer';
+import { startTestServer, type TestResponse, type TestServer } from '../test/startTestServer';
 import { apiRoutes } from './apiRoutes';
 
 /**
@@ -27,7 +27,7 @@ afterAll(async () => {
 
 const pathOf = (route: Route) => route.path.replace(/:[A-Za-z0-9_]+/g, 'does-not-exist');
 
-async function expectClientError(response: Response, status?: number) {
+async function expectClientError(response: TestResponse, status?: number) {
   const body = await response.json();
   if (status !== undefined) expect(response.status).toBe(status);
   expect(response.status).toBeGreaterThanOrEqual(400);

@@ -6,6 +6,14 @@ import { loadConfig } from '../config';
 import { createServer, type LoreServer } from '../createServer';
 import { createLogger } from '../logger';
 
+/** Response bodies in tests are read structurally and every use is asserted on. */
+// biome-ignore lint/suspicious/noExplicitAny: see above; typing each endpoint's JSON here adds nothing.
+export type JsonBody = any;
+
+export interface TestResponse extends Response {
+  json(): Promise<JsonBody>;
+}
+
 export interface TestServer {
   readonly url: string;
   readonly server: LoreServer;
@@ -13,7 +21,7 @@ export interface TestServer {
   /** Everything the server logged, as raw JSON lines. */
   readonly logs: string[];
   /** `fetch` against the server with a cookie jar and a same-origin `Origin` header by default. */
-  request(path: string, init?: TestRequestInit): Promise<Response>;
+  request(path: string, init?: TestRequestInit): Promise<TestResponse>;
   close(): Promise<void>;
 }
 

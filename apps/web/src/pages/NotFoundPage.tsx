@@ -6,7 +6,7 @@ export function NotFoundPage() {
   return (
     <div className="page">
       <title>Not found · Lore</title>
-      <p className="muted">Error 404</p>
+      <p className="page__eyebrow">Error 404</p>
       <h1 className="page__title">Page not found</h1>
       <p className="page__lead">
         There is nothing at <code>{pathname}</code>. The link may be mistyped, or what it pointed to

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
@@ -10,6 +10,8 @@ const sidebarId = 'app-sidebar';
 export function AppShell() {
   const [sidebarOpen, setSidebarOpen] = useState(false);
   const location = useLocation();
+  const sidebar = useRef<HTMLElement>(null);
+  const toggle = useRef<HTMLButtonElement>(null);
 
   // On narrow screens the sidebar is an overlay; following a link should put it away.
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation on purpose.
@@ -17,15 +19,36 @@ export function AppShell() {
     setSidebarOpen(false);
   }, [location.key]);
 
+  // The overlay takes focus when it opens, as a dialog would.
+  useEffect(() => {
+    if (sidebarOpen) sidebar.current?.querySelector<HTMLElement>('a[href]')?.focus();
+  }, [sidebarOpen]);
+
+  const closeSidebar = () => {
+    if (!sidebarOpen) return;
+    setSidebarOpen(false);
+    toggle.current?.focus();
+  };
+
   return (
     <div className="shell" data-sidebar-open={sidebarOpen || undefined}>
       <a className="skip-link" href="#main">
         Skip to content
       </a>
-      <Sidebar id={sidebarId} onClose={() => setSidebarOpen(false)} />
+      <Sidebar id={sidebarId} ref={sidebar} onClose={closeSidebar} />
+      {sidebarOpen && (
+        <button
+          type="button"
+          className="shell__backdrop"
+          tabIndex={-1}
+          aria-hidden="true"
+          onClick={closeSidebar}
+        />
+      )}
       <div className="shell__main">
         <Header
           sidebarId={sidebarId}
+          toggleRef={toggle}
           sidebarOpen={sidebarOpen}
           onToggleSidebar={() => setSidebarOpen((open) => !open)}
         />

@@ -1,18 +1,21 @@
+import type { Ref } from 'react';
 import { SearchBox } from './SearchBox';
 import { UserMenu } from './UserMenu';
 import './Header.css';
 
 interface HeaderProps {
   sidebarId: string;
+  toggleRef: Ref<HTMLButtonElement>;
   sidebarOpen: boolean;
   onToggleSidebar(): void;
 }
 
 /** The bar above every page: search and the user menu. */
-export function Header({ sidebarId, sidebarOpen, onToggleSidebar }: HeaderProps) {
+export function Header({ sidebarId, toggleRef, sidebarOpen, onToggleSidebar }: HeaderProps) {
   return (
     <header className="header">
       <button
+        ref={toggleRef}
         type="button"
         className="header__menu-button"
         aria-controls={sidebarId}

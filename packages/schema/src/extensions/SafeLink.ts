@@ -4,7 +4,8 @@ import { isSafeHref } from '../isSafeHref';
 /**
  * Links restricted to `http:`, `https:`, `mailto:` and relative URLs. Other targets are not
  * parsed from HTML, cannot be set by commands and are rendered without `href`. The stored
- * attributes are only `href` and `title`; `target`/`rel` are presentation, added on render.
+ * attributes are only `href` and `title`; external links render with `target="_blank"` and a
+ * `rel` that withholds the opener and referrer.
  */
 export const SafeLink = Link.extend({
   addOptions() {
@@ -14,6 +15,14 @@ export const SafeLink = Link.extend({
       defaultProtocol: 'https',
       isAllowedUri: (url: string) => isSafeHref(url),
     };
+  },
+
+  renderHTML({ HTMLAttributes }) {
+    const { href, title } = HTMLAttributes as { href?: unknown; title?: unknown };
+    if (!isSafeHref(href)) return ['a', title ? { title } : {}, 0];
+    const external = /^https?:/i.test(href.trim());
+    const presentation = external ? { target: '_blank', rel: 'noopener noreferrer nofollow' } : {};
+    return ['a', { href, ...(title ? { title } : {}), ...presentation }, 0];
   },
 
   addAttributes() {

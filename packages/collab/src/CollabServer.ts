@@ -1,0 +1,182 @@
+import * as Y from 'yjs';
+import { ChangeNotifier } from './ChangeNotifier';
+import type { CollabConnection } from './CollabConnection';
+import { CloseCode } from './CloseCode';
+import {
+  type CollabServerOptions,
+  type CollabSettings,
+  resolveCollabSettings,
+} from './CollabServerOptions';
+import { Connection } from './Connection';
+import { Room, type RoomState } from './Room';
+import type { SocketLike } from './SocketLike';
+
+/** What the wiring decided about a socket before handing it over. */
+export interface ConnectionInit<TContext> {
+  /** The document (page id) the socket asked for. */
+  readonly docId: string;
+  /** False for viewers: their document changes are dropped (see `CollabConnection.canWrite`). */
+  readonly canWrite: boolean;
+  readonly context: TContext;
+}
+
+/**
+ * Real-time collaboration over the y-websocket protocol, independent of any HTTP or websocket
+ * library: the server wiring authenticates and authorizes an upgrade, then hands the socket over
+ * with `handleConnection`. Documents load lazily into rooms, are shared by every client and
+ * server-side reader, and unload `gracePeriodMs` after the last one left.
+ *
+ * Durability: an update is appended to the store (one transaction per batch of updates that
+ * arrived together) before it is applied to the room document or relayed to anyone, so whatever
+ * a client or a server-side reader has seen survives a crash.
+ */
+export class CollabServer<TContext = unknown> {
+  readonly #settings: CollabSettings;
+  readonly #notifier: ChangeNotifier;
+  readonly #rooms = new Map<string, Room>();
+  #closed = false;
+
+  constructor(options: CollabServerOptions) {
+    this.#settings = resolveCollabSettings(options);
+    this.#notifier = new ChangeNotifier({
+      listener: this.#settings.onChange,
+      delayMs: this.#settings.changeDebounceMs,
+      maxWaitMs: this.#settings.changeMaxWaitMs,
+      onError: (error, docId) => this.#settings.onError(error, { docId, during: 'change' }),
+    });
+  }
+
+  /** Takes over an open, already authorized socket and joins it to its document's room. */
+  handleConnection(socket: SocketLike, init: ConnectionInit<TContext>): CollabConnection<TContext> {
+    const connection = new Connection<TContext>(
+      socket,
+      init,
+      {
+        maxMessageBytes: this.#settings.maxMessageBytes,
+        maxPendingBytes: this.#settings.maxPendingBytes,
+        maxBufferedBytes: this.#settings.maxBufferedBytes,
+      },
+      (error) => this.#settings.onError(error, { docId: init.docId, during: 'message' }),
+    );
+    if (this.#closed) {
+      connection.close(CloseCode.GoingAway, 'server shutting down');
+      return connection;
+    }
+    this.#room(init.docId).join(connection);
+    return connection;
+  }
+
+  /**
+   * The live document, loaded when needed, for server-side reads (rendering, export). It holds
+   * durable state only. Do not change it directly: use `applyServerUpdate` or `editDocument`.
+   * The room stays loaded at least `gracePeriodMs` after this call; read synchronously.
+   */
+  async getDocument(docId: string): Promise<Y.Doc> {
+    return this.#withRoom(docId, async (room) => room.doc);
+  }
+
+  /**
+   * Applies a Yjs update made on the server (e.g. page created from Markdown, revision restored)
+   * with the same guarantee as a client's: validated, stored, then applied and relayed. Resolves
+   * when durable; rejects with a core `ValidationError` when the update is malformed or refused.
+   */
+  async applyServerUpdate(docId: string, update: Uint8Array, origin: unknown = this): Promise<void> {
+    await this.#withRoom(docId, (room) => room.applyServerUpdate(update, origin));
+  }
+
+  /**
+   * Runs `change` on a private copy of the document and applies what it changed through
+   * `applyServerUpdate`. Concurrent client edits merge as usual.
+   */
+  async editDocument(
+    docId: string,
+    change: (doc: Y.Doc) => void,
+    origin: unknown = this,
+  ): Promise<void> {
+    await this.#withRoom(docId, async (room) => {
+      const draft = new Y.Doc();
+      try {
+        Y.applyUpdate(draft, Y.encodeStateAsUpdate(room.doc));
+        const updates: Uint8Array[] = [];
+        draft.on('update', (update: Uint8Array) => updates.push(update));
+        change(draft);
+        if (updates.length > 0) await room.applyServerUpdate(Y.mergeUpdates(updates), origin);
+      } finally {
+        draft.destroy();
+      }
+    });
+  }
+
+  /** Open connections, of one document or of all; e.g. to apply a permission change. */
+  connections(docId?: string): CollabConnection<TContext>[] {
+    const rooms = docId === undefined ? [...this.#rooms.values()] : [this.#rooms.get(docId)];
+    return rooms.flatMap(
+      (room) => (room?.connections() ?? []) as unknown as CollabConnection<TContext>[],
+    );
+  }
+
+  /** Ids of the documents loaded in memory right now, with their room state. */
+  loadedDocuments(): Map<string, RoomState> {
+    return new Map([...this.#rooms].map(([docId, room]) => [docId, room.state]));
+  }
+
+  /**
+   * Closes a document's connections with `code` (e.g. `CloseCode.NotFound` after the page was
+   * deleted), waits for its pending writes, compacts and unloads it.
+   */
+  async closeDocument(
+    docId: string,
+    code: number = CloseCode.GoingAway,
+    reason = 'document closed',
+  ): Promise<void> {
+    await this.#rooms.get(docId)?.shutdown(code, reason);
+  }
+
+  /** Waits for every pending write, compacts every loaded document and runs pending `onChange`. */
+  async flush(): Promise<void> {
+    await Promise.all([...this.#rooms.values()].map((room) => room.flush()));
+    await this.#notifier.flushAll();
+  }
+
+  /**
+   * Graceful shutdown: refuses new connections, closes open ones with `CloseCode.GoingAway`
+   * (clients reconnect to the next process), stores and compacts everything, runs pending
+   * `onChange` listeners. Idempotent.
+   */
+  async closeAll(): Promise<void> {
+    this.#closed = true;
+    await Promise.all(
+      [...this.#rooms.values()].map((room) =>
+        room.shutdown(CloseCode.GoingAway, 'server shutting down'),
+      ),
+    );
+    await this.#notifier.flushAll();
+  }
+
+  #room(docId: string): Room {
+    let room = this.#rooms.get(docId);
+    if (!room) {
+      room = new Room(docId, {
+        settings: this.#settings,
+        notifier: this.#notifier,
+        onClosed: (closed) => {
+          if (this.#rooms.get(closed.docId) === closed) this.#rooms.delete(closed.docId);
+        },
+      });
+      this.#rooms.set(docId, room);
+    }
+    return room;
+  }
+
+  async #withRoom<T>(docId: string, use: (room: Room) => Promise<T>): Promise<T> {
+    if (this.#closed) throw new Error('The collaboration server is closed.');
+    const room = this.#room(docId);
+    room.pin();
+    try {
+      await room.ready;
+      return await use(room);
+    } finally {
+      room.unpin();
+    }
+  }
+}

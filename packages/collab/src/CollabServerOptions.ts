@@ -1,0 +1,86 @@
+import type { DocumentStore } from '@lore/core';
+import type * as Y from 'yjs';
+
+/** Where an error the server recovered from happened, for logs. */
+export interface CollabErrorContext {
+  readonly docId?: string;
+  readonly during: 'load' | 'append' | 'apply' | 'compact' | 'message' | 'send' | 'change';
+}
+
+/** A change about to be accepted: `doc` is a scratch copy with the change applied. */
+export interface UpdateValidation {
+  readonly docId: string;
+  readonly doc: Y.Doc;
+  readonly transaction: Y.Transaction;
+}
+
+export interface CollabServerOptions {
+  /** The durable update log and snapshots. */
+  readonly store: DocumentStore;
+  /** How long an empty room stays loaded before it is compacted and unloaded. Default 5 s. */
+  readonly gracePeriodMs?: number;
+  /** Larger frames close the socket with `CloseCode.MessageTooLarge`. Default 8 MiB. */
+  readonly maxMessageBytes?: number;
+  /** Bytes a client may send before its room finished loading. Default 2 × `maxMessageBytes`. */
+  readonly maxPendingBytes?: number;
+  /** A client whose unsent backlog passes this is closed with `TryAgainLater`. Default 64 MiB. */
+  readonly maxBufferedBytes?: number;
+  /** More connections to one room are closed with `CloseCode.TooMany`. Default 500. */
+  readonly maxConnectionsPerRoom?: number;
+  /**
+   * Group-commit window: updates arriving within it are appended in one transaction. 0 (default)
+   * batches everything that arrived in the same event-loop turn.
+   */
+  readonly commitWindowMs?: number;
+  /** Fold the log into a snapshot once it holds this many updates. Default 500. */
+  readonly compactAfterUpdates?: number;
+  /** …or this many bytes. Default 1 MiB. */
+  readonly compactAfterBytes?: number;
+  /** Garbage-collect deleted content in room documents (Yjs `gc`). Default true. */
+  readonly gc?: boolean;
+  /**
+   * Runs on a scratch copy after an update applied cleanly and before it is stored; return false
+   * to refuse it (the client is closed with `InvalidUpdate`, a server update rejects). The place
+   * to hold raw Yjs updates to the page schema.
+   */
+  readonly validateUpdate?: (change: UpdateValidation) => boolean;
+  /** Called, debounced per document, after its content changed. */
+  readonly onChange?: (docId: string) => void | Promise<void>;
+  /** Quiet time before `onChange` runs. Default 1 s. */
+  readonly changeDebounceMs?: number;
+  /** `onChange` runs at least this often while edits keep coming. Default 10 s. */
+  readonly changeMaxWaitMs?: number;
+  /** Errors the server recovered from (store failures, listener errors). Default: console.error. */
+  readonly onError?: (error: unknown, context: CollabErrorContext) => void;
+}
+
+/** Options with every default filled in. */
+export type CollabSettings = Required<
+  Omit<CollabServerOptions, 'validateUpdate' | 'onChange'>
+> &
+  Pick<CollabServerOptions, 'validateUpdate' | 'onChange'>;
+
+const MiB = 1024 * 1024;
+
+export function resolveCollabSettings(options: CollabServerOptions): CollabSettings {
+  const maxMessageBytes = options.maxMessageBytes ?? 8 * MiB;
+  return {
+    store: options.store,
+    gracePeriodMs: options.gracePeriodMs ?? 5_000,
+    maxMessageBytes,
+    maxPendingBytes: options.maxPendingBytes ?? 2 * maxMessageBytes,
+    maxBufferedBytes: options.maxBufferedBytes ?? 64 * MiB,
+    maxConnectionsPerRoom: options.maxConnectionsPerRoom ?? 500,
+    commitWindowMs: options.commitWindowMs ?? 0,
+    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterBytes: options.compactAfterBytes ?? MiB,
+    gc: options.gc ?? true,
+    validateUpdate: options.validateUpdate,
+    onChange: options.onChange,
+    changeDebounceMs: options.changeDebounceMs ?? 1_000,
+    changeMaxWaitMs: options.changeMaxWaitMs ?? 10_000,
+    onError:
+      options.onError ??
+      ((error, context) => console.error('collab error', context, error)),
+  };
+}

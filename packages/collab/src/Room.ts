@@ -1,0 +1,567 @@
+import { ValidationError } from '@lore/core';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { ChangeNotifier } from './ChangeNotifier';
+import { CloseCode } from './CloseCode';
+import { CollabProtocolError } from './CollabProtocolError';
+import type { CollabErrorContext, CollabSettings } from './CollabServerOptions';
+import { Connection, type ConnectionHost } from './Connection';
+import { decodeClientMessage } from './protocol/decodeClientMessage';
+import {
+  encodeAwareness,
+  encodeSyncStep1,
+  encodeSyncStep2,
+  encodeSyncUpdate,
+} from './protocol/serverMessages';
+
+/**
+ * `loading` → `live` ⇄ `unloading` → `closed`. A room stays valid in memory until the synchronous
+ * step that marks it `closed` and removes it from the server, so a client that joins or sends
+ * while it is unloading simply revives it; after `closed` the next join loads a fresh room from a
+ * store that already holds every accepted update.
+ */
+export type RoomState = 'loading' | 'live' | 'unloading' | 'closed';
+
+interface QueuedUpdate {
+  /** The update as the scratch document emitted it: only what was new, never a no-op. */
+  readonly update: Uint8Array;
+  /** The connection it came from (not echoed back to it), or null for a server-side change. */
+  readonly from: Connection | null;
+  /** Transaction origin when it is applied to the room document. */
+  readonly origin: unknown;
+  readonly settle?: { resolve(): void; reject(error: unknown): void };
+}
+
+export interface RoomEnvironment {
+  readonly settings: CollabSettings;
+  readonly notifier: ChangeNotifier;
+  /** Called synchronously when the room is closed, so the server forgets it in the same tick. */
+  readonly onClosed: (room: Room) => void;
+}
+
+const invalidUpdate = (reason: string) =>
+  new CollabProtocolError(CloseCode.InvalidUpdate, reason);
+
+/**
+ * One loaded document and its clients. Every update passes three steps, in order:
+ * 1. validated on a scratch copy (`#scratch` = room document + updates waiting for the store);
+ * 2. appended to the store together with everything else that arrived in the same turn;
+ * 3. only then applied to the room document and relayed to the other clients.
+ * So the room document — what clients and server-side readers see — only ever holds durable state.
+ */
+export class Room implements ConnectionHost {
+  readonly docId: string;
+  /** Durable state only; read it, never change it directly (use the server's update methods). */
+  readonly doc: Y.Doc;
+  readonly awareness: awarenessProtocol.Awareness;
+  /** Resolves when the room is live; rejects when loading failed (the room is then closed). */
+  readonly ready: Promise<void>;
+
+  readonly #env: RoomEnvironment;
+  readonly #settings: CollabSettings;
+  #state: RoomState = 'loading';
+  #scratch: Y.Doc;
+  #emitted: Uint8Array | null = null;
+  #emittedTransaction: Y.Transaction | null = null;
+  readonly #connections = new Set<Connection>();
+  readonly #awarenessOwners = new Map<number, Connection>();
+  #queue: QueuedUpdate[] = [];
+  #commitScheduled = false;
+  #committing = false;
+  #writesDoneWaiters: (() => void)[] = [];
+  #lastAppliedSeq = 0;
+  #logUpdates = 0;
+  #logBytes = 0;
+  #compaction: Promise<void> | null = null;
+  #pins = 0;
+  #idleTimer: NodeJS.Timeout | null = null;
+  #unloading: Promise<void> | null = null;
+  #shutdown: { code: number; reason: string } | null = null;
+
+  constructor(docId: string, env: RoomEnvironment) {
+    this.docId = docId;
+    this.#env = env;
+    this.#settings = env.settings;
+    this.doc = new Y.Doc({ gc: this.#settings.gc });
+    this.#scratch = this.#createScratch();
+    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.awareness.setLocalState(null);
+    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.ready = this.#load();
+    // Callers that need the outcome await `ready`; this keeps an unobserved failure quiet.
+    this.ready.catch(() => {});
+  }
+
+  get state(): RoomState {
+    return this.#state;
+  }
+
+  connections(): readonly Connection[] {
+    return [...this.#connections];
+  }
+
+  /** Adds a client. While loading, its frames wait; once live it gets sync step 1 and presence. */
+  join(connection: Connection): void {
+    if (this.#state === 'closed' || this.#shutdown) {
+      connection.close(
+        this.#shutdown?.code ?? CloseCode.GoingAway,
+        this.#shutdown?.reason ?? 'document closed',
+      );
+      return;
+    }
+    if (this.#connections.size >= this.#settings.maxConnectionsPerRoom) {
+      connection.close(CloseCode.TooMany, 'too many connections to this page');
+      return;
+    }
+    this.#connections.add(connection);
+    connection.attach(this);
+    this.#clearIdleTimer();
+    if (this.#state !== 'loading') this.#start(connection);
+  }
+
+  leave(connection: Connection): void {
+    if (!this.#connections.delete(connection)) return;
+    const owned = [...connection.awarenessClients].filter(
+      (clientId) => this.#awarenessOwners.get(clientId) === connection,
+    );
+    if (owned.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'disconnect');
+    }
+    this.#updateIdle();
+  }
+
+  resync(connection: Connection): void {
+    if (this.#state === 'closed') return;
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+  }
+
+  receive(connection: Connection, frame: Uint8Array): void {
+    const message = decodeClientMessage(frame);
+    switch (message.kind) {
+      case 'sync-step1': {
+        let update: Uint8Array;
+        try {
+          update = Y.encodeStateAsUpdate(this.doc, message.stateVector);
+        } catch {
+          throw new CollabProtocolError(CloseCode.BadMessage, 'malformed state vector');
+        }
+        connection.send(encodeSyncStep2(update));
+        return;
+      }
+      case 'sync-step2':
+      case 'update':
+        if (!connection.canWrite) return;
+        this.#accept(message.update, connection, connection);
+        return;
+      case 'awareness':
+        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+        return;
+      case 'query-awareness':
+        this.#sendAwareness(connection);
+        return;
+    }
+  }
+
+  /** Keeps the room loaded (e.g. while a server-side read or write is in progress). */
+  pin(): void {
+    this.#pins += 1;
+    this.#clearIdleTimer();
+  }
+
+  unpin(): void {
+    this.#pins -= 1;
+    this.#updateIdle();
+  }
+
+  /**
+   * Validates, stores and applies a server-side update. Resolves once it is durable and applied;
+   * rejects with a `ValidationError` for an invalid update. Call only after `ready`.
+   */
+  applyServerUpdate(update: Uint8Array, origin: unknown): Promise<void> {
+    if (this.#shutdown || this.#state === 'closed') {
+      return Promise.reject(new Error(`The document ${this.docId} is closing.`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      try {
+        if (!this.#accept(update.slice(), null, origin, { resolve, reject })) resolve();
+      } catch (error) {
+        reject(error instanceof CollabProtocolError ? new ValidationError(error.message) : error);
+      }
+    });
+  }
+
+  /** Waits for pending writes, then folds the whole log into a snapshot. */
+  async flush(): Promise<void> {
+    try {
+      await this.ready;
+    } catch {
+      return;
+    }
+    await this.#whenWritesDone();
+    await this.#compactAll();
+  }
+
+  /**
+   * Closes every connection with `code`, refuses new ones, waits for pending writes, compacts and
+   * unloads. Used for server shutdown and for closing one document (deleted page, maintenance).
+   */
+  async shutdown(code: number, reason: string): Promise<void> {
+    if (this.#state === 'closed') return;
+    this.#shutdown ??= { code, reason };
+    this.#clearIdleTimer();
+    for (const connection of [...this.#connections]) connection.close(code, reason);
+    try {
+      await this.ready;
+    } catch {
+      return;
+    }
+    if (this.#unloading) await this.#unloading;
+    // Read through the getter: the awaits above may have closed the room.
+    if (this.state === 'closed') return;
+    this.#state = 'unloading';
+    try {
+      await this.#whenWritesDone();
+      await this.#compactAll();
+    } catch (error) {
+      this.#report(error, 'compact');
+    }
+    this.#close();
+  }
+
+  async #load(): Promise<void> {
+    try {
+      const stored = await this.#settings.store.load(this.docId);
+      this.doc.transact(() => {
+        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
+        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
+      }, this);
+      Y.applyUpdate(this.#scratch, Y.encodeStateAsUpdate(this.doc));
+      this.#lastAppliedSeq = stored.lastSeq;
+      this.#logUpdates = stored.updates.length;
+      this.#logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
+    } catch (error) {
+      this.#report(error, 'load');
+      for (const connection of [...this.#connections]) {
+        connection.close(CloseCode.InternalError, 'could not load the document');
+      }
+      this.#close();
+      throw error;
+    }
+    if (this.#state !== 'loading') return;
+    this.#state = 'live';
+    for (const connection of [...this.#connections]) this.#start(connection);
+    this.#updateIdle();
+  }
+
+  #start(connection: Connection): void {
+    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    if (this.awareness.getStates().size > 0) this.#sendAwareness(connection);
+    connection.start();
+  }
+
+  #sendAwareness(connection: Connection): void {
+    const clients = [...this.awareness.getStates().keys()];
+    connection.send(
+      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
+    );
+  }
+
+  readonly #onAwarenessUpdate = (
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    if (origin instanceof Connection) {
+      for (const clientId of [...change.added, ...change.updated]) {
+        const previous = this.#awarenessOwners.get(clientId);
+        if (previous && previous !== origin) previous.awarenessClients.delete(clientId);
+        this.#awarenessOwners.set(clientId, origin);
+        origin.awarenessClients.add(clientId);
+      }
+    }
+    for (const clientId of change.removed) {
+      this.#awarenessOwners.get(clientId)?.awarenessClients.delete(clientId);
+      this.#awarenessOwners.delete(clientId);
+    }
+    const changed = [...change.added, ...change.updated, ...change.removed];
+    // Sent to everyone, the sender included: the stock provider treats its own echo as a sign of life.
+    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    for (const connection of this.#connections) connection.send(message);
+  };
+
+  #createScratch(): Y.Doc {
+    const scratch = new Y.Doc({ gc: this.#settings.gc });
+    scratch.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction) => {
+      this.#emitted = update;
+      this.#emittedTransaction = transaction;
+    });
+    return scratch;
+  }
+
+  /** After a refused update the scratch copy may be half-changed: rebuild it from durable state. */
+  #rebuildScratch(): void {
+    this.#scratch.destroy();
+    this.#scratch = this.#createScratch();
+    Y.applyUpdate(this.#scratch, Y.encodeStateAsUpdate(this.doc));
+    for (const queued of this.#queue) Y.applyUpdate(this.#scratch, queued.update);
+    this.#emitted = null;
+    this.#emittedTransaction = null;
+  }
+
+  /**
+   * Step 1: validates an update on the scratch copy and queues what it changed. Returns false for
+   * an update that changes nothing (already known, or waiting for missing dependencies).
+   */
+  #accept(
+    update: Uint8Array,
+    from: Connection | null,
+    origin: unknown,
+    settle?: QueuedUpdate['settle'],
+  ): boolean {
+    try {
+      // Decodes every struct and the delete set, so garbage is refused before anything changes.
+      Y.decodeUpdate(update);
+    } catch {
+      throw invalidUpdate('the Yjs update cannot be decoded');
+    }
+    this.#emitted = null;
+    this.#emittedTransaction = null;
+    try {
+      Y.applyUpdate(this.#scratch, update);
+    } catch {
+      this.#rebuildScratch();
+      throw invalidUpdate('the Yjs update cannot be applied');
+    }
+    const emitted = this.#emitted as Uint8Array | null;
+    const transaction = this.#emittedTransaction as Y.Transaction | null;
+    this.#emitted = null;
+    this.#emittedTransaction = null;
+    if (emitted === null) return false;
+    const validate = this.#settings.validateUpdate;
+    if (validate && transaction) {
+      let accepted = false;
+      try {
+        accepted = validate({ docId: this.docId, doc: this.#scratch, transaction });
+      } catch (error) {
+        this.#report(error, 'message');
+      }
+      if (!accepted) {
+        this.#rebuildScratch();
+        throw invalidUpdate('the change was refused');
+      }
+    }
+    this.#queue.push({ update: emitted, from, origin, settle });
+    this.#scheduleCommit();
+    return true;
+  }
+
+  #scheduleCommit(): void {
+    if (this.#commitScheduled) return;
+    this.#commitScheduled = true;
+    const run = () => {
+      this.#commitScheduled = false;
+      void this.#commit();
+    };
+    if (this.#settings.commitWindowMs > 0) setTimeout(run, this.#settings.commitWindowMs);
+    else setImmediate(run);
+  }
+
+  /** Steps 2 and 3 for everything queued: one append (group commit), then apply and relay. */
+  async #commit(): Promise<void> {
+    if (this.#committing) return;
+    if (this.#queue.length === 0) {
+      this.#notifyWritesDone();
+      return;
+    }
+    this.#committing = true;
+    const batch = this.#queue;
+    this.#queue = [];
+    let lastSeq: number;
+    try {
+      lastSeq = await this.#settings.store.append(
+        this.docId,
+        batch.map((queued) => queued.update),
+      );
+    } catch (error) {
+      this.#committing = false;
+      this.#appendFailed(batch, error);
+      return;
+    }
+    try {
+      for (const queued of batch) Y.applyUpdate(this.doc, queued.update, queued.origin);
+    } catch (error) {
+      // Cannot happen when the scratch copy mirrors the room document; if it does, stop serving
+      // this room from memory rather than relay a state that differs from the store.
+      this.#committing = false;
+      this.#report(error, 'apply');
+      this.#fail([...batch, ...this.#queue], error);
+      return;
+    }
+    this.#lastAppliedSeq = lastSeq;
+    for (const queued of batch) {
+      this.#logUpdates += 1;
+      this.#logBytes += queued.update.byteLength;
+      const message = encodeSyncUpdate(queued.update);
+      for (const connection of this.#connections) {
+        if (connection !== queued.from) connection.send(message);
+      }
+      queued.settle?.resolve();
+    }
+    this.#committing = false;
+    this.#env.notifier.schedule(this.docId);
+    if (
+      this.#logUpdates >= this.#settings.compactAfterUpdates ||
+      this.#logBytes >= this.#settings.compactAfterBytes
+    ) {
+      this.#compact().catch((error) => this.#report(error, 'compact'));
+    }
+    if (this.#queue.length > 0) this.#scheduleCommit();
+    else this.#notifyWritesDone();
+  }
+
+  /** Nothing in the failed batch (or queued after it) became durable: its senders must resync. */
+  #appendFailed(batch: QueuedUpdate[], error: unknown): void {
+    this.#report(error, 'append');
+    const failed = [...batch, ...this.#queue];
+    this.#queue = [];
+    this.#rebuildScratch();
+    const senders = new Set<Connection>();
+    for (const queued of failed) {
+      if (queued.from) senders.add(queued.from);
+      queued.settle?.reject(error);
+    }
+    for (const connection of senders) {
+      connection.close(CloseCode.InternalError, 'could not store the change');
+    }
+    this.#notifyWritesDone();
+  }
+
+  #fail(pending: QueuedUpdate[], error: unknown): void {
+    this.#queue = [];
+    for (const queued of pending) queued.settle?.reject(error);
+    this.#shutdown ??= { code: CloseCode.InternalError, reason: 'document failed' };
+    for (const connection of [...this.#connections]) {
+      connection.close(CloseCode.InternalError, 'document failed');
+    }
+    this.#notifyWritesDone();
+    this.#close();
+  }
+
+  #writesDone(): boolean {
+    return this.#queue.length === 0 && !this.#committing && !this.#commitScheduled;
+  }
+
+  #whenWritesDone(): Promise<void> {
+    if (this.#writesDone()) return Promise.resolve();
+    return new Promise((resolve) => this.#writesDoneWaiters.push(resolve));
+  }
+
+  #notifyWritesDone(): void {
+    if (!this.#writesDone() && this.#state !== 'closed') return;
+    const waiters = this.#writesDoneWaiters;
+    this.#writesDoneWaiters = [];
+    for (const resolve of waiters) resolve();
+  }
+
+  /**
+   * Folds everything applied so far into a snapshot. Updates appended meanwhile have a higher
+   * sequence number than `upToSeq`, so the store keeps them.
+   */
+  #compact(): Promise<void> {
+    if (this.#compaction) return this.#compaction;
+    if (this.#logUpdates === 0) return Promise.resolve();
+    const upToSeq = this.#lastAppliedSeq;
+    const folded = this.#logUpdates;
+    const foldedBytes = this.#logBytes;
+    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    this.#compaction = (async () => {
+      try {
+        await this.#settings.store.compact(this.docId, snapshot, upToSeq);
+        this.#logUpdates -= folded;
+        this.#logBytes -= foldedBytes;
+      } finally {
+        this.#compaction = null;
+      }
+    })();
+    return this.#compaction;
+  }
+
+  async #compactAll(): Promise<void> {
+    if (this.#compaction) await this.#compaction.catch(() => {});
+    await this.#compact();
+  }
+
+  #isIdle(): boolean {
+    return this.#connections.size === 0 && this.#pins === 0;
+  }
+
+  #updateIdle(): void {
+    if (this.#state !== 'live' || this.#shutdown) return;
+    if (!this.#isIdle()) {
+      this.#clearIdleTimer();
+      return;
+    }
+    if (this.#idleTimer) return;
+    this.#idleTimer = setTimeout(() => {
+      this.#idleTimer = null;
+      void this.#unload();
+    }, this.#settings.gracePeriodMs);
+    this.#idleTimer.unref();
+  }
+
+  #clearIdleTimer(): void {
+    if (!this.#idleTimer) return;
+    clearTimeout(this.#idleTimer);
+    this.#idleTimer = null;
+  }
+
+  async #unload(): Promise<void> {
+    if (this.#state !== 'live' || !this.#isIdle() || this.#shutdown) return;
+    this.#state = 'unloading';
+    this.#unloading = (async () => {
+      try {
+        await this.#whenWritesDone();
+        await this.#compactAll();
+      } catch (error) {
+        this.#report(error, 'compact');
+      }
+      if (this.#state !== 'unloading' || this.#shutdown) return;
+      // The log holds every accepted update, so unloading is safe even if compaction failed or
+      // updates arrived during it; it only has to wait until nothing is in flight.
+      if (this.#isIdle() && this.#writesDone() && !this.#compaction) {
+        this.#close();
+      } else {
+        this.#state = 'live';
+        this.#updateIdle();
+      }
+    })();
+    try {
+      await this.#unloading;
+    } finally {
+      this.#unloading = null;
+    }
+  }
+
+  #close(): void {
+    if (this.#state === 'closed') return;
+    this.#state = 'closed';
+    this.#clearIdleTimer();
+    for (const queued of this.#queue) {
+      queued.settle?.reject(new Error(`The document ${this.docId} was closed.`));
+    }
+    this.#queue = [];
+    this.#notifyWritesDone();
+    this.#env.onClosed(this);
+    void this.#env.notifier.flush(this.docId);
+    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.doc.destroy();
+    this.#scratch.destroy();
+  }
+
+  #report(error: unknown, during: CollabErrorContext['during']): void {
+    try {
+      this.#settings.onError(error, { docId: this.docId, during });
+    } catch {
+      // An error reporter that throws must not take the room down with it.
+    }
+  }
+}

@@ -1,0 +1,34 @@
+export type { JSONContent } from '@tiptap/core';
+export { applyJSONToYDoc } from './applyJSONToYDoc';
+export { type CreateExtensionsOptions, createExtensions } from './createExtensions';
+export { ensureHeadingIds } from './ensureHeadingIds';
+export { AttachmentImage } from './extensions/AttachmentImage';
+export {
+  CALLOUT_KINDS,
+  Callout,
+  type CalloutKind,
+  isCalloutKind,
+} from './extensions/Callout';
+export { HeadingWithId } from './extensions/HeadingWithId';
+export { InlineCode } from './extensions/InlineCode';
+export { SafeLink } from './extensions/SafeLink';
+export { extractHeadings, type HeadingInfo } from './extractHeadings';
+export { extractLinks, type LinkInfo } from './extractLinks';
+export { getSchema } from './getSchema';
+export { headingIdPlugin, headingIdPluginKey } from './headingIdPlugin';
+export { type HTMLToJSONOptions, htmlToJSON } from './htmlToJSON';
+export type { ImageSrcResolver } from './ImageSrcResolver';
+export { InvalidDocumentError } from './InvalidDocumentError';
+export { isSafeHref } from './isSafeHref';
+export { isSafeImageSrc } from './isSafeImageSrc';
+export { jsonToHTML } from './jsonToHTML';
+export { type JSONToMarkdownOptions, jsonToMarkdown } from './jsonToMarkdown';
+export { jsonToPlainText } from './jsonToPlainText';
+export { jsonToYDoc } from './jsonToYDoc';
+export type { CalloutMarkerStyle } from './markdown/jsonToMdast';
+export { type MarkdownToJSONOptions, markdownToJSON } from './markdownToJSON';
+export { type FrontMatter, readFrontMatter } from './readFrontMatter';
+export { sanitizeJSON } from './sanitizeJSON';
+export { slugifyHeading } from './slugifyHeading';
+export { validateJSON } from './validateJSON';
+export { yDocToJSON } from './yDocToJSON';

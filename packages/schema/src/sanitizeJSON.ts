@@ -1,0 +1,175 @@
+import type { JSONContent } from '@tiptap/core';
+import {
+  type ContentMatch,
+  Fragment,
+  type Mark,
+  type MarkType,
+  type NodeType,
+  type Node as PMNode,
+  type Schema,
+} from '@tiptap/pm/model';
+import { checkAttributeValues } from './checkAttributeValues';
+import { isCalloutKind } from './extensions/Callout';
+import { isSafeImageSrc } from './isSafeImageSrc';
+import { ensureHeadingIds } from './ensureHeadingIds';
+import { getSchema } from './getSchema';
+
+type Attrs = Record<string, unknown>;
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** Keeps only the attributes the type declares; the rest is silently dropped. */
+function knownAttrs(type: NodeType | MarkType, raw: unknown): Attrs {
+  const attrs: Attrs = {};
+  if (!isRecord(raw)) return attrs;
+  for (const name of Object.keys(type.spec.attrs ?? {})) {
+    if (raw[name] !== undefined) attrs[name] = raw[name];
+  }
+  return attrs;
+}
+
+function buildMarks(schema: Schema, raw: unknown): readonly Mark[] {
+  if (!Array.isArray(raw)) return [];
+  let marks: readonly Mark[] = [];
+  for (const item of raw) {
+    if (!isRecord(item) || typeof item.type !== 'string') continue;
+    const type = schema.marks[item.type];
+    if (type === undefined) continue;
+    try {
+      const mark = type.create(knownAttrs(type, item.attrs));
+      if (checkAttributeValues(mark) === null) marks = mark.addToSet(marks);
+    } catch {
+      // A mark whose attributes cannot be built is dropped; the text stays.
+    }
+  }
+  return marks;
+}
+
+/** Fits children into a node type's content expression, repairing what it can. */
+function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[]): Fragment {
+  const fitted: PMNode[] = [];
+  let match: ContentMatch = type.contentMatch;
+  let pendingInline: PMNode[] = [];
+  const push = (node: PMNode): void => {
+    const next = match.matchType(node.type);
+    if (next !== null && type.allowsMarks(node.marks)) {
+      fitted.push(node);
+      match = next;
+      return;
+    }
+    const wrapping = match.findWrapping(node.type);
+    if (wrapping !== null && wrapping.length > 0) {
+      let wrapped: PMNode | null = node;
+      for (let i = wrapping.length - 1; i >= 0 && wrapped !== null; i--) {
+        wrapped = wrapping[i]?.createAndFill(null, wrapped) ?? null;
+      }
+      const afterWrap = wrapped === null ? null : match.matchType(wrapped.type);
+      if (wrapped !== null && afterWrap !== null) {
+        fitted.push(wrapped);
+        match = afterWrap;
+        return;
+      }
+    }
+    if (!node.isInline && type.inlineContent) {
+      // A block where text belongs (a paragraph inside a heading): keep its text.
+      node.forEach((child) => {
+        push(child);
+      });
+      return;
+    }
+    if (!node.isInline && !node.isTextblock && node.childCount > 0) {
+      // A container that does not fit here (a list item outside a list): lift its children.
+      node.forEach((child) => {
+        push(child);
+      });
+    }
+  };
+  const flushInline = (): void => {
+    if (pendingInline.length === 0) return;
+    const paragraph = schema.nodes.paragraph?.createAndFill(
+      null,
+      fitContent(schema, schema.nodes.paragraph, pendingInline),
+    );
+    pendingInline = [];
+    if (paragraph) push(paragraph);
+  };
+  for (const child of children) {
+    if (child.isInline && !type.inlineContent) {
+      pendingInline.push(child);
+      continue;
+    }
+    flushInline();
+    if (child.isInline && type.inlineContent) {
+      const marks = child.marks.filter((mark) => type.allowsMarkType(mark.type));
+      push(marks.length === child.marks.length ? child : child.mark(marks));
+    } else {
+      push(child);
+    }
+  }
+  flushInline();
+  return Fragment.from(fitted);
+}
+
+/** Brings attribute values back within the rules of {@link checkAttributeValues}. */
+function repairAttrs(typeName: string, attrs: Attrs): Attrs {
+  switch (typeName) {
+    case 'heading': {
+      const level = Number(attrs.level);
+      return { ...attrs, level: Number.isInteger(level) ? Math.min(6, Math.max(1, level)) : 1 };
+    }
+    case 'callout':
+      return isCalloutKind(attrs.kind) ? attrs : { ...attrs, kind: 'info' };
+    case 'taskItem':
+      return { ...attrs, checked: attrs.checked === true };
+    case 'codeBlock':
+      return typeof attrs.language === 'string' ? attrs : { ...attrs, language: null };
+    default:
+      return attrs;
+  }
+}
+
+function buildNodes(schema: Schema, raw: unknown): PMNode[] {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return [];
+  if (raw.type === 'text') {
+    if (typeof raw.text !== 'string' || raw.text === '') return [];
+    return [schema.text(raw.text, buildMarks(schema, raw.marks))];
+  }
+  const children = Array.isArray(raw.content)
+    ? raw.content.flatMap((child) => buildNodes(schema, child))
+    : [];
+  const type = schema.nodes[raw.type];
+  if (type === undefined || type === schema.topNodeType) return children;
+  const attrs = repairAttrs(type.name, knownAttrs(type, raw.attrs));
+  const marks = type.isInline ? buildMarks(schema, raw.marks) : [];
+  if (type.name === 'image' && !isSafeImageSrc(attrs.src)) {
+    // An image that may not be shown still says something: keep its description.
+    return typeof attrs.alt === 'string' && attrs.alt !== '' ? [schema.text(attrs.alt, marks)] : [];
+  }
+  try {
+    const node = type.createAndFill(attrs, fitContent(schema, type, children), marks);
+    if (node !== null) return [node];
+  } catch {
+    // Attributes of the wrong shape: the node is replaced by its content below.
+  }
+  return children;
+}
+
+/**
+ * Coerces any value into a valid page document: unknown nodes are replaced by their content,
+ * unknown marks and attributes are dropped, disallowed links are unlinked, disallowed images
+ * become their alt text, misplaced content is wrapped or lifted where it fits, and headings get
+ * unique ids. Text is kept wherever the schema allows it. The input is not modified.
+ */
+export function sanitizeJSON(json: unknown): JSONContent {
+  const schema = getSchema();
+  const raw = isRecord(json) ? json : {};
+  const children = Array.isArray(raw.content)
+    ? raw.content.flatMap((child) => buildNodes(schema, child))
+    : buildNodes(schema, raw);
+  const doc =
+    schema.topNodeType.createAndFill(null, fitContent(schema, schema.topNodeType, children)) ??
+    schema.topNodeType.createAndFill();
+  return ensureHeadingIds(doc?.toJSON() as JSONContent);
+}
