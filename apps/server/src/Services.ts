@@ -1,3 +1,4 @@
+import type { CollabServer } from '@lore/collab';
 import type { AccountService, PageService, PageStore, RateLimiter } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
 import type { Config } from './config';
@@ -10,6 +11,8 @@ export interface Services {
   readonly pages: PageService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
+  /** Live editing rooms, e.g. to close a page's sockets when it is trashed. */
+  readonly collab: CollabServer<unknown>;
   readonly loginByAddress: RateLimiter;
   readonly loginByEmail: RateLimiter;
 }

@@ -74,6 +74,7 @@ export async function createServer(
     accounts,
     pages,
     pageStore,
+    collab: collab as CollabServer<unknown>,
     loginByAddress: new RateLimiter({
       clock,
       limit: config.loginMaxAttempts * 5,

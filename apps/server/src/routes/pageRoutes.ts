@@ -1,3 +1,4 @@
+import { CloseCode } from '@lore/collab';
 import { titleMaxLength } from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
@@ -93,10 +94,12 @@ export const pageRoutes = [
       403: errorResponse('Guests cannot delete pages'),
       404: errorResponse('No such page (`page_not_found`)'),
     },
-    handler: ({ actor, params, services }) => ({
-      status: 200,
-      body: { page: presentPage(services.pages.trashPage(actor, params.id)) },
-    }),
+    handler: async ({ actor, params, services }) => {
+      const page = services.pages.trashPage(actor, params.id);
+      // Editors of a trashed page are told so at once, rather than editing into the void.
+      await services.collab.closeDocument(page.id, CloseCode.NotFound, 'page deleted');
+      return { status: 200, body: { page: presentPage(page) } };
+    },
   }),
   defineRoute({
     method: 'post',
