@@ -5,6 +5,9 @@ import { pageBodyField, pageTitleField } from './pageDocumentFields';
 
 const allowedRoots = new Set([pageBodyField, pageTitleField]);
 
+/** Any shared type, as `transaction.changed` keys them. */
+type RootOrNested = Y.Transaction['changed'] extends Map<infer Type, unknown> ? Type : never;
+
 /**
  * Holds raw client updates to the page model before they are stored: only the body fragment and
  * the title text may exist at the top level, the title holds only text, and every child that the
@@ -16,7 +19,7 @@ const allowedRoots = new Set([pageBodyField, pageTitleField]);
  */
 export function documentSchemaGuard(): (change: UpdateValidation) => boolean {
   const nodeNames = new Set(Object.keys(getSchema().nodes));
-  const childrenFitSchema = (type: Y.AbstractType<unknown>): boolean => {
+  const childrenFitSchema = (type: RootOrNested): boolean => {
     for (let item: Y.Item | null = type._start; item !== null; item = item.right) {
       if (item.deleted || !(item.content instanceof Y.ContentType)) continue;
       const child = item.content.type;
@@ -28,7 +31,7 @@ export function documentSchemaGuard(): (change: UpdateValidation) => boolean {
     }
     return true;
   };
-  const isPlainText = (type: Y.AbstractType<unknown>): boolean => {
+  const isPlainText = (type: RootOrNested): boolean => {
     for (let item: Y.Item | null = type._start; item !== null; item = item.right) {
       const content = item.content;
       if (
