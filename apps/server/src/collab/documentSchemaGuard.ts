@@ -51,7 +51,7 @@ export function documentSchemaGuard(): (change: UpdateValidation) => boolean {
         continue;
       }
       if (type instanceof Y.XmlElement && !nodeNames.has(type.nodeName)) return false;
-      if (!childrenFitSchema(type)) return false;
+      if (!childrenFitSchema(type as RootOrNested)) return false;
     }
     return true;
   };
