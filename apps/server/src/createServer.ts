@@ -60,6 +60,7 @@ export async function createServer(
   let pages: PageService | undefined;
   const collab = new CollabServer<CollabContext>({
     store: new SqliteDocumentStore(db),
+    maxMessageBytes: config.collabMaxMessageBytes,
     validateUpdate: documentSchemaGuard(),
     onChange: async (pageId) => {
       pages?.recordDocumentChange(pageId, await content.readTitle(pageId));

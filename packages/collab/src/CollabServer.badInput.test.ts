@@ -16,7 +16,8 @@ const frame = (...parts: ((encoder: encoding.Encoder) => void)[]) => {
   for (const part of parts) part(encoder);
   return encoding.toUint8Array(encoder);
 };
-const uint = (value: number) => (encoder: encoding.Encoder) => encoding.writeVarUint(encoder, value);
+const uint = (value: number) => (encoder: encoding.Encoder) =>
+  encoding.writeVarUint(encoder, value);
 const bytes = (value: Uint8Array) => (encoder: encoding.Encoder) =>
   encoding.writeVarUint8Array(encoder, value);
 const raw = (value: Uint8Array) => (encoder: encoding.Encoder) =>
@@ -75,7 +76,10 @@ describe('CollabServer against bad input', () => {
     ['an unknown message type', frame(uint(7))],
     ['an auth message, which only servers send', frame(uint(2), uint(0), bytes(new Uint8Array(1)))],
     ['an unknown sync message type', frame(uint(0), uint(9), bytes(new Uint8Array(2)))],
-    ['a sync payload longer than the frame', frame(uint(0), uint(2), uint(1000), raw(new Uint8Array(3)))],
+    [
+      'a sync payload longer than the frame',
+      frame(uint(0), uint(2), uint(1000), raw(new Uint8Array(3))),
+    ],
     ['a truncated payload length', frame(uint(0), uint(2), raw(Uint8Array.from([0x80, 0x80])))],
     ['trailing bytes after a message', frame(uint(3), raw(Uint8Array.from([1, 2])))],
     ['a malformed state vector', frame(uint(0), uint(0), bytes(Uint8Array.from([5, 0x80])))],
@@ -147,9 +151,7 @@ describe('CollabServer against bad input', () => {
       socket.socket.send(frame(uint(3)));
       const outcome = await Promise.race([
         socket.closed.then((closed) => closed.code),
-        waitUntil(() => socket.received.some((message) => message[0] === 1), 'reply').then(
-          () => 0,
-        ),
+        waitUntil(() => socket.received.some((message) => message[0] === 1), 'reply').then(() => 0),
       ]);
       codes.set(outcome, (codes.get(outcome) ?? 0) + 1);
       socket.socket.close();

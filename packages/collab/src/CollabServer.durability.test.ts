@@ -87,7 +87,10 @@ describe('CollabServer durability', () => {
   it('loses nothing another client has seen when the process dies without flushing', async () => {
     const temp = tempDatabasePath();
     cleanups.push(() => temp.remove());
-    const first = await startCollabHarness({ dbPath: temp.path, collab: { compactAfterUpdates: 25 } });
+    const first = await startCollabHarness({
+      dbPath: temp.path,
+      collab: { compactAfterUpdates: 25 },
+    });
     const writer = first.client('page-1');
     const reader = first.client('page-1');
     await Promise.all([writer.synced(), reader.synced()]);

@@ -157,7 +157,11 @@ describe('CollabServer room lifecycle', () => {
     const path = server.dbPath;
     const expected = text.toString();
     await server.close();
-    expect((await (await harness({ dbPath: path })).collab.getDocument('page-1')).getText('text').toString()).toBe(expected);
+    expect(
+      (await (await harness({ dbPath: path })).collab.getDocument('page-1'))
+        .getText('text')
+        .toString(),
+    ).toBe(expected);
   });
 
   it('closes a document with 4404, which stops the stock provider from reconnecting', async () => {
@@ -189,7 +193,9 @@ describe('CollabServer room lifecycle', () => {
       () => client.doc.getText('text').toString() === 'stored',
       'the provider to reconnect and load',
     );
-    expect(server.errors.filter((entry) => entry.context.during === 'load').length).toBeGreaterThan(0);
+    expect(server.errors.filter((entry) => entry.context.during === 'load').length).toBeGreaterThan(
+      0,
+    );
   });
 
   it('refuses connections beyond maxConnectionsPerRoom with 4429', async () => {

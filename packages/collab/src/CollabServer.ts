@@ -1,7 +1,7 @@
 import * as Y from 'yjs';
 import { ChangeNotifier } from './ChangeNotifier';
-import type { CollabConnection } from './CollabConnection';
 import { CloseCode } from './CloseCode';
+import type { CollabConnection } from './CollabConnection';
 import {
   type CollabServerOptions,
   type CollabSettings,
@@ -80,7 +80,11 @@ export class CollabServer<TContext = unknown> {
    * with the same guarantee as a client's: validated, stored, then applied and relayed. Resolves
    * when durable; rejects with a core `ValidationError` when the update is malformed or refused.
    */
-  async applyServerUpdate(docId: string, update: Uint8Array, origin: unknown = this): Promise<void> {
+  async applyServerUpdate(
+    docId: string,
+    update: Uint8Array,
+    origin: unknown = this,
+  ): Promise<void> {
     await this.#withRoom(docId, (room) => room.applyServerUpdate(update, origin));
   }
 

@@ -32,7 +32,7 @@ export interface CollabServerOptions {
    * batches everything that arrived in the same event-loop turn.
    */
   readonly commitWindowMs?: number;
-  /** Fold the log into a snapshot once it holds this many updates. Default 500. */
+  /** Fold the log into a snapshot once it holds this many updates. Default 1000. */
   readonly compactAfterUpdates?: number;
   /** …or this many bytes. Default 1 MiB. */
   readonly compactAfterBytes?: number;
@@ -55,9 +55,7 @@ export interface CollabServerOptions {
 }
 
 /** Options with every default filled in. */
-export type CollabSettings = Required<
-  Omit<CollabServerOptions, 'validateUpdate' | 'onChange'>
-> &
+export type CollabSettings = Required<Omit<CollabServerOptions, 'validateUpdate' | 'onChange'>> &
   Pick<CollabServerOptions, 'validateUpdate' | 'onChange'>;
 
 const MiB = 1024 * 1024;
@@ -72,15 +70,13 @@ export function resolveCollabSettings(options: CollabServerOptions): CollabSetti
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * MiB,
     maxConnectionsPerRoom: options.maxConnectionsPerRoom ?? 500,
     commitWindowMs: options.commitWindowMs ?? 0,
-    compactAfterUpdates: options.compactAfterUpdates ?? 500,
+    compactAfterUpdates: options.compactAfterUpdates ?? 1_000,
     compactAfterBytes: options.compactAfterBytes ?? MiB,
     gc: options.gc ?? true,
     validateUpdate: options.validateUpdate,
     onChange: options.onChange,
     changeDebounceMs: options.changeDebounceMs ?? 1_000,
     changeMaxWaitMs: options.changeMaxWaitMs ?? 10_000,
-    onError:
-      options.onError ??
-      ((error, context) => console.error('collab error', context, error)),
+    onError: options.onError ?? ((error, context) => console.error('collab error', context, error)),
   };
 }

@@ -1,5 +1,5 @@
-import type { CollabConnection } from './CollabConnection';
 import { CloseCode } from './CloseCode';
+import type { CollabConnection } from './CollabConnection';
 import { CollabProtocolError } from './CollabProtocolError';
 import type { SocketData, SocketLike } from './SocketLike';
 
@@ -42,7 +42,11 @@ const copyFrame = (data: SocketData): Uint8Array => {
 const truncateReason = (reason: string): string => {
   const encoded = Buffer.from(reason, 'utf8');
   if (encoded.byteLength <= MAX_REASON_BYTES) return reason;
-  return encoded.subarray(0, MAX_REASON_BYTES - 3).toString('utf8').replace(/\uFFFD$/, '') + '...';
+  const cut = encoded
+    .subarray(0, MAX_REASON_BYTES - 3)
+    .toString('utf8')
+    .replace(/\uFFFD$/, '');
+  return `${cut}...`;
 };
 
 /** Wraps one socket: size limits, buffering until the room is live, error-to-close-code mapping. */
@@ -77,6 +81,8 @@ export class Connection<TContext = unknown> implements CollabConnection<TContext
     socket.on('close', () => this.#onSocketClosed());
     // A transport error is followed by 'close'; listening keeps it from becoming an uncaught error.
     socket.on('error', () => {});
+    // Handed over after it already closed: 'close' will never fire, so never join a room.
+    if ((socket.readyState ?? 1) >= 2) this.#closed = true;
   }
 
   get canWrite(): boolean {

@@ -39,8 +39,7 @@ export interface RoomEnvironment {
   readonly onClosed: (room: Room) => void;
 }
 
-const invalidUpdate = (reason: string) =>
-  new CollabProtocolError(CloseCode.InvalidUpdate, reason);
+const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.InvalidUpdate, reason);
 
 /**
  * One loaded document and its clients. Every update passes three steps, in order:
@@ -102,6 +101,7 @@ export class Room implements ConnectionHost {
 
   /** Adds a client. While loading, its frames wait; once live it gets sync step 1 and presence. */
   join(connection: Connection): void {
+    if (connection.closed) return;
     if (this.#state === 'closed' || this.#shutdown) {
       connection.close(
         this.#shutdown?.code ?? CloseCode.GoingAway,
@@ -270,6 +270,18 @@ export class Room implements ConnectionHost {
     change: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ): void => {
+    // Also runs from the awareness timer (outdated states), where nothing else would catch a throw.
+    try {
+      this.#relayAwareness(change, origin);
+    } catch (error) {
+      this.#report(error, 'send');
+    }
+  };
+
+  #relayAwareness(
+    change: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void {
     if (origin instanceof Connection) {
       for (const clientId of [...change.added, ...change.updated]) {
         const previous = this.#awarenessOwners.get(clientId);
@@ -284,9 +296,11 @@ export class Room implements ConnectionHost {
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
     // Sent to everyone, the sender included: the stock provider treats its own echo as a sign of life.
-    const message = encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed));
+    const message = encodeAwareness(
+      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
+    );
     for (const connection of this.#connections) connection.send(message);
-  };
+  }
 
   #createScratch(): Y.Doc {
     const scratch = new Y.Doc({ gc: this.#settings.gc });
@@ -387,7 +401,7 @@ export class Room implements ConnectionHost {
       return;
     }
     try {
-      for (const queued of batch) Y.applyUpdate(this.doc, queued.update, queued.origin);
+      this.#applyToRoom(batch);
     } catch (error) {
       // Cannot happen when the scratch copy mirrors the room document; if it does, stop serving
       // this room from memory rather than relay a state that differs from the store.
@@ -400,9 +414,11 @@ export class Room implements ConnectionHost {
     for (const queued of batch) {
       this.#logUpdates += 1;
       this.#logBytes += queued.update.byteLength;
-      const message = encodeSyncUpdate(queued.update);
+      let message: Uint8Array | null = null;
       for (const connection of this.#connections) {
-        if (connection !== queued.from) connection.send(message);
+        if (connection === queued.from) continue;
+        message ??= encodeSyncUpdate(queued.update);
+        connection.send(message);
       }
       queued.settle?.resolve();
     }
@@ -416,6 +432,21 @@ export class Room implements ConnectionHost {
     }
     if (this.#queue.length > 0) this.#scheduleCommit();
     else this.#notifyWritesDone();
+  }
+
+  /** Consecutive updates with the same origin share one transaction: one cleanup, one event. */
+  #applyToRoom(batch: readonly QueuedUpdate[]): void {
+    let start = 0;
+    while (start < batch.length) {
+      const origin = batch[start]?.origin;
+      let end = start + 1;
+      while (end < batch.length && batch[end]?.origin === origin) end += 1;
+      const run = batch.slice(start, end);
+      this.doc.transact(() => {
+        for (const queued of run) Y.applyUpdate(this.doc, queued.update, origin);
+      }, origin);
+      start = end;
+    }
   }
 
   /** Nothing in the failed batch (or queued after it) became durable: its senders must resync. */

@@ -8,6 +8,8 @@ export type SocketData = Uint8Array | ArrayBuffer | readonly Uint8Array[];
 export interface SocketLike {
   /** Bytes queued but not yet sent, used for backpressure when the transport reports it. */
   readonly bufferedAmount?: number;
+  /** WebSocket ready state when the transport reports it: 2 (closing) or 3 (closed) is refused. */
+  readonly readyState?: number;
   send(data: Uint8Array): void;
   close(code: number, reason: string): void;
   on(event: 'message', listener: (data: SocketData, isBinary: boolean) => void): unknown;

@@ -183,6 +183,11 @@ describe('the collaboration endpoint', () => {
     garbage.on('open', () => garbage.send(Uint8Array.from([0, 0, 0xff, 0xff, 0xff])));
     expect(await garbageClosed).toBe(4400);
 
+    const large = new WebSocket(wsUrl);
+    const largeClosed = closeOf(large);
+    large.on('open', () => large.send(new Uint8Array(10 * 1024 * 1024)));
+    expect(await largeClosed).toBe(4413);
+
     const huge = new WebSocket(wsUrl);
     const hugeClosed = closeOf(huge);
     huge.on('open', () => huge.send(new Uint8Array(20 * 1024 * 1024)));

@@ -15,7 +15,11 @@ export interface CollabEndpointOptions {
   readonly services: Services;
   readonly collab: CollabServer<CollabContext>;
   readonly logger: Logger;
-  /** Frames above this close the socket with 1009 before they are buffered. */
+  /**
+   * The collaboration server's frame limit. The transport lets frames up to twice this through so
+   * that the room answers them with 4413 (which stops the stock provider from resending); only
+   * frames beyond that are cut off by the transport with 1009 before they are buffered.
+   */
   readonly maxMessageBytes: number;
   /** Open collaboration sockets allowed per user; more are closed with 4429. */
   readonly maxSocketsPerUser?: number;
@@ -45,7 +49,7 @@ export function attachCollabEndpoint(
   const socketsPerUser = new Map<string, number>();
   const wss = new WebSocketServer({
     noServer: true,
-    maxPayload: options.maxMessageBytes,
+    maxPayload: 2 * options.maxMessageBytes,
     perMessageDeflate: false,
   });
 

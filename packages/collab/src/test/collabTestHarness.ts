@@ -9,8 +9,8 @@ import { WebSocket, WebSocketServer } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { CloseCode } from '../CloseCode';
-import type { CollabErrorContext, CollabServerOptions } from '../CollabServerOptions';
 import { CollabServer } from '../CollabServer';
+import type { CollabErrorContext, CollabServerOptions } from '../CollabServerOptions';
 import { waitUntil } from './waitUntil';
 
 /** What the test wiring attaches to each connection. */
@@ -66,7 +66,10 @@ export interface CollabHarness {
 /** A fresh temp folder holding `lore.db`; remove it with the returned function. */
 export function tempDatabasePath(): { path: string; remove: () => void } {
   const dir = mkdtempSync(join(tmpdir(), 'lore-collab-'));
-  return { path: join(dir, 'lore.db'), remove: () => rmSync(dir, { recursive: true, force: true }) };
+  return {
+    path: join(dir, 'lore.db'),
+    remove: () => rmSync(dir, { recursive: true, force: true }),
+  };
 }
 
 /**

@@ -72,7 +72,7 @@ export function planConcurrentReplay(trace: ConcurrentTrace): {
     doc.clientID = clientId;
     return doc;
   });
-  const updates: Uint8Array[][] = docs.map(() => []);
+  const updates: { index: number; update: Uint8Array }[][] = docs.map(() => []);
   const applied = docs.map(() => new Array<number>(agents).fill(0));
   const versions: number[][] = [];
   const steps: ReplayStep[][] = docs.map(() => []);
@@ -90,14 +90,24 @@ export function planConcurrentReplay(trace: ConcurrentTrace): {
     const doc = docs[agent];
     const seen = applied[agent];
     if (!doc || !seen) throw new Error(`Unknown agent ${agent}.`);
-    for (let other = 0; other < agents; other++) {
-      if (other === agent) continue;
-      while ((seen[other] ?? 0) < (target[other] ?? 0)) {
-        const update = updates[other]?.[seen[other] ?? 0];
-        if (!update) throw new Error(`Transaction ${index} depends on one not yet made.`);
-        Y.applyUpdate(doc, update);
-        seen[other] = (seen[other] ?? 0) + 1;
+    // Catch up in trace order, which is causal: out of order, Yjs would park updates as pending
+    // and re-merge them on every later apply.
+    for (;;) {
+      let next = -1;
+      let nextIndex = Number.POSITIVE_INFINITY;
+      for (let other = 0; other < agents; other++) {
+        if (other === agent || (seen[other] ?? 0) >= (target[other] ?? 0)) continue;
+        const candidate = updates[other]?.[seen[other] ?? 0];
+        if (!candidate) throw new Error(`Transaction ${index} depends on one not yet made.`);
+        if (candidate.index < nextIndex) {
+          next = other;
+          nextIndex = candidate.index;
+        }
       }
+      if (next < 0) break;
+      const candidate = updates[next]?.[seen[next] ?? 0];
+      if (candidate) Y.applyUpdate(doc, candidate.update);
+      seen[next] = (seen[next] ?? 0) + 1;
     }
     let captured: Uint8Array | null = null;
     const capture = (update: Uint8Array) => {
@@ -108,7 +118,7 @@ export function planConcurrentReplay(trace: ConcurrentTrace): {
     doc.off('update', capture);
     if (captured) {
       const needs = [...target];
-      updates[agent]?.push(captured);
+      updates[agent]?.push({ index, update: captured });
       target[agent] = (target[agent] ?? 0) + 1;
       seen[agent] = target[agent] ?? 0;
       steps[agent]?.push({ seq: target[agent] ?? 0, update: captured, needs });

@@ -19,7 +19,12 @@ afterEach(() => {
 
 documentStoreContract({ describe, it }, 'SqliteDocumentStore', () => {
   const db = openDatabase({ path: tempDbPath() });
-  return { store: new SqliteDocumentStore(db), close: () => db.close() };
+  return {
+    store: new SqliteDocumentStore(db),
+    close: () => {
+      db.close();
+    },
+  };
 });
 
 describe('SqliteDocumentStore', () => {
