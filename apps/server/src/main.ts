@@ -1,5 +1,6 @@
 import { ConfigError, loadConfig } from './config';
 import { createServer } from './createServer';
+import pretty from 'pino-pretty';
 import { createLogger } from './logger';
 
 /** `lore serve`: read the environment once, start, and shut down cleanly on SIGTERM/SIGINT. */
@@ -14,7 +15,11 @@ export async function main(env: Record<string, string | undefined> = process.env
     }
     throw error;
   }
-  const logger = createLogger(config.logLevel);
+  // People starting Lore in a terminal read the log; log collectors get JSON lines.
+  const logger = createLogger(
+    config.logLevel,
+    process.stdout.isTTY ? pretty({ colorize: true, ignore: 'pid,hostname,service' }) : undefined,
+  );
   const server = await createServer(config, { logger });
   const { url } = await server.listen();
   logger.info(
