@@ -1,6 +1,6 @@
+import pretty from 'pino-pretty';
 import { ConfigError, loadConfig } from './config';
 import { createServer } from './createServer';
-import pretty from 'pino-pretty';
 import { createLogger } from './logger';
 
 /** `lore serve`: read the environment once, start, and shut down cleanly on SIGTERM/SIGINT. */

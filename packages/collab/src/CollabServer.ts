@@ -173,8 +173,13 @@ export class CollabServer<TContext = unknown> {
   }
 
   async #withRoom<T>(docId: string, use: (room: Room) => Promise<T>): Promise<T> {
-    if (this.#closed) throw new Error('The collaboration server is closed.');
-    const room = this.#room(docId);
+    // While shutting down, rooms still being closed stay readable (their change listeners run
+    // last), but no room is loaded anew.
+    const existing = this.#rooms.get(docId);
+    if (this.#closed && (!existing || existing.state === 'closed')) {
+      throw new Error('The collaboration server is closed.');
+    }
+    const room = existing ?? this.#room(docId);
     room.pin();
     try {
       await room.ready;

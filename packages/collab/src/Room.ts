@@ -218,6 +218,9 @@ export class Room implements ConnectionHost {
     if (this.#unloading) await this.#unloading;
     // Read through the getter: the awaits above may have closed the room.
     if (this.state === 'closed') return;
+    // Derived data (titles, search) must see the last changes while the document is still here.
+    await this.#env.notifier.flush(this.docId);
+    if ((this.state as RoomState) === 'closed') return;
     this.#state = 'unloading';
     try {
       await this.#whenWritesDone();
@@ -550,6 +553,7 @@ export class Room implements ConnectionHost {
     this.#state = 'unloading';
     this.#unloading = (async () => {
       try {
+        await this.#env.notifier.flush(this.docId);
         await this.#whenWritesDone();
         await this.#compactAll();
       } catch (error) {

@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { bodyText, collabClient, eventually, typeInto } from '../test/collabClient';
+import { startServerOnDataDir } from '../test/startServerOnDataDir';
 import { startTestServer, type TestServer } from '../test/startTestServer';
 
 let t: TestServer;
@@ -207,5 +208,28 @@ describe('the collaboration endpoint', () => {
     expect((await t.request('/healthz')).status).toBe(200);
     check.destroy();
     bystander.destroy();
+  });
+});
+
+describe('shutdown', () => {
+  it('mirrors a title typed just before a graceful stop into the page list', async () => {
+    const editor = collabClient(t.url, pageId, { token });
+    await editor.synced();
+    editor.doc.transact(() => editor.doc.getText('title').insert(4, ' and kicking'));
+    await eventually(async () => {
+      const stored = await t.server.services.collab.getDocument(pageId);
+      return stored.getText('title').toString() === 'Live and kicking';
+    }, 'the title edit to be stored');
+    editor.destroy();
+    // Well inside the one-second debounce that normally mirrors the title.
+    await t.server.close();
+    const restarted = await startServerOnDataDir(t.dataDir);
+    try {
+      const page = restarted.server.services.pageStore.findPageById(pageId);
+      expect(page?.title).toBe('Live and kicking');
+      expect(t.logs.join('')).not.toContain('collaboration error');
+    } finally {
+      await restarted.close();
+    }
   });
 });

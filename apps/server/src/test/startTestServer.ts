@@ -1,10 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { Writable } from 'node:stream';
-import { loadConfig } from '../config';
-import { createServer, type LoreServer } from '../createServer';
-import { createLogger } from '../logger';
+import type { LoreServer } from '../createServer';
+import { startServerOnDataDir } from './startServerOnDataDir';
 
 /** Response bodies in tests are read structurally and every use is asserted on. */
 // biome-ignore lint/suspicious/noExplicitAny: see above; typing each endpoint's JSON here adds nothing.
@@ -35,16 +33,7 @@ export interface TestRequestInit extends RequestInit {
 /** A real Lore server on port 0 over a fresh SQLite file in a temp folder. */
 export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lore-test-'));
-  const config = loadConfig({ LORE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
-  const logs: string[] = [];
-  const sink = new Writable({
-    write(chunk, _encoding, done) {
-      logs.push(String(chunk));
-      done();
-    },
-  });
-  const server = await createServer(config, { logger: createLogger('trace', sink) });
-  const { url } = await server.listen();
+  const { url, server, logs } = await startServerOnDataDir(dataDir, env);
   const jar = new Map<string, string>();
   return {
     url,

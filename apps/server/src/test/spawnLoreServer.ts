@@ -1,0 +1,80 @@
+import { type ChildProcess, spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+const mainTs = fileURLToPath(new URL('../main.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+
+export interface LoreProcess {
+  /** `http://HOST:PORT` from the environment it was started with. */
+  readonly url: string;
+  readonly child: ChildProcess;
+  /** Resolves when the process has exited, with its exit code (null when killed by a signal). */
+  readonly exited: Promise<number | null>;
+  /** Everything it wrote to stdout and stderr. */
+  output(): string;
+  /**
+   * `SIGKILL` goes to the whole process group: tsx runs the server in a child process of its
+   * own, and killing only tsx would leave the server running. Other signals go to tsx, which
+   * forwards them, as a service manager would send them.
+   */
+  kill(signal: NodeJS.Signals): void;
+}
+
+/**
+ * `lore serve` as a separate process (`tsx src/main.ts`) with exactly `env` (plus PATH and HOME),
+ * resolved once `/healthz` answers. `env` must set PORT to a fixed port and HOST, so the server
+ * can come back on the same address after a crash.
+ */
+export async function spawnLoreServer(
+  env: Record<string, string>,
+  startTimeoutMs = 30_000,
+): Promise<LoreProcess> {
+  const host = env.HOST ?? '127.0.0.1';
+  const url = `http://${host}:${env.PORT}`;
+  const child = spawn(tsx, [mainTs], {
+    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+    detached: true,
+  });
+  let output = '';
+  const collect = (chunk: unknown) => {
+    output += String(chunk);
+  };
+  child.stdout?.on('data', collect);
+  child.stderr?.on('data', collect);
+  let running = true;
+  const exited = new Promise<number | null>((resolve) =>
+    child.on('exit', (code) => {
+      running = false;
+      resolve(code);
+    }),
+  );
+  const server: LoreProcess = {
+    url,
+    child,
+    exited,
+    output: () => output,
+    kill(signal) {
+      if (!running || child.pid === undefined) return;
+      if (signal === 'SIGKILL') process.kill(-child.pid, 'SIGKILL');
+      else child.kill(signal);
+    },
+  };
+  const deadline = Date.now() + startTimeoutMs;
+  for (;;) {
+    if (!running) throw new Error(`The Lore server exited while starting:\n${output}`);
+    try {
+      const response = await fetch(`${url}/healthz`);
+      if (response.ok) return server;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) {
+      server.kill('SIGKILL');
+      throw new Error(
+        `The Lore server did not answer /healthz within ${startTimeoutMs} ms:\n${output}`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+}

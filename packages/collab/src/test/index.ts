@@ -1,0 +1,4 @@
+export * from './collabTestHarness';
+export * from './editingTraces';
+export * from './instrumentedStore';
+export * from './waitUntil';
