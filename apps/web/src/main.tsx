@@ -6,6 +6,7 @@ import './styles/page.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { RouterProvider } from 'react-router/dom';
+import { registerServiceWorker } from './offline/registerServiceWorker';
 import { createRouter } from './router';
 
 const container = document.getElementById('root');
@@ -16,3 +17,5 @@ createRoot(container).render(
     <RouterProvider router={createRouter()} />
   </StrictMode>,
 );
+
+registerServiceWorker();

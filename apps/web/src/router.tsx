@@ -1,3 +1,4 @@
+import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
@@ -5,10 +6,19 @@ import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
 import { SearchPage } from './pages/SearchPage';
 import { SetupPage } from './pages/SetupPage';
+import { SpacePage } from './pages/SpacePage';
+import { TrashPage } from './pages/TrashPage';
 import { RequireSession } from './routes/RequireSession';
 import { RootLayout } from './routes/RootLayout';
 import { SettingsPage } from './settings/SettingsPage';
 import { AppShell } from './shell/AppShell';
+
+// The editor (Tiptap, Yjs, ProseMirror) is most of the code; login and setup never load it.
+const EditorPage = lazy(() =>
+  import('./editor/EditorPage').then((module) => ({ default: module.EditorPage })),
+);
+
+const editorFallback = <div className="page delayed-appearance muted">Opening the editor…</div>;
 
 /**
  * Every address of the web app. Pages inside the shell have their own error boundary, so a crash
@@ -34,6 +44,24 @@ export function createRouter() {
                     { index: true, element: <HomePage /> },
                     { path: 'search', element: <SearchPage /> },
                     { path: 'settings', element: <SettingsPage /> },
+                    { path: 'spaces/:slug', element: <SpacePage /> },
+                    { path: 'spaces/:slug/trash', element: <TrashPage /> },
+                    {
+                      path: 'pages/:pageId',
+                      element: (
+                        <Suspense fallback={editorFallback}>
+                          <EditorPage />
+                        </Suspense>
+                      ),
+                    },
+                    {
+                      path: 's/:pageId',
+                      element: (
+                        <Suspense fallback={editorFallback}>
+                          <EditorPage />
+                        </Suspense>
+                      ),
+                    },
                     { path: '*', element: <NotFoundPage /> },
                   ],
                 },

@@ -1,5 +1,17 @@
 import { ApiError } from './ApiError';
-import type { ApiToken, CreatedApiToken, NewUserInput, SetupInput, User } from './types';
+import type {
+  ApiToken,
+  CreatedApiToken,
+  NewPageInput,
+  NewSpaceInput,
+  NewUserInput,
+  Page,
+  PageWithContent,
+  SetupInput,
+  Space,
+  TreeNode,
+  User,
+} from './types';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -66,4 +78,23 @@ export const api = {
   listTokens: () => request<{ tokens: ApiToken[] }>('GET', '/api/tokens'),
   createToken: (name: string) => request<CreatedApiToken>('POST', '/api/tokens', { name }),
   revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`),
+  listSpaces: () => request<{ spaces: Space[] }>('GET', '/api/spaces'),
+  createSpace: (input: NewSpaceInput) => request<{ space: Space }>('POST', '/api/spaces', input),
+  getSpace: (space: string) =>
+    request<{ space: Space }>('GET', `/api/spaces/${encodeURIComponent(space)}`),
+  spaceTree: (space: string) =>
+    request<{ space: Space; tree: TreeNode[] }>(
+      'GET',
+      `/api/spaces/${encodeURIComponent(space)}/tree`,
+    ),
+  spaceTrash: (space: string) =>
+    request<{ pages: Page[] }>('GET', `/api/spaces/${encodeURIComponent(space)}/trash`),
+  createPage: (input: NewPageInput) => request<{ page: Page }>('POST', '/api/pages', input),
+  getPage: (id: string) => request<PageWithContent>('GET', `/api/pages/${encodeURIComponent(id)}`),
+  renamePage: (id: string, title: string) =>
+    request<{ page: Page }>('PATCH', `/api/pages/${encodeURIComponent(id)}`, { title }),
+  trashPage: (id: string) =>
+    request<{ page: Page }>('DELETE', `/api/pages/${encodeURIComponent(id)}`),
+  restorePage: (id: string) =>
+    request<{ page: Page }>('POST', `/api/pages/${encodeURIComponent(id)}/restore`),
 };

@@ -38,3 +38,62 @@ export interface NewUserInput {
   password: string;
   role: UserRole;
 }
+
+/** A space: a top-level group of pages with its own tree. */
+export interface Space {
+  id: string;
+  slug: string;
+  name: string;
+  description: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A page's metadata. Its content lives in the page's collaborative document. */
+export interface Page {
+  id: string;
+  /** Permanent short id for links: `/s/<shortId>`. */
+  shortId: string;
+  spaceId: string;
+  parentId: string | null;
+  position: string;
+  title: string;
+  icon: string | null;
+  createdBy: string;
+  createdAt: string;
+  updatedBy: string;
+  updatedAt: string;
+  /** Set while the page is in the trash. */
+  deletedAt: string | null;
+}
+
+/** A page in a space's tree, with its subpages in order. */
+export interface TreeNode {
+  id: string;
+  shortId: string;
+  title: string;
+  icon: string | null;
+  children: TreeNode[];
+}
+
+/** A page as `GET /api/pages/:id` returns it, rendered from the live document. */
+export interface PageWithContent {
+  page: Page;
+  space: Space;
+  markdown: string;
+  html: string;
+}
+
+export interface NewSpaceInput {
+  name: string;
+  slug?: string;
+  description?: string;
+}
+
+export interface NewPageInput {
+  /** The space's id or slug. */
+  spaceId: string;
+  title?: string;
+  parentId?: string | null;
+  markdown?: string;
+}

@@ -42,8 +42,8 @@ export function HomePage() {
         </li>
       </ol>
       <p className="muted home__note">
-        Spaces and pages are not available on this server yet. Once they are, they will appear in
-        the sidebar.
+        Spaces and their pages are listed in the sidebar. Pages you open are also kept on this
+        device, so you can read and edit them without a connection.
       </p>
     </div>
   );

@@ -2,9 +2,12 @@ import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import type { SetupInput, User } from '../api/types';
+import { claimOfflinePages } from '../offline/claimOfflinePages';
+import { forgetOfflinePages } from '../offline/forgetOfflinePages';
+import { cachedUser } from './cachedUser';
 import { type Session, SessionContext, type SessionState } from './SessionContext';
 
-async function loadSession(): Promise<SessionState> {
+async function askServer(): Promise<SessionState> {
   const { needsSetup } = await api.setupStatus();
   if (needsSetup) return { status: 'ready', needsSetup, user: null };
   try {
@@ -13,6 +16,32 @@ async function loadSession(): Promise<SessionState> {
   } catch (error) {
     if (error instanceof ApiError && error.status === 401) {
       return { status: 'ready', needsSetup, user: null };
+    }
+    throw error;
+  }
+}
+
+/**
+ * Who is signed in. When the server cannot be reached at all, the user last seen on this device
+ * is assumed, so pages kept offline still open; the server checks the session again as soon as
+ * the editor reconnects.
+ */
+async function loadSession(): Promise<SessionState> {
+  try {
+    const state = await askServer();
+    if (state.status === 'ready') {
+      if (state.user) {
+        await claimOfflinePages(state.user.id);
+        cachedUser.write(state.user);
+      } else {
+        cachedUser.clear();
+      }
+    }
+    return state;
+  } catch (error) {
+    const remembered = cachedUser.read();
+    if (error instanceof ApiError && error.status === 0 && remembered) {
+      return { status: 'ready', needsSetup: false, user: remembered };
     }
     throw error;
   }
@@ -44,6 +73,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   }, [generation]);
 
   const signedIn = useCallback((user: User) => {
+    void claimOfflinePages(user.id);
+    cachedUser.write(user);
     setState({ status: 'ready', needsSetup: false, user });
     return user;
   }, []);
@@ -60,6 +91,8 @@ export function SessionProvider({ children }: { children: ReactNode }) {
           // A session that already expired is as logged out as it gets.
           if (!(error instanceof ApiError && error.status === 401)) throw error;
         }
+        cachedUser.clear();
+        await forgetOfflinePages();
         setState({ status: 'ready', needsSetup: false, user: null });
       },
       reload: () => setGeneration((n) => n + 1),

@@ -1,5 +1,6 @@
 import { useEffect, useRef, useState } from 'react';
 import { Outlet, useLocation } from 'react-router';
+import { SpacesProvider } from '../spaces/SpacesProvider';
 import { Header } from './Header';
 import { Sidebar } from './Sidebar';
 import './AppShell.css';
@@ -31,31 +32,33 @@ export function AppShell() {
   };
 
   return (
-    <div className="shell" data-sidebar-open={sidebarOpen || undefined}>
-      <a className="skip-link" href="#main">
-        Skip to content
-      </a>
-      <Sidebar id={sidebarId} ref={sidebar} onClose={closeSidebar} />
-      {sidebarOpen && (
-        <button
-          type="button"
-          className="shell__backdrop"
-          tabIndex={-1}
-          aria-hidden="true"
-          onClick={closeSidebar}
-        />
-      )}
-      <div className="shell__main">
-        <Header
-          sidebarId={sidebarId}
-          toggleRef={toggle}
-          sidebarOpen={sidebarOpen}
-          onToggleSidebar={() => setSidebarOpen((open) => !open)}
-        />
-        <main id="main" className="shell__content" tabIndex={-1}>
-          <Outlet />
-        </main>
+    <SpacesProvider>
+      <div className="shell" data-sidebar-open={sidebarOpen || undefined}>
+        <a className="skip-link" href="#main">
+          Skip to content
+        </a>
+        <Sidebar id={sidebarId} ref={sidebar} onClose={closeSidebar} />
+        {sidebarOpen && (
+          <button
+            type="button"
+            className="shell__backdrop"
+            tabIndex={-1}
+            aria-hidden="true"
+            onClick={closeSidebar}
+          />
+        )}
+        <div className="shell__main">
+          <Header
+            sidebarId={sidebarId}
+            toggleRef={toggle}
+            sidebarOpen={sidebarOpen}
+            onToggleSidebar={() => setSidebarOpen((open) => !open)}
+          />
+          <main id="main" className="shell__content" tabIndex={-1}>
+            <Outlet />
+          </main>
+        </div>
       </div>
-    </div>
+    </SpacesProvider>
   );
 }

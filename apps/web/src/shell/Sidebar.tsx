@@ -1,11 +1,8 @@
 import type { Ref } from 'react';
 import { NavLink } from 'react-router';
 import { LoreMark } from '../components/LoreMark';
-import { type SpaceLink, SpaceList } from './SpaceList';
+import { SpaceList } from './SpaceList';
 import './Sidebar.css';
-
-/** Spaces come from the spaces API once the server has one; until then the list is empty. */
-const spaces: readonly SpaceLink[] = [];
 
 interface SidebarProps {
   id: string;
@@ -14,7 +11,7 @@ interface SidebarProps {
   onClose(): void;
 }
 
-/** Workspace navigation: home, the list of spaces, settings. */
+/** Workspace navigation: home, settings, and the spaces with their page trees. */
 export function Sidebar({ id, ref, onClose }: SidebarProps) {
   return (
     <aside
@@ -56,10 +53,7 @@ export function Sidebar({ id, ref, onClose }: SidebarProps) {
             </li>
           </ul>
           <section className="sidebar__section" aria-labelledby={`${id}-spaces`}>
-            <h2 className="sidebar__heading" id={`${id}-spaces`}>
-              Spaces
-            </h2>
-            <SpaceList spaces={spaces} />
+            <SpaceList headingId={`${id}-spaces`} />
           </section>
         </nav>
       </div>

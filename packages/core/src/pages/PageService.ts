@@ -108,7 +108,9 @@ export class PageService {
     const id = randomUUID();
     // The document is written first: a crash before the row exists leaves an unreferenced log,
     // never a page whose content was acknowledged and then lost.
-    await this.#content.create(id, title, input.markdown ?? '');
+    // An untitled page keeps an empty title in its document, so the first words typed into the
+    // title field are the title (the page list shows "Untitled" meanwhile).
+    await this.#content.create(id, input.title.trim() === '' ? '' : title, input.markdown ?? '');
     const now = this.#clock.now();
     return this.#pages.transaction(() => {
       const page: Page = {

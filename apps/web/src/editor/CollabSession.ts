@@ -1,0 +1,157 @@
+import { IndexeddbPersistence } from 'y-indexeddb';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { offlinePageStoreName } from '../offline/offlinePageStoreName';
+
+/**
+ * How the page's connection to the server stands, as the editor shows it:
+ * `connected` (in sync), `syncing` (connecting or catching up), `offline` (changes stay on this
+ * device until the connection returns) or `closed` (the server refused the page for good).
+ */
+export type ConnectionState = 'connected' | 'syncing' | 'offline' | 'closed';
+
+/** Why the server ended the session for good: a 44xx close code and its reason. */
+export interface TerminalClose {
+  code: number;
+  reason: string;
+}
+
+export interface CollabSnapshot {
+  connection: ConnectionState;
+  /** The copy kept on this device has been read (it may have been empty). */
+  loadedLocally: boolean;
+  /** The document has been in sync with the server at least once in this session. */
+  syncedOnce: boolean;
+  terminal: TerminalClose | null;
+}
+
+/** The Y.Doc field Tiptap's Collaboration extension edits: the page body. */
+export const pageBodyField = 'default';
+/** The Y.Text holding the page title, edited in place by every viewer. */
+export const pageTitleField = 'title';
+
+/** Close codes after which this device's copy of the page must not be kept. */
+const forgetOnClose = new Set([4403, 4404]);
+
+/**
+ * One open page: its Y.Doc, kept on this device in IndexedDB and synchronised with the server
+ * through the stock y-websocket provider. It follows the browser's online state, so edits made
+ * offline are saved locally and sent when the connection returns, and it stops for good when
+ * the server closes with a 44xx code.
+ */
+export class CollabSession {
+  readonly doc = new Y.Doc();
+  readonly provider: WebsocketProvider;
+  readonly #persistence: IndexeddbPersistence;
+  #snapshot: CollabSnapshot;
+  #failedSinceSync = false;
+  #listeners = new Set<() => void>();
+
+  constructor(readonly pageId: string) {
+    this.#persistence = new IndexeddbPersistence(offlinePageStoreName(pageId), this.doc);
+    const wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    this.provider = new WebsocketProvider(`${wsOrigin}/collab`, pageId, this.doc, {
+      disableBc: true,
+      connect: navigator.onLine,
+    });
+    this.#snapshot = {
+      connection: navigator.onLine ? 'syncing' : 'offline',
+      loadedLocally: false,
+      syncedOnce: false,
+      terminal: null,
+    };
+
+    this.#persistence.on('synced', this.#onLocalLoad);
+    this.provider.on('status', this.#update);
+    this.provider.on('sync', this.#onSync);
+    this.provider.on('connection-close', this.#onFailure);
+    this.provider.on('connection-error', this.#onFailure);
+    this.provider.on('closed', this.#onClosed);
+    window.addEventListener('online', this.#onOnline);
+    window.addEventListener('offline', this.#onOffline);
+  }
+
+  /** The Y.Text of the page title. */
+  get title(): Y.Text {
+    return this.doc.getText(pageTitleField);
+  }
+
+  get snapshot(): CollabSnapshot {
+    return this.#snapshot;
+  }
+
+  /** For `useSyncExternalStore`: calls `listener` whenever {@link snapshot} changes. */
+  subscribe = (listener: () => void): (() => void) => {
+    this.#listeners.add(listener);
+    return () => this.#listeners.delete(listener);
+  };
+
+  destroy(): void {
+    window.removeEventListener('online', this.#onOnline);
+    window.removeEventListener('offline', this.#onOffline);
+    this.#listeners.clear();
+    this.provider.destroy();
+    void this.#persistence.destroy();
+    this.doc.destroy();
+  }
+
+  #onLocalLoad = () => {
+    this.#set({ loadedLocally: true });
+  };
+
+  #onSync = (synced: boolean) => {
+    if (synced) this.#failedSinceSync = false;
+    this.#set(synced ? { syncedOnce: true } : {});
+  };
+
+  #onFailure = () => {
+    this.#failedSinceSync = true;
+    this.#update();
+  };
+
+  #onClosed = (close: TerminalClose) => {
+    this.provider.shouldConnect = false;
+    this.provider.disconnect();
+    if (forgetOnClose.has(close.code)) void this.#persistence.clearData();
+    this.#set({ terminal: close });
+  };
+
+  // The socket may linger for a while after the network goes; say "offline" at once and stop
+  // trying, then reconnect the moment the browser is back online.
+  #onOffline = () => {
+    this.provider.disconnect();
+    this.#update();
+  };
+
+  #onOnline = () => {
+    if (this.#snapshot.terminal === null) this.provider.connect();
+    this.#update();
+  };
+
+  #update = () => {
+    this.#set({});
+  };
+
+  #connection(terminal: TerminalClose | null): ConnectionState {
+    if (terminal) return 'closed';
+    if (!navigator.onLine) return 'offline';
+    if (this.provider.wsconnected) return this.provider.synced ? 'connected' : 'syncing';
+    return this.#failedSinceSync ? 'offline' : 'syncing';
+  }
+
+  #set(change: Partial<CollabSnapshot>): void {
+    const merged = { ...this.#snapshot, ...change };
+    const next = { ...merged, connection: this.#connection(merged.terminal) };
+    const current = this.#snapshot;
+    if (
+      next.connection === current.connection &&
+      next.loadedLocally === current.loadedLocally &&
+      next.syncedOnce === current.syncedOnce &&
+      next.terminal === current.terminal
+    ) {
+      return;
+    }
+    this.#snapshot = next;
+    for (const listener of this.#listeners) listener();
+  }
+}

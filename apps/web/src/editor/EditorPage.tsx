@@ -1,0 +1,198 @@
+import type { Editor } from '@tiptap/core';
+import { Selection } from '@tiptap/pm/state';
+import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useLocation, useNavigate, useParams } from 'react-router';
+import type { Space, TreeNode } from '../api/types';
+import { ConfirmDialog } from '../components/ConfirmDialog';
+import { FormError } from '../components/FormError';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { useSession } from '../session/useSession';
+import { displayTitle } from '../spaces/displayTitle';
+import { findTreePath } from '../spaces/findTreePath';
+import { type PageLocationState, useCreatePage } from '../spaces/useCreatePage';
+import { useSpaces } from '../spaces/useSpaces';
+import { pageBodyField } from './CollabSession';
+import { PageBody } from './PageBody';
+import { PageHeader } from './PageHeader';
+import { PageUnavailable } from './PageUnavailable';
+import { ShortLinkRedirect } from './ShortLinkRedirect';
+import { TitleField } from './TitleField';
+import { useCollabSession, useCollabSnapshot } from './useCollabSession';
+import { usePageInfo } from './usePageInfo';
+import './editor.css';
+
+const pageIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** How long the server waits before it copies a title edit into the page list, plus margin. */
+const titleMirrorDelayMs = 1500;
+
+/**
+ * Puts the caret at the start of the body at once. Tiptap's `focus` command waits a frame,
+ * and keys typed in that frame would still land in the title.
+ */
+function focusBodyStart(editor: Editor | null): void {
+  if (!editor) return;
+  const { state, view } = editor;
+  view.dispatch(state.tr.setSelection(Selection.atStart(state.doc)).scrollIntoView());
+  view.focus();
+}
+
+/** `/pages/:pageId`: one page, edited together in real time (and offline). */
+export function EditorPage() {
+  const { pageId = '' } = useParams();
+  if (!pageIdPattern.test(pageId)) return <ShortLinkRedirect shortId={pageId} />;
+  return <PageEditor key={pageId} pageId={pageId} />;
+}
+
+function PageEditor({ pageId }: { pageId: string }) {
+  const user = useCurrentUser();
+  const { reload } = useSession();
+  const navigate = useNavigate();
+  const location = useLocation();
+  const { trees, liveTitles, setLiveTitle, refresh, spaces, trashPage } = useSpaces();
+  const createPage = useCreatePage();
+  const session = useCollabSession(pageId);
+  const snapshot = useCollabSnapshot(session);
+  const info = usePageInfo(pageId);
+  const titleId = useId();
+  const editor = useRef<Editor | null>(null);
+  const [title, setTitle] = useState('');
+  const [confirmingTrash, setConfirmingTrash] = useState(false);
+  const [actionError, setActionError] = useState<string | null>(null);
+  const readOnly = user.role === 'guest';
+  const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
+  const terminal = snapshot.terminal;
+
+  // The sidebar shows the title as it is typed, here and for everyone else on the page.
+  useEffect(() => {
+    setLiveTitle(pageId, title);
+  }, [pageId, title, setLiveTitle]);
+  useEffect(
+    () => () => {
+      setLiveTitle(pageId, null);
+      setTimeout(() => void refresh(), titleMirrorDelayMs);
+    },
+    [pageId, setLiveTitle, refresh],
+  );
+
+  // The session expired: ask again who is signed in, which leads to the login page.
+  useEffect(() => {
+    if (terminal?.code === 4401) reload();
+  }, [terminal, reload]);
+
+  const onEditor = useCallback((instance: Editor | null) => {
+    editor.current = instance;
+  }, []);
+
+  if (info.status === 'missing' || terminal?.code === 4403 || terminal?.code === 4404) {
+    return <PageUnavailable />;
+  }
+
+  // Where the page sits: from the API when online, else from the trees loaded earlier.
+  let space: Space | null = info.status === 'ready' ? info.space : null;
+  let ancestors: TreeNode[] = [];
+  for (const [spaceId, tree] of trees) {
+    const path = findTreePath(tree, pageId);
+    if (!path) continue;
+    ancestors = path.slice(0, -1);
+    space ??= spaces?.find((candidate) => candidate.id === spaceId) ?? null;
+  }
+
+  const canChange = !readOnly && space !== null && info.status === 'ready';
+  const addSubpage = async () => {
+    if (!space) return;
+    setActionError(null);
+    try {
+      await createPage(space, pageId);
+    } catch (failure) {
+      setActionError(failure instanceof Error ? failure.message : 'The page could not be created.');
+    }
+  };
+
+  const showsEmptyOffline =
+    snapshot.connection === 'offline' &&
+    snapshot.loadedLocally &&
+    !snapshot.syncedOnce &&
+    session !== null &&
+    session.doc.getXmlFragment(pageBodyField).length === 0 &&
+    title === '';
+
+  return (
+    <div className="editor-page">
+      <title>{`${displayTitle(title)} · Lore`}</title>
+      <PageHeader
+        session={session}
+        connection={snapshot.connection}
+        space={space}
+        ancestors={ancestors}
+        liveTitles={liveTitles}
+        readOnly={readOnly}
+        onAddSubpage={canChange ? addSubpage : undefined}
+        onTrash={canChange ? () => setConfirmingTrash(true) : undefined}
+      />
+      <FormError message={actionError} />
+      {terminal && terminal.code !== 4401 && (
+        <div className="editor-banner" role="alert">
+          <p>
+            The server closed this page's connection
+            {terminal.reason ? ` (${terminal.reason})` : ''}. Changes made since are kept on this
+            device.
+          </p>
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={() => window.location.reload()}
+          >
+            Reload
+          </button>
+        </div>
+      )}
+      {showsEmptyOffline && (
+        <div className="editor-banner" role="status">
+          <p>
+            This page has not been opened on this device before, so there is no copy of it here yet.
+            It will appear when the connection returns.
+          </p>
+        </div>
+      )}
+      {session && (
+        <article className="editor-page__document" aria-labelledby={titleId}>
+          <h1 className="visually-hidden">{displayTitle(title)}</h1>
+          <TitleField
+            id={titleId}
+            text={session.title}
+            readOnly={readOnly}
+            autoFocus={focusTitle && !readOnly && snapshot.syncedOnce}
+            onChange={setTitle}
+            onLeave={() => focusBodyStart(editor.current)}
+          />
+          <PageBody
+            session={session}
+            user={user}
+            readOnly={readOnly}
+            onEditor={onEditor}
+            onExitTop={() => document.getElementById(titleId)?.focus()}
+          />
+        </article>
+      )}
+      {confirmingTrash && (
+        <ConfirmDialog
+          title="Move this page to the trash?"
+          confirmLabel="Move to trash"
+          onCancel={() => setConfirmingTrash(false)}
+          onConfirm={async () => {
+            await trashPage(pageId);
+            setConfirmingTrash(false);
+            navigate(space ? `/spaces/${space.slug}` : '/');
+          }}
+        >
+          <p>
+            “{displayTitle(title)}” and its subpages go to the trash of{' '}
+            {space ? `“${space.name}”` : 'its space'}. Anyone who can edit the space can restore
+            them from there.
+          </p>
+        </ConfirmDialog>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,96 @@
+import { createExtensions } from '@lore/schema';
+import type { Editor } from '@tiptap/core';
+import { Collaboration } from '@tiptap/extension-collaboration';
+import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
+import { Placeholder } from '@tiptap/extensions';
+import { Selection } from '@tiptap/pm/state';
+import { EditorContent, useEditor } from '@tiptap/react';
+import { useEffect, useId, useRef } from 'react';
+import type { User } from '../api/types';
+import { BubbleMenu } from './BubbleMenu';
+import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';
+import { type CollabSession, pageBodyField } from './CollabSession';
+import { cleanPastedHTML } from './cleanPastedHTML';
+import { SlashMenu } from './slash/SlashMenu';
+import { SlashMenuExtension } from './slash/SlashMenuExtension';
+import { slashMenuKey } from './slash/slashMenuPlugin';
+
+interface PageBodyProps {
+  session: CollabSession;
+  user: User;
+  readOnly: boolean;
+  /** Hands the editor to the page, e.g. so the title can move the focus into the body. */
+  onEditor(editor: Editor | null): void;
+  /** ArrowUp at the very start of the body: back to the title. */
+  onExitTop(): void;
+}
+
+/**
+ * The page body: Tiptap with the one page schema, bound to the session's Y.Doc. Undo and redo
+ * come from the Collaboration extension (Yjs undo of your own changes only; the schema has no
+ * other history), carets and selections of others are labelled with their names, pasted HTML
+ * is cleaned first, and `/` opens the block menu.
+ */
+export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageBodyProps) {
+  const exitTop = useRef(onExitTop);
+  exitTop.current = onExitTop;
+  const listboxId = `slash-menu-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
+  const editor = useEditor(
+    {
+      extensions: [
+        ...createExtensions({ openLinksOnClick: readOnly }),
+        Placeholder.configure({
+          placeholder: readOnly ? '' : 'Write something, or type / to insert a block…',
+        }),
+        Collaboration.configure({ document: session.doc, field: pageBodyField }),
+        CollaborationCaret.configure({
+          provider: session.provider,
+          user: { id: user.id, name: user.displayName, color: user.color },
+        }),
+        SlashMenuExtension.configure({ listboxId }),
+        CodeBlockLanguageLabel,
+      ],
+      editable: !readOnly,
+      shouldRerenderOnTransaction: false,
+      editorProps: {
+        attributes: {
+          class: 'page-body',
+          role: 'textbox',
+          'aria-multiline': 'true',
+          'aria-label': 'Page content',
+          ...(readOnly ? { 'aria-readonly': 'true' } : {}),
+        },
+        transformPastedHTML: cleanPastedHTML,
+        handleKeyDown(view, event) {
+          if (
+            event.key !== 'ArrowUp' ||
+            event.shiftKey ||
+            slashMenuKey.getState(view.state)?.active
+          )
+            return false;
+          const { selection, doc } = view.state;
+          const inFirstBlock = selection.$from.start() === Selection.atStart(doc).from;
+          if (selection.empty && inFirstBlock && view.endOfTextblock('up')) {
+            exitTop.current();
+            return true;
+          }
+          return false;
+        },
+      },
+    },
+    [],
+  );
+
+  useEffect(() => {
+    onEditor(editor);
+    return () => onEditor(null);
+  }, [editor, onEditor]);
+
+  return (
+    <>
+      <EditorContent editor={editor} className="page-body-container" />
+      {!readOnly && <SlashMenu editor={editor} listboxId={listboxId} />}
+      {!readOnly && <BubbleMenu editor={editor} />}
+    </>
+  );
+}

@@ -1,0 +1,73 @@
+import { Link } from 'react-router';
+import type { Space, TreeNode } from '../api/types';
+import { PlusIcon } from '../components/PlusIcon';
+import { displayTitle } from '../spaces/displayTitle';
+import type { CollabSession, ConnectionState } from './CollabSession';
+import { ConnectionStatus } from './ConnectionStatus';
+import { PresenceList } from './PresenceList';
+
+interface PageHeaderProps {
+  session: CollabSession | null;
+  connection: ConnectionState;
+  space: Space | null;
+  /** The page's ancestors, top first. */
+  ancestors: readonly TreeNode[];
+  liveTitles: ReadonlyMap<string, string>;
+  readOnly: boolean;
+  /** Absent while the page's space is unknown (offline) or for guests. */
+  onAddSubpage?: (() => void) | undefined;
+  onTrash?: (() => void) | undefined;
+}
+
+/** The bar above a page: where it sits, who is here, the connection, and page actions. */
+export function PageHeader({
+  session,
+  connection,
+  space,
+  ancestors,
+  liveTitles,
+  readOnly,
+  onAddSubpage,
+  onTrash,
+}: PageHeaderProps) {
+  return (
+    <div className="page-header">
+      <nav className="page-header__crumbs" aria-label="Breadcrumb">
+        {space && (
+          <ol>
+            <li>
+              <Link to={`/spaces/${space.slug}`}>{space.name}</Link>
+            </li>
+            {ancestors.map((node) => (
+              <li key={node.id}>
+                <Link to={`/pages/${node.id}`}>
+                  {displayTitle(liveTitles.get(node.id) ?? node.title)}
+                </Link>
+              </li>
+            ))}
+          </ol>
+        )}
+      </nav>
+      <div className="page-header__meta">
+        {readOnly && <span className="badge page-header__view-only">View only</span>}
+        <ConnectionStatus state={connection} />
+        {session && <PresenceList awareness={session.provider.awareness} />}
+        {onAddSubpage && (
+          <button
+            type="button"
+            className="button button--secondary button--small"
+            onClick={onAddSubpage}
+          >
+            <PlusIcon />
+            Add subpage
+          </button>
+        )}
+        {onTrash && (
+          <button type="button" className="button button--danger button--small" onClick={onTrash}>
+            Move to trash
+          </button>
+        )}
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,124 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
+import type { Space, TreeNode } from '../api/types';
+import { FormError } from '../components/FormError';
+import { PlusIcon } from '../components/PlusIcon';
+import { useCurrentUser } from '../session/useCurrentUser';
+import { displayTitle } from '../spaces/displayTitle';
+import { useCreatePage } from '../spaces/useCreatePage';
+import { useSpaces } from '../spaces/useSpaces';
+import { NotFoundPage } from './NotFoundPage';
+import './SpacePage.css';
+
+function PageList({
+  nodes,
+  liveTitles,
+}: {
+  nodes: readonly TreeNode[];
+  liveTitles: ReadonlyMap<string, string>;
+}) {
+  return (
+    <ul className="space-pages">
+      {nodes.map((node) => (
+        <li key={node.id}>
+          <Link to={`/pages/${node.id}`}>
+            {displayTitle(liveTitles.get(node.id) ?? node.title)}
+          </Link>
+          {node.children.length > 0 && <PageList nodes={node.children} liveTitles={liveTitles} />}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/** A space's overview: what it is for, its pages, and the way to its trash. */
+export function SpacePage() {
+  const { slug = '' } = useParams();
+  const user = useCurrentUser();
+  const { trees, liveTitles } = useSpaces();
+  const createPage = useCreatePage();
+  const [loaded, setLoaded] = useState<{ space: Space; tree: TreeNode[] } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+  const [createError, setCreateError] = useState<string | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded(null);
+    setError(null);
+    api.spaceTree(slug).then(
+      (answer) => current && setLoaded(answer),
+      (failure: unknown) => {
+        if (!current) return;
+        if (failure instanceof ApiError) setError(failure);
+        else throw failure;
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug]);
+
+  if (error?.status === 404) return <NotFoundPage />;
+  if (error) {
+    return (
+      <div className="page">
+        <FormError message={error.message} />
+      </div>
+    );
+  }
+  if (!loaded) return <div className="page delayed-appearance muted">Loading space…</div>;
+
+  const { space } = loaded;
+  // The sidebar's copy is refreshed after every change made in this window; prefer it.
+  const tree = trees.get(space.id) ?? loaded.tree;
+  const canEdit = user.role !== 'guest';
+
+  const newPage = async () => {
+    setCreateError(null);
+    try {
+      await createPage(space);
+    } catch (failure) {
+      setCreateError(failure instanceof Error ? failure.message : 'The page could not be created.');
+    }
+  };
+
+  return (
+    <div className="page">
+      <title>{`${space.name} · Lore`}</title>
+      <p className="page__eyebrow">Space</p>
+      <h1 className="page__title">{space.name}</h1>
+      {space.description && <p className="page__lead">{space.description}</p>}
+      <div className="space-page__actions">
+        {canEdit && (
+          <button type="button" className="button button--primary" onClick={newPage}>
+            <PlusIcon />
+            New page
+          </button>
+        )}
+        <Link to={`/spaces/${space.slug}/trash`} className="button button--secondary">
+          Trash
+        </Link>
+      </div>
+      <FormError message={createError} />
+      <section className="space-page__pages" aria-labelledby="space-pages-title">
+        <h2 className="section__title" id="space-pages-title">
+          Pages
+        </h2>
+        {tree.length === 0 ? (
+          <div className="empty-state">
+            <h3 className="empty-state__title">No pages yet</h3>
+            <p>
+              {canEdit
+                ? 'Create the first page of this space with “New page”.'
+                : 'Nobody has written anything here yet.'}
+            </p>
+          </div>
+        ) : (
+          <PageList nodes={tree} liveTitles={liveTitles} />
+        )}
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,35 @@
+import { createContext } from 'react';
+import type { ApiError } from '../api/ApiError';
+import type { Page, Space, TreeNode } from '../api/types';
+
+/** The spaces and their page trees, as last loaded from the server. */
+export interface SpacesState {
+  /** `null` until the first answer arrives. */
+  spaces: Space[] | null;
+  /** Page trees by space id; a space whose tree has not loaded yet is missing. */
+  trees: ReadonlyMap<string, TreeNode[]>;
+  /** Why the last refresh failed, cleared by the next one that succeeds. */
+  error: ApiError | null;
+}
+
+export interface NewPageRequest {
+  space: Space;
+  /** The page the new one goes under, or none for a top-level page. */
+  parentId?: string | null;
+}
+
+export interface Spaces extends SpacesState {
+  /** Titles being edited right now in an open editor, by page id; newer than `trees`. */
+  liveTitles: ReadonlyMap<string, string>;
+  /** Loads spaces and trees again. */
+  refresh(): Promise<void>;
+  createSpace(input: { name: string; description: string }): Promise<Space>;
+  createPage(request: NewPageRequest): Promise<Page>;
+  /** Moves a page to the trash and reloads the trees. */
+  trashPage(pageId: string): Promise<Page>;
+  restorePage(pageId: string): Promise<Page>;
+  /** Publishes (or, with `null`, withdraws) the title an open editor is showing. */
+  setLiveTitle(pageId: string, title: string | null): void;
+}
+
+export const SpacesContext = createContext<Spaces | null>(null);

@@ -1,0 +1,103 @@
+import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
+import type { Space, TreeNode } from '../api/types';
+import { type Spaces, SpacesContext, type SpacesState } from './SpacesContext';
+
+/** How often the trees are reloaded while the window is visible, to show others' changes. */
+const refreshEveryMs = 30_000;
+
+async function loadAll(): Promise<{ spaces: Space[]; trees: Map<string, TreeNode[]> }> {
+  const { spaces } = await api.listSpaces();
+  const answers = await Promise.all(spaces.map((space) => api.spaceTree(space.id)));
+  const trees = new Map<string, TreeNode[]>();
+  answers.forEach((answer) => {
+    trees.set(answer.space.id, answer.tree);
+  });
+  return { spaces, trees };
+}
+
+/**
+ * Keeps the spaces and their page trees for the sidebar and the pages that show them. Reloads
+ * after every change made here, when the window regains focus or the network returns, and every
+ * 30 seconds, so pages others create show up without a reload.
+ */
+export function SpacesProvider({ children }: { children: ReactNode }) {
+  const [state, setState] = useState<SpacesState>({
+    spaces: null,
+    trees: new Map(),
+    error: null,
+  });
+  const [liveTitles, setLiveTitles] = useState<ReadonlyMap<string, string>>(new Map());
+  // Answers can arrive out of order; only the newest request may write the state.
+  const latest = useRef(0);
+
+  const refresh = useCallback(async () => {
+    const ticket = ++latest.current;
+    try {
+      const { spaces, trees } = await loadAll();
+      if (ticket === latest.current) setState({ spaces, trees, error: null });
+    } catch (error) {
+      if (ticket !== latest.current) return;
+      if (error instanceof ApiError) setState((current) => ({ ...current, error }));
+      else throw error;
+    }
+  }, []);
+
+  useEffect(() => {
+    void refresh();
+    const refreshIfVisible = () => {
+      if (document.visibilityState === 'visible') void refresh();
+    };
+    const timer = setInterval(refreshIfVisible, refreshEveryMs);
+    window.addEventListener('focus', refreshIfVisible);
+    window.addEventListener('online', refreshIfVisible);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('focus', refreshIfVisible);
+      window.removeEventListener('online', refreshIfVisible);
+    };
+  }, [refresh]);
+
+  const setLiveTitle = useCallback((pageId: string, title: string | null) => {
+    setLiveTitles((current) => {
+      if (title === null ? !current.has(pageId) : current.get(pageId) === title) return current;
+      const next = new Map(current);
+      if (title === null) next.delete(pageId);
+      else next.set(pageId, title);
+      return next;
+    });
+  }, []);
+
+  const value = useMemo<Spaces>(
+    () => ({
+      ...state,
+      liveTitles,
+      refresh,
+      setLiveTitle,
+      createSpace: async ({ name, description }) => {
+        const { space } = await api.createSpace({ name, description });
+        await refresh();
+        return space;
+      },
+      createPage: async ({ space, parentId }) => {
+        const { page } = await api.createPage({ spaceId: space.id, parentId: parentId ?? null });
+        await refresh();
+        return page;
+      },
+      trashPage: async (pageId) => {
+        const { page } = await api.trashPage(pageId);
+        await refresh();
+        return page;
+      },
+      restorePage: async (pageId) => {
+        const { page } = await api.restorePage(pageId);
+        await refresh();
+        return page;
+      },
+    }),
+    [state, liveTitles, refresh, setLiveTitle],
+  );
+
+  return <SpacesContext value={value}>{children}</SpacesContext>;
+}
