@@ -27,8 +27,16 @@ const BY_TAG: Record<string, Record<string, Check>> = {
   },
   img: { src: (value) => isSafeImageSrc(value), alt: any, title: any },
   ol: { start: integer, type: (value) => /^[1aAiI]$/.test(value) },
-  td: { colspan: integer, rowspan: integer, colwidth: (value) => /^\d{1,5}(,\d{1,5})*$/.test(value) },
-  th: { colspan: integer, rowspan: integer, colwidth: (value) => /^\d{1,5}(,\d{1,5})*$/.test(value) },
+  td: {
+    colspan: integer,
+    rowspan: integer,
+    colwidth: (value) => /^\d{1,5}(,\d{1,5})*$/.test(value),
+  },
+  th: {
+    colspan: integer,
+    rowspan: integer,
+    colwidth: (value) => /^\d{1,5}(,\d{1,5})*$/.test(value),
+  },
   input: {
     type: (value) => value === 'checkbox',
     checked: (value) => value === 'checked' || value === '',
@@ -79,5 +87,5 @@ export const ALLOWED_HTML_TAGS = new Set([
 /** Whether an attribute with this value may appear on this element of a rendered page. */
 export function allowedHTMLAttribute(tag: string, name: string, value: string): boolean {
   const check = BY_TAG[tag]?.[name] ?? GLOBAL[name];
-  return check !== undefined && check(value, tag);
+  return check?.(value, tag) === true;
 }

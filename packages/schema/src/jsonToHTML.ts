@@ -12,10 +12,13 @@ type Attrs = Record<string, unknown>;
 function renderAttrs(tag: string, attrs: Attrs): string {
   let out = '';
   for (const [name, raw] of Object.entries(attrs)) {
-    if (raw === null || raw === undefined || raw === false) continue;
-    const value = raw === true ? '' : String(raw);
+    if (raw === null || raw === undefined) continue;
+    // `data-*` attributes carry booleans as text (`data-checked="false"`); others are flags.
+    const data = name.startsWith('data-');
+    if (raw === false && !data) continue;
+    const value = raw === true && !data ? '' : String(raw);
     if (!/^[a-z][a-z0-9-]*$/.test(name) || !allowedHTMLAttribute(tag, name, value)) continue;
-    out += value === '' && raw === true ? ` ${name}` : ` ${name}="${escapeHTML(value)}"`;
+    out += raw === true && !data ? ` ${name}` : ` ${name}="${escapeHTML(value)}"`;
   }
   return out;
 }
@@ -71,7 +74,11 @@ function renderInline(parent: PMNode): string {
   };
   parent.forEach((child) => {
     let keep = 0;
-    while (keep < open.length && keep < child.marks.length && open[keep]?.mark.eq(child.marks[keep] as Mark)) {
+    while (
+      keep < open.length &&
+      keep < child.marks.length &&
+      open[keep]?.mark.eq(child.marks[keep] as Mark)
+    ) {
       keep++;
     }
     closeTo(keep);

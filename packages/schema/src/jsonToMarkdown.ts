@@ -1,9 +1,9 @@
 import type { JSONContent } from '@tiptap/core';
 import { gfmToMarkdown } from 'mdast-util-gfm';
-import { toMarkdown } from 'mdast-util-to-markdown';
-import type { FrontMatter } from './readFrontMatter';
-import { type CalloutMarkerStyle, jsonToMdast } from './markdown/jsonToMdast';
+import { type Join, toMarkdown } from 'mdast-util-to-markdown';
 import { houseStyleHandlers } from './markdown/houseStyleHandlers';
+import { type CalloutMarkerStyle, jsonToMdast } from './markdown/jsonToMdast';
+import type { FrontMatter } from './readFrontMatter';
 
 /** Options of {@link jsonToMarkdown}. */
 export interface JSONToMarkdownOptions {
@@ -18,13 +18,12 @@ export interface JSONToMarkdownOptions {
   imageSrc?: (src: string) => string;
 }
 
-function mapImages(node: JSONContent, imageSrc: (src: string) => string): JSONContent {
-  if (node.type === 'image' && typeof node.attrs?.src === 'string') {
-    return { ...node, attrs: { ...node.attrs, src: imageSrc(node.attrs.src) } };
-  }
-  if (node.content === undefined) return node;
-  return { ...node, content: node.content.map((child) => mapImages(child, imageSrc)) };
-}
+/**
+ * Tables need blank lines around them even in tight lists: the line before a table would
+ * otherwise absorb it (as a paragraph continuation), and a line after it would become a row.
+ */
+const separateTables: Join = (left, right) =>
+  left.type === 'table' || right.type === 'table' ? 1 : undefined;
 
 function frontMatterBlock(frontMatter: FrontMatter): string {
   const fence = frontMatter.format === 'toml' ? '+++' : '---';
@@ -40,8 +39,10 @@ function frontMatterBlock(frontMatter: FrontMatter): string {
  * same document.
  */
 export function jsonToMarkdown(json: JSONContent, options: JSONToMarkdownOptions = {}): string {
-  const doc = options.imageSrc ? mapImages(json, options.imageSrc) : json;
-  const tree = jsonToMdast(doc, options.calloutMarker ?? 'own-line');
+  const tree = jsonToMdast(json, {
+    calloutMarker: options.calloutMarker ?? 'own-line',
+    imageSrc: options.imageSrc ?? ((src) => src),
+  });
   const body = toMarkdown(tree, {
     bullet: '-',
     bulletOrdered: '.',
@@ -57,6 +58,7 @@ export function jsonToMarkdown(json: JSONContent, options: JSONToMarkdownOptions
     closeAtx: false,
     resourceLink: false,
     handlers: houseStyleHandlers(),
+    join: [separateTables],
     extensions: [gfmToMarkdown({ tablePipeAlign: true, tableCellPadding: true })],
   });
   return options.frontMatter ? frontMatterBlock(options.frontMatter) + body : body;

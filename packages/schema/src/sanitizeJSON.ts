@@ -9,10 +9,10 @@ import {
   type Schema,
 } from '@tiptap/pm/model';
 import { checkAttributeValues } from './checkAttributeValues';
-import { isCalloutKind } from './extensions/Callout';
-import { isSafeImageSrc } from './isSafeImageSrc';
 import { ensureHeadingIds } from './ensureHeadingIds';
+import { isCalloutKind } from './extensions/Callout';
 import { getSchema } from './getSchema';
+import { isSafeImageSrc } from './isSafeImageSrc';
 
 type Attrs = Record<string, unknown>;
 
@@ -52,11 +52,34 @@ function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[])
   const fitted: PMNode[] = [];
   let match: ContentMatch = type.contentMatch;
   let pendingInline: PMNode[] = [];
-  const push = (node: PMNode): void => {
+  const push = (candidate: PMNode): void => {
+    let node = candidate;
+    if (node.isInline && type.inlineContent) {
+      const marks = node.marks.filter((mark) => type.allowsMarkType(mark.type));
+      if (marks.length !== node.marks.length) node = node.mark(marks);
+      if (match.matchType(node.type) === null && !node.isText) {
+        // An inline node this block cannot hold (an image in code): keep what it says.
+        const text =
+          node.type.name === 'hardBreak' ? '\n' : String(node.attrs.alt ?? node.textContent);
+        if (text !== '') push(schema.text(text, marks));
+        return;
+      }
+    }
     const next = match.matchType(node.type);
     if (next !== null && type.allowsMarks(node.marks)) {
       fitted.push(node);
       match = next;
+      return;
+    }
+    // Required content missing before it (a list item starting with code): fill it in.
+    const filler = match.fillBefore(Fragment.from(node));
+    const afterFill = filler === null ? null : match.matchFragment(filler)?.matchType(node.type);
+    if (filler !== null && afterFill) {
+      filler.forEach((fill) => {
+        fitted.push(fill);
+      });
+      fitted.push(node);
+      match = afterFill;
       return;
     }
     const wrapping = match.findWrapping(node.type);
@@ -101,12 +124,7 @@ function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[])
       continue;
     }
     flushInline();
-    if (child.isInline && type.inlineContent) {
-      const marks = child.marks.filter((mark) => type.allowsMarkType(mark.type));
-      push(marks.length === child.marks.length ? child : child.mark(marks));
-    } else {
-      push(child);
-    }
+    push(child);
   }
   flushInline();
   return Fragment.from(fitted);
@@ -125,6 +143,9 @@ function repairAttrs(typeName: string, attrs: Attrs): Attrs {
       return { ...attrs, checked: attrs.checked === true };
     case 'codeBlock':
       return typeof attrs.language === 'string' ? attrs : { ...attrs, language: null };
+    case 'image':
+      // An empty description and no description mean the same; keep one spelling.
+      return { ...attrs, alt: attrs.alt || null, title: attrs.title || null };
     default:
       return attrs;
   }
@@ -141,6 +162,10 @@ function buildNodes(schema: Schema, raw: unknown): PMNode[] {
     : [];
   const type = schema.nodes[raw.type];
   if (type === undefined || type === schema.topNodeType) return children;
+  // A table or row without cells cannot be shown or edited; there is nothing in it to keep.
+  if ((type.name === 'table' || type.name === 'tableRow') && children.length === 0) {
+    return [];
+  }
   const attrs = repairAttrs(type.name, knownAttrs(type, raw.attrs));
   const marks = type.isInline ? buildMarks(schema, raw.marks) : [];
   if (type.name === 'image' && !isSafeImageSrc(attrs.src)) {

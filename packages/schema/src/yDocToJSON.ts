@@ -6,8 +6,9 @@ import { sanitizeJSON } from './sanitizeJSON';
 /**
  * Reads a page body from a Y.Doc as ProseMirror JSON.
  *
- * The Y.Doc is only read, never changed (Tiptap's node builder deletes content it cannot place,
- * which would broadcast edits from a read). Content that does not fit the schema — written by
+ * The Y.Doc is only read, never changed: `yXmlFragmentToProseMirrorRootNode` deletes content it
+ * cannot place, which would broadcast edits from a read, so the plain reader is used and the
+ * result checked here. Content that does not fit the schema — written by
  * an outdated or hostile client — is repaired as {@link sanitizeJSON} does, so the result always
  * validates and every heading has an id.
  *

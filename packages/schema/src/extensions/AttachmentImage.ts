@@ -28,8 +28,7 @@ export const AttachmentImage = Image.extend({
     return [
       {
         tag: 'img[src]',
-        getAttrs: (element: HTMLElement) =>
-          isSafeImageSrc(element.getAttribute('src')) ? null : false,
+        getAttrs: (element) => (isSafeImageSrc(element.getAttribute('src')) ? null : false),
       },
     ];
   },

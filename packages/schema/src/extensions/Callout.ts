@@ -38,7 +38,7 @@ export const Callout = Node.create({
     return {
       kind: {
         default: 'info',
-        parseHTML: (element: HTMLElement) => {
+        parseHTML: (element) => {
           const kind = element.getAttribute('data-kind');
           return isCalloutKind(kind) ? kind : 'info';
         },

@@ -12,7 +12,7 @@ export const HeadingWithId = Heading.extend({
       ...this.parent?.(),
       id: {
         default: null,
-        parseHTML: (element: HTMLElement) => {
+        parseHTML: (element) => {
           const id = element.getAttribute('id');
           return isValidHeadingId(id) ? id : null;
         },

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+
 import { Window } from 'happy-dom';
 
 let window: Window | undefined;

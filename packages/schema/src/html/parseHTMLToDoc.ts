@@ -1,5 +1,5 @@
+import { type Node as PMNode, DOMParser as ProseMirrorDOMParser } from '@tiptap/pm/model';
 import { parseHTMLBody } from '#parseHTMLBody';
-import { DOMParser as ProseMirrorDOMParser, type Node as PMNode } from '@tiptap/pm/model';
 import { getSchema } from '../getSchema';
 import type { ImageSrcResolver } from '../ImageSrcResolver';
 import { prepareHTMLForSchema } from './prepareHTMLForSchema';

@@ -1,3 +1,5 @@
+/// <reference lib="dom" />
+
 import type { ImageSrcResolver } from '../ImageSrcResolver';
 import { isSafeHref } from '../isSafeHref';
 import { isSafeImageSrc } from '../isSafeImageSrc';
@@ -25,7 +27,11 @@ function replaceWithLinkOrText(element: Element, href: string | null, text: stri
 function prepareImages(root: HTMLElement, resolveImageSrc: ImageSrcResolver | undefined): void {
   for (const img of Array.from(root.querySelectorAll('img'))) {
     const src = img.getAttribute('src')?.trim() ?? '';
-    const resolved = isSafeImageSrc(src) ? src : src && resolveImageSrc ? resolveImageSrc(src) : null;
+    const resolved = isSafeImageSrc(src)
+      ? src
+      : src && resolveImageSrc
+        ? resolveImageSrc(src)
+        : null;
     if (resolved !== null && isSafeImageSrc(resolved)) {
       img.setAttribute('src', resolved);
     } else {
@@ -44,7 +50,7 @@ function prepareEmbeds(root: HTMLElement): void {
       null;
     const label = embed.getAttribute('title') ?? embed.getAttribute('aria-label') ?? '';
     const fallback = embed.tagName === 'OBJECT' ? (embed.textContent ?? '').trim() : '';
-    replaceWithLinkOrText(embed, src, label || fallback || src || '');
+    replaceWithLinkOrText(embed, src, label || fallback || (isSafeHref(src) ? src : ''));
   }
 }
 

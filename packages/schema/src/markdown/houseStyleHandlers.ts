@@ -1,5 +1,6 @@
 import type { Link, Nodes, Parents, Root, Text } from 'mdast';
 import { defaultHandlers, type Handle, type Handlers, type Unsafe } from 'mdast-util-to-markdown';
+import { assessTextRisks, FULL_RISK, type TextRisk } from './assessTextRisks';
 import { linkAsBareURL } from './linkAsBareURL';
 
 /** Constructs where `&` would start a character reference (same list as the default rule). */
@@ -29,12 +30,19 @@ const PRECISE_RULES: Unsafe[] = [
   },
   { atBreak: true, character: '#', after: '#{0,5}(?:[ \\t\\r\\n]|$)' },
   { atBreak: true, character: '~', after: '~~' },
-  { atBreak: true, character: '[', after: '(?:[^\\]\\\\]|\\\\.)*\\]:' },
+  // A definition-like start is escaped, except `[^note]: text`: that reads back as a footnote,
+  // which becomes that same text again.
+  {
+    atBreak: true,
+    character: '[',
+    after: String.raw`(?!\^[^\s\]\\]+\]: \S)(?:[^\]\\]|\\.)*\]:`,
+  },
   { atBreak: true, character: '[', after: '[ xX]\\](?:[ \\t]|$)' },
 ];
 
 function isInPhrasing(rule: Unsafe): boolean {
-  return rule.inConstruct === 'phrasing';
+  const scope = rule.inConstruct;
+  return scope === 'phrasing' || (Array.isArray(scope) && scope.includes('phrasing'));
 }
 
 /** Rules for `[`/`![` in text: needed only where a `](` could turn text into a link. */
@@ -47,9 +55,25 @@ function isTildeRule(rule: Unsafe): boolean {
   return rule.character === '~' && isInPhrasing(rule);
 }
 
+/** Parentheses in a raw link destination need escapes only when unbalanced. */
+function isDestinationParenRule(rule: Unsafe): boolean {
+  return (
+    (rule.character === '(' || rule.character === ')') && rule.inConstruct === 'destinationRaw'
+  );
+}
+
+/**
+ * `\@` does not keep an address from becoming a link: the GFM reader (mdast) finds addresses in
+ * the text after escapes are resolved. The escape would only be noise, so `@` is written as is.
+ */
+function isEmailRule(rule: Unsafe): boolean {
+  return rule.character === '@';
+}
+
 function isReplacedRule(rule: Unsafe): boolean {
   return (
     rule.character === '&' ||
+    isEmailRule(rule) ||
     (rule.atBreak === true &&
       (rule.character === '#' || rule.character === '~' || rule.character === '[')) ||
     isBracketRule(rule) ||
@@ -57,50 +81,51 @@ function isReplacedRule(rule: Unsafe): boolean {
   );
 }
 
-interface TextRisk {
-  brackets: boolean;
-  tildes: boolean;
-}
-
 const PHRASING_ROOTS = new Set(['paragraph', 'heading', 'tableCell']);
 
-/** Decides, per paragraph, which escapes its text needs, from all text of that paragraph. */
-function assessTextRisks(tree: Root): WeakMap<Text, TextRisk> {
-  const risks = new WeakMap<Text, TextRisk>();
-  const visit = (node: Nodes): void => {
-    if (PHRASING_ROOTS.has(node.type)) {
-      const texts: Text[] = [];
-      let joined = '';
-      const collect = (child: Nodes): void => {
-        if (child.type === 'text') {
-          texts.push(child);
-          joined += child.value;
-        } else if ('children' in child) {
-          for (const grandchild of child.children) collect(grandchild as Nodes);
-        } else {
-          joined += ' ';
-        }
-      };
-      collect(node);
-      const risk = { brackets: /\]\s*[([]/.test(joined), tildes: /~[\s\S]*~/.test(joined) };
-      for (const text of texts) risks.set(text, risk);
-      return;
+/** What closes a phrasing container in the output, with the styles jsonToMarkdown uses. */
+const CLOSERS: Record<string, string> = { strong: '**', emphasis: '_', delete: '~~' };
+
+/** Stands for output that cannot be known up front; never ends a bare URL cleanly. */
+const UNKNOWN = '\u0000';
+
+function parentMap(tree: Root): WeakMap<Nodes, Parents> {
+  const parents = new WeakMap<Nodes, Parents>();
+  const visit = (node: Parents): void => {
+    for (const child of node.children) {
+      parents.set(child, node);
+      if ('children' in child) visit(child);
     }
-    if ('children' in node) for (const child of node.children) visit(child as Nodes);
   };
   visit(tree);
-  return risks;
+  return parents;
 }
 
-/** The characters that follow a node in the output, as far as they can be known up front. */
-function textAfter(node: Nodes, parent: Parents | undefined, fallback: string): string {
-  if (parent === undefined) return fallback;
+/** The text that follows a node in the output, as far as it is certain. */
+function following(node: Nodes, parents: WeakMap<Nodes, Parents>): string {
+  const parent = parents.get(node);
+  if (parent === undefined) return UNKNOWN;
   const index = parent.children.indexOf(node as never);
   const next = parent.children[index + 1];
-  if (next === undefined) return PHRASING_ROOTS.has(parent.type) ? '\n' : fallback;
-  if (next.type !== 'text') return fallback;
-  const rest = parent.children[index + 2];
-  return next.value + (rest === undefined && PHRASING_ROOTS.has(parent.type) ? '\n' : '');
+  if (next === undefined) {
+    if (PHRASING_ROOTS.has(parent.type)) return '\n';
+    const closer = CLOSERS[parent.type];
+    return closer === undefined ? UNKNOWN : closer + following(parent, parents);
+  }
+  if (next.type === 'text') {
+    return /\s/.test(next.value) ? next.value : next.value + following(next, parents);
+  }
+  if (next.type === 'html' && next.value.startsWith('<')) return '<';
+  return UNKNOWN;
+}
+
+function hasBalancedParens(url: string): boolean {
+  let depth = 0;
+  for (const char of url) {
+    if (char === '(') depth++;
+    else if (char === ')' && --depth < 0) return false;
+  }
+  return depth === 0;
 }
 
 /**
@@ -110,30 +135,40 @@ function textAfter(node: Nodes, parent: Parents | undefined, fallback: string): 
  */
 export function houseStyleHandlers(): Partial<Handlers> {
   let risks = new WeakMap<Text, TextRisk>();
-  let lists: Record<'base' | 'brackets' | 'tildes' | 'both', Unsafe[]> | undefined;
+  let parents = new WeakMap<Nodes, Parents>();
+  let base: Unsafe[] = [];
+  let conditional: Record<keyof TextRisk, Unsafe[]> | undefined;
+  const lists = new Map<string, Unsafe[]>();
+  let destinationParens: Unsafe[] = [];
 
   const root: Handle = (node: Root, parent, state, info) => {
     risks = assessTextRisks(node);
-    const base = [...state.unsafe.filter((rule) => !isReplacedRule(rule)), ...PRECISE_RULES];
-    const brackets = state.unsafe.filter(isBracketRule);
-    const tildes = state.unsafe.filter(isTildeRule);
-    lists = {
-      base,
-      brackets: [...base, ...brackets],
-      tildes: [...base, ...tildes],
-      both: [...base, ...brackets, ...tildes],
+    parents = parentMap(node);
+    base = [...state.unsafe.filter((rule) => !isReplacedRule(rule)), ...PRECISE_RULES];
+    destinationParens = base.filter(isDestinationParenRule);
+    conditional = {
+      brackets: state.unsafe.filter(isBracketRule),
+      tildes: state.unsafe.filter(isTildeRule),
     };
+    lists.clear();
     state.unsafe = base;
     return defaultHandlers.root(node, parent, state, info);
   };
 
-  const text: Handle = (node: Text, parent, state, info) => {
-    const risk = risks.get(node) ?? { brackets: true, tildes: true };
-    const previous = state.unsafe;
-    if (lists) {
-      const key = risk.brackets ? (risk.tildes ? 'both' : 'brackets') : risk.tildes ? 'tildes' : 'base';
-      state.unsafe = lists[key];
+  const rulesFor = (risk: TextRisk): Unsafe[] => {
+    const names = (Object.keys(risk) as (keyof TextRisk)[]).filter((name) => risk[name]);
+    const key = names.join(',');
+    let rules = lists.get(key);
+    if (rules === undefined) {
+      rules = [...base, ...names.flatMap((name) => conditional?.[name] ?? [])];
+      lists.set(key, rules);
     }
+    return rules;
+  };
+
+  const text: Handle = (node: Text, parent, state, info) => {
+    const previous = state.unsafe;
+    if (conditional) state.unsafe = rulesFor(risks.get(node) ?? FULL_RISK);
     try {
       return defaultHandlers.text(node, parent, state, info);
     } finally {
@@ -142,8 +177,16 @@ export function houseStyleHandlers(): Partial<Handlers> {
   };
 
   const link: Handle = (node: Link, parent, state, info) => {
-    const bare = linkAsBareURL(node, info.before, textAfter(node, parent, info.after));
-    return bare ?? defaultHandlers.link(node, parent, state, info);
+    const bare = linkAsBareURL(node, info.before, following(node, parents));
+    if (bare !== null) return bare;
+    if (!hasBalancedParens(node.url)) return defaultHandlers.link(node, parent, state, info);
+    const previous = state.unsafe;
+    state.unsafe = previous.filter((rule) => !destinationParens.includes(rule));
+    try {
+      return defaultHandlers.link(node, parent, state, info);
+    } finally {
+      state.unsafe = previous;
+    }
   };
 
   return { root, text, link };

@@ -13,14 +13,21 @@ import type {
 } from 'mdast';
 import { isCalloutKind } from '../extensions/Callout';
 import { CALLOUT_TO_ALERT } from './calloutMarkers';
+import { tableAsHTML } from './tableAsHTML';
 
 type JSONMark = NonNullable<JSONContent['marks']>[number];
 
 /** Where a callout's `[!NOTE]` marker goes: alone on its line (GitHub) or before the text. */
 export type CalloutMarkerStyle = 'own-line' | 'same-line';
 
-interface Context {
+/** Options of {@link jsonToMdast}. */
+export interface JSONToMdastOptions {
   calloutMarker: CalloutMarkerStyle;
+  /** Maps image sources on the way out. */
+  imageSrc: (src: string) => string;
+}
+
+interface Context extends JSONToMdastOptions {
   /** Inside a table cell, where a line break must be written as `<br>`. */
   inTableCell: boolean;
 }
@@ -57,7 +64,8 @@ function leaf(node: JSONContent, ctx: Context): PhrasingContent[] {
   switch (node.type) {
     case 'text': {
       const text = node.text ?? '';
-      if (node.marks?.some((mark) => mark.type === 'code')) return [{ type: 'inlineCode', value: text }];
+      if (node.marks?.some((mark) => mark.type === 'code'))
+        return [{ type: 'inlineCode', value: text }];
       return [{ type: 'text', value: text }];
     }
     case 'hardBreak':
@@ -66,7 +74,7 @@ function leaf(node: JSONContent, ctx: Context): PhrasingContent[] {
       return [
         {
           type: 'image',
-          url: String(node.attrs?.src ?? ''),
+          url: ctx.imageSrc(String(node.attrs?.src ?? '')),
           alt: (node.attrs?.alt as string | null | undefined) ?? null,
           title: (node.attrs?.title as string | null | undefined) ?? null,
         },
@@ -85,7 +93,11 @@ interface OpenMark {
  * Turns flat ProseMirror inline content (text with a set of marks each) into nested Markdown
  * phrasing. Marks that continue longer are opened first so they wrap the shorter ones.
  */
-function phrasing(items: readonly JSONContent[], ctx: Context): PhrasingContent[] {
+function phrasing(content: readonly JSONContent[], ctx: Context): PhrasingContent[] {
+  // A line break at the end of a paragraph has no Markdown spelling (and no visible effect).
+  let end = content.length;
+  while (end > 0 && content[end - 1]?.type === 'hardBreak') end--;
+  const items = content.slice(0, end);
   const root: PhrasingContent[] = [];
   const stack: OpenMark[] = [];
   const target = (): PhrasingContent[] => stack[stack.length - 1]?.children ?? root;
@@ -162,7 +174,33 @@ function inlineContentOf(block: JSONContent): JSONContent[] {
   return parts.flatMap((part, index) => (index === 0 ? part : [{ type: 'hardBreak' }, ...part]));
 }
 
-function table(node: JSONContent, ctx: Context): Table {
+/**
+ * Whether a GFM pipe table can hold this table: a header row and then plain rows of the same
+ * width, no merged cells, and one paragraph (or nothing) per cell.
+ */
+function fitsPipeTable(node: JSONContent): boolean {
+  const rows = node.content ?? [];
+  const width = rows[0]?.content?.length ?? 0;
+  return rows.every((row, rowIndex) => {
+    const cells = row.content ?? [];
+    return (
+      cells.length === width &&
+      cells.every((cell) => {
+        const blocks = cell.content ?? [];
+        return (
+          cell.type === (rowIndex === 0 ? 'tableHeader' : 'tableCell') &&
+          Number(cell.attrs?.colspan ?? 1) === 1 &&
+          Number(cell.attrs?.rowspan ?? 1) === 1 &&
+          blocks.length <= 1 &&
+          (blocks[0] === undefined || blocks[0].type === 'paragraph')
+        );
+      })
+    );
+  });
+}
+
+function table(node: JSONContent, ctx: Context): Table | Html {
+  if (!fitsPipeTable(node)) return html(tableAsHTML(node, ctx.imageSrc));
   const rows = node.content ?? [];
   const header = rows[0]?.content ?? [];
   return {
@@ -192,7 +230,10 @@ function callout(node: JSONContent, ctx: Context): BlockContent {
     first.children.unshift(html(marker + separator));
     return { type: 'blockquote', children };
   }
-  return { type: 'blockquote', children: [{ type: 'paragraph', children: [html(marker)] }, ...children] };
+  return {
+    type: 'blockquote',
+    children: [{ type: 'paragraph', children: [html(marker)] }, ...children],
+  };
 }
 
 function block(node: JSONContent, ctx: Context): RootContent[] {
@@ -260,7 +301,10 @@ function flow(content: readonly JSONContent[] | undefined, ctx: Context): BlockC
 }
 
 /** Maps a page document to a Markdown syntax tree. */
-export function jsonToMdast(doc: JSONContent, calloutMarker: CalloutMarkerStyle): Root {
-  const root: Parent = { type: 'root', children: flow(doc.content, { calloutMarker, inTableCell: false }) };
+export function jsonToMdast(doc: JSONContent, options: JSONToMdastOptions): Root {
+  const root: Parent = {
+    type: 'root',
+    children: flow(doc.content, { ...options, inTableCell: false }),
+  };
   return root as Root;
 }

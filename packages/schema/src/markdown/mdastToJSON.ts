@@ -17,7 +17,9 @@ import type { ImageSrcResolver } from '../ImageSrcResolver';
 import { isSafeHref } from '../isSafeHref';
 import { isSafeImageSrc } from '../isSafeImageSrc';
 import { isValidHeadingId } from '../isValidHeadingId';
+import { jsonToHTML } from '../jsonToHTML';
 import { ALERT_MARKER, ALERT_TO_CALLOUT } from './calloutMarkers';
+import { openHTMLDepth } from './openHTMLDepth';
 import { phrasingToHTML } from './phrasingToHTML';
 
 type JSONMark = NonNullable<JSONContent['marks']>[number];
@@ -52,7 +54,10 @@ function imageNode(
 ): JSONContent[] {
   const src = isSafeImageSrc(url) ? url : ctx.resolveImageSrc?.(url);
   if (src !== null && src !== undefined && isSafeImageSrc(src)) {
-    const node: JSONContent = { type: 'image', attrs: { src, alt: alt ?? null, title: title ?? null } };
+    const node: JSONContent = {
+      type: 'image',
+      attrs: { src, alt: alt || null, title: title || null },
+    };
     if (marks.length > 0) node.marks = [...marks];
     return [node];
   }
@@ -79,7 +84,9 @@ function inline(
       case 'inlineCode':
         return textNode(unwrap(node.value), [...marks, { type: 'code' }]);
       case 'break':
-        return [{ type: 'hardBreak' }];
+        return [
+          marks.length > 0 ? { type: 'hardBreak', marks: [...marks] } : { type: 'hardBreak' },
+        ];
       case 'link': {
         const link = linkMark(node.url, node.title);
         return inline(node.children, link ? [...marks, link] : marks, ctx);
@@ -111,10 +118,38 @@ function hasHTML(nodes: readonly PhrasingContent[]): boolean {
   );
 }
 
+/**
+ * Whitespace and line breaks at the very end of a paragraph do not show, and Markdown cannot
+ * write them; HTML often has them (`text <br>`), so they are dropped when reading it.
+ */
+function trimTextblockEnd(block: JSONContent): JSONContent {
+  if (block.type !== 'paragraph' && block.type !== 'heading') {
+    return block.content ? { ...block, content: block.content.map(trimTextblockEnd) } : block;
+  }
+  const content = [...(block.content ?? [])];
+  for (;;) {
+    const last = content[content.length - 1];
+    if (last?.type === 'hardBreak') {
+      content.pop();
+    } else if (last?.type === 'text' && /\s$/.test(last.text ?? '')) {
+      const text = (last.text ?? '').trimEnd();
+      if (text === '') content.pop();
+      else content[content.length - 1] = { ...last, text };
+    } else {
+      break;
+    }
+  }
+  const { content: _dropped, ...rest } = block;
+  return content.length > 0 ? { ...rest, content } : rest;
+}
+
 /** Inline content mixed with raw HTML, read through the schema's HTML parse rules. */
 function htmlBlocks(html: string, ctx: Context): JSONContent[] {
   const doc = parseHTMLToDoc(html, ctx.resolveImageSrc).toJSON() as JSONContent;
-  return doc.content ?? [];
+  // Comments and layout-only tags (`<div>`, `<br>`) leave paragraphs without text.
+  return (doc.content ?? [])
+    .map(trimTextblockEnd)
+    .filter((block) => block.type !== 'paragraph' || block.content !== undefined);
 }
 
 function inlineOf(blocks: readonly JSONContent[]): JSONContent[] {
@@ -136,7 +171,8 @@ function inlineOf(blocks: readonly JSONContent[]): JSONContent[] {
 }
 
 function paragraphBlocks(node: Paragraph, ctx: Context): JSONContent[] {
-  if (hasHTML(node.children)) return htmlBlocks(phrasingToHTML(node.children, ctx.definitions), ctx);
+  if (hasHTML(node.children))
+    return htmlBlocks(phrasingToHTML(node.children, ctx.definitions), ctx);
   const content = inline(node.children, [], ctx);
   return content.length > 0 ? [{ type: 'paragraph', content }] : [];
 }
@@ -155,7 +191,10 @@ function headingBlock(node: Heading, ctx: Context): JSONContent {
   const content = hasHTML(node.children)
     ? inlineOf(htmlBlocks(`<p>${phrasingToHTML(node.children, ctx.definitions)}</p>`, ctx))
     : inline(node.children, [], ctx);
-  const heading: JSONContent = { type: 'heading', attrs: { level: node.depth, id: anchorId(node) } };
+  const heading: JSONContent = {
+    type: 'heading',
+    attrs: { level: node.depth, id: anchorId(node) },
+  };
   if (content.length > 0) heading.content = content;
   return heading;
 }
@@ -217,11 +256,23 @@ function blockquoteBlocks(node: Blockquote, ctx: Context): JSONContent[] {
     const rest = lead.value.slice(marker[0].length);
     const paragraph: Paragraph = {
       ...first,
-      children: rest === '' ? first.children.slice(1) : [{ ...lead, value: rest }, ...first.children.slice(1)],
+      children:
+        rest === ''
+          ? first.children.slice(1)
+          : [{ ...lead, value: rest }, ...first.children.slice(1)],
     };
-    const children = paragraph.children.length > 0 ? [paragraph, ...node.children.slice(1)] : node.children.slice(1);
+    const children =
+      paragraph.children.length > 0
+        ? [paragraph, ...node.children.slice(1)]
+        : node.children.slice(1);
     const content = blocks(children, ctx);
-    return [{ type: 'callout', attrs: { kind }, content: content.length > 0 ? content : [emptyParagraph()] }];
+    return [
+      {
+        type: 'callout',
+        attrs: { kind },
+        content: content.length > 0 ? content : [emptyParagraph()],
+      },
+    ];
   }
   const content = blocks(node.children, ctx);
   return [{ type: 'blockquote', content: content.length > 0 ? content : [emptyParagraph()] }];
@@ -235,7 +286,9 @@ function tableBlock(node: Table, ctx: Context): JSONContent {
       type: 'tableRow',
       content: Array.from({ length: columns }, (_, column) => {
         const cell = row.children[column];
-        const blocks = cell ? paragraphBlocks({ type: 'paragraph', children: cell.children }, ctx) : [];
+        const blocks = cell
+          ? paragraphBlocks({ type: 'paragraph', children: cell.children }, ctx)
+          : [];
         return {
           type: rowIndex === 0 ? 'tableHeader' : 'tableCell',
           attrs: { colspan: 1, rowspan: 1, colwidth: null, align: node.align?.[column] ?? null },
@@ -246,45 +299,71 @@ function tableBlock(node: Table, ctx: Context): JSONContent {
   };
 }
 
+/**
+ * Raw HTML that opens a container (`<table>`, `<div>`…) and closes it in a later block, with
+ * Markdown in between, is one element to a reader: the parts are joined — Markdown rendered
+ * through the schema — and read as one piece of HTML, as a browser would see them.
+ */
 function blocks(nodes: readonly (RootContent | MdastNode)[], ctx: Context): JSONContent[] {
-  return nodes.flatMap((raw): JSONContent[] => {
-    const node = raw as RootContent;
-    switch (node.type) {
-      case 'paragraph':
-        return paragraphBlocks(node, ctx);
-      case 'heading':
-        return [headingBlock(node, ctx)];
-      case 'thematicBreak':
-        return [{ type: 'horizontalRule' }];
-      case 'blockquote':
-        return blockquoteBlocks(node, ctx);
-      case 'list':
-        return listBlocks(node, ctx);
-      case 'code':
-        return [
-          {
-            type: 'codeBlock',
-            attrs: { language: [node.lang, node.meta].filter(Boolean).join(' ') || null },
-            ...(node.value === '' ? {} : { content: [{ type: 'text', text: node.value }] }),
-          },
-        ];
-      case 'html':
-        return htmlBlocks(node.value, ctx);
-      case 'table':
-        return [tableBlock(node, ctx)];
-      case 'footnoteDefinition': {
-        const content = blocks(node.children, ctx);
-        const label = { type: 'text', text: `[^${node.label ?? node.identifier}]: ` };
-        const first = content[0];
-        if (first?.type === 'paragraph') first.content = [label, ...(first.content ?? [])];
-        else content.unshift({ type: 'paragraph', content: [label] });
-        return content;
-      }
-      default:
-        // Definitions are resolved into their links; front matter is read separately.
-        return [];
+  const out: JSONContent[] = [];
+  for (let index = 0; index < nodes.length; index++) {
+    const node = nodes[index] as RootContent;
+    let depth = node.type === 'html' ? openHTMLDepth(node.value) : 0;
+    if (node.type !== 'html' || depth === 0) {
+      out.push(...block(node, ctx));
+      continue;
     }
-  });
+    const parts = [node.value];
+    while (depth > 0 && index + 1 < nodes.length) {
+      const next = nodes[++index] as RootContent;
+      if (next.type === 'html') {
+        parts.push(next.value);
+        depth = openHTMLDepth(next.value, depth);
+      } else {
+        parts.push(jsonToHTML({ type: 'doc', content: block(next, ctx) }));
+      }
+    }
+    out.push(...htmlBlocks(parts.join('\n'), ctx));
+  }
+  return out;
+}
+
+function block(node: RootContent, ctx: Context): JSONContent[] {
+  switch (node.type) {
+    case 'paragraph':
+      return paragraphBlocks(node, ctx);
+    case 'heading':
+      return [headingBlock(node, ctx)];
+    case 'thematicBreak':
+      return [{ type: 'horizontalRule' }];
+    case 'blockquote':
+      return blockquoteBlocks(node, ctx);
+    case 'list':
+      return listBlocks(node, ctx);
+    case 'code':
+      return [
+        {
+          type: 'codeBlock',
+          attrs: { language: [node.lang, node.meta].filter(Boolean).join(' ') || null },
+          ...(node.value === '' ? {} : { content: [{ type: 'text', text: node.value }] }),
+        },
+      ];
+    case 'html':
+      return htmlBlocks(node.value, ctx);
+    case 'table':
+      return [tableBlock(node, ctx)];
+    case 'footnoteDefinition': {
+      const content = blocks(node.children, ctx);
+      const label = { type: 'text', text: `[^${node.label ?? node.identifier}]: ` };
+      const first = content[0];
+      if (first?.type === 'paragraph') first.content = [label, ...(first.content ?? [])];
+      else content.unshift({ type: 'paragraph', content: [label] });
+      return content;
+    }
+    default:
+      // Definitions are resolved into their links; front matter is read separately.
+      return [];
+  }
 }
 
 function collectDefinitions(node: MdastNode, into: Map<string, Definition>): void {

@@ -2,15 +2,23 @@ import { structuredPatch } from 'diff';
 
 interface Normalizer {
   reason: string;
-  apply: (text: string) => string;
+  apply: (text: string, hunkHasHTML: boolean) => string;
 }
 
 const TAG = /<\/?[a-zA-Z][\w-]*(?:\s[^<>]*)?\/?>/g;
 
 function decodeEntities(text: string): string {
-  const named: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+  const named: Record<string, string> = {
+    amp: '&',
+    lt: '<',
+    gt: '>',
+    quot: '"',
+    apos: "'",
+    nbsp: '\u00a0',
+  };
   return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (all, body: string) => {
-    if (body.startsWith('#x') || body.startsWith('#X')) return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
+    if (body.startsWith('#x') || body.startsWith('#X'))
+      return String.fromCodePoint(Number.parseInt(body.slice(2), 16));
     if (body.startsWith('#')) return String.fromCodePoint(Number(body.slice(1)));
     return named[body.toLowerCase()] ?? all;
   });
@@ -19,9 +27,33 @@ function decodeEntities(text: string): string {
 /**
  * Normalizations applied one after the other to both sides of a changed region; the reasons
  * of a region are those whose normalization changed something before the sides matched.
- * Order matters: cheap, specific spellings first, structural ones last.
+ * Order matters: raw HTML (which rewrites a whole region) first, then specific spellings, then
+ * structural ones; the reasons kept are the fewest that explain the region.
  */
 const NORMALIZERS: Normalizer[] = [
+  {
+    reason: 'raw HTML converted to schema nodes',
+    // Only for regions whose source has HTML: embeds become links to what they showed, images
+    // keep their description, tables and lists change spelling. Only the words are compared.
+    apply: (t, hunkHasHTML) =>
+      !hunkHasHTML
+        ? t
+        : t
+            .replace(
+              /<(iframe|video|audio|object)\b([^>]*)>[\s\S]*?<\/\1>/gi,
+              (_all, _tag, attrs: string) => {
+                const title = /\btitle="([^"]*)"/.exec(attrs);
+                return title ? ` ${title[1]} ` : '';
+              },
+            )
+            .replace(/<img\b[^>]*?\balt="([^"]*)"[^>]*>/gi, ' $1 ')
+            .replace(TAG, ' ')
+            .replace(/!?\[([^\]]*)\]\([^)\s]*\)/g, '$1')
+            .replace(/\S*https?:\/\/\S*/g, '')
+            .replace(/^\s*([-*+]|\d+\.)\s/gm, '')
+            .replace(/[|*_\\]|-{3,}|:?-+:?(?=\s*\|)/g, '')
+            .replace(/\s+/g, ''),
+  },
   {
     reason: 'HTML comment dropped',
     apply: (t) => t.replace(/<!--[\s\S]*?-->/g, ''),
@@ -40,14 +72,18 @@ const NORMALIZERS: Normalizer[] = [
   },
   {
     reason: 'ordered list numbering',
-    apply: (t) => t.replace(/^(\s*(?:>\s*)*)\d+[.)](\s)/gm, '$11.$2'),
+    apply: (t) =>
+      t.replace(
+        /^(\s*(?:>\s*)*)\d+[.)](\s)/gm,
+        (_all, lead: string, space: string) => `${lead}1.${space}`,
+      ),
   },
   {
     reason: 'emphasis/strong marker (* ↔ _)',
     apply: (t) =>
       t
-        .replace(/__(?=\S)([^_]+?)__/g, '**$1**')
-        .replace(/(^|[^*\w])\*(?=[^\s*])([^*]+?)\*(?!\*)/g, '$1_$2_'),
+        .replace(/__(?=\S)([^_\n]+?)__/g, '**$1**')
+        .replace(/(^|[^*\w])\*(?=[^\s*])([^*\n]+?)\*(?!\*)/g, '$1_$2_'),
   },
   {
     reason: 'autolink spelling (<url>, [url](url), bare)',
@@ -55,7 +91,11 @@ const NORMALIZERS: Normalizer[] = [
       t
         .replace(/\[([^\]]+)\]\(mailto:\1\)/g, '$1')
         .replace(/\[(https?:\/\/[^\]\s]+)\]\(\1\)/g, '$1')
-        .replace(/<((?:https?:\/\/|mailto:)?[^\s<>@]*@?[^\s<>]*)>/g, '$1'),
+        .replace(/<((?:https?:\/\/|mailto:)[^\s<>]+|[^\s<>@]+@[^\s<>]+)>/g, '$1'),
+  },
+  {
+    reason: 'link destination spelling (<…>)',
+    apply: (t) => t.replace(/\]\(<([^<>\n]*)>\)/g, ']($1)'),
   },
   {
     reason: 'table cell padding/alignment',
@@ -70,19 +110,13 @@ const NORMALIZERS: Normalizer[] = [
         .join('\n'),
   },
   {
-    reason: 'raw HTML converted to schema nodes',
-    apply: (t) => t.replace(TAG, ''),
-  },
-  {
     reason: 'GitHub alert marker placement',
     apply: (t) => t.replace(/\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\]\s*/gi, ''),
   },
   {
     reason: 'reference link resolved inline',
     apply: (t) =>
-      t
-        .replace(/^\s*\[[^\]]+\]:\s*\S.*$/gm, '')
-        .replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, ']'),
+      t.replace(/^\s*\[[^\]]+\]:\s*\S.*$/gm, '').replace(/\]\([^)]*\)|\]\[[^\]]*\]/g, ']'),
   },
   {
     reason: 'mark nesting order',
@@ -94,7 +128,8 @@ const NORMALIZERS: Normalizer[] = [
       t
         .replace(/^(\*\s*){3,}$|^(_\s*){3,}$|^(-\s*){3,}$/gm, '---')
         .replace(/^(#{1,6}\s.*?)\s+#+\s*$/gm, '$1')
-        .replace(/^(\s*)(~{3,}|`{3,})/gm, '$1```'),
+        .replace(/^\s*(~{3,}|`{3,}).*$/gm, '')
+        .replace(/^ {4}/gm, ''),
   },
   {
     reason: 'blank lines between blocks (e.g. loose list written tight)',
@@ -116,21 +151,25 @@ const NORMALIZERS: Normalizer[] = [
 ];
 
 function explains(normalizers: readonly Normalizer[], removed: string, added: string): boolean {
+  const hunkHasHTML = /<\/?[a-zA-Z][\w-]*(?:\s|\/?>)|<!--/.test(removed);
   let left = removed;
   let right = added;
   for (const normalizer of normalizers) {
     if (left === right) return true;
-    left = normalizer.apply(left);
-    right = normalizer.apply(right);
+    left = normalizer.apply(left, hunkHasHTML);
+    right = normalizer.apply(right, hunkHasHTML);
   }
   return left === right;
 }
 
-/** The fewest normalizations (in order) that make both sides of a changed region equal. */
+/**
+ * The fewest normalizations that make both sides of a changed region equal. The broad ones at
+ * the end of the list are dropped first, so a specific reason wins over a generic one.
+ */
 function reasonsFor(removed: string, added: string): string[] {
   if (!explains(NORMALIZERS, removed, added)) return ['other'];
   let needed = [...NORMALIZERS];
-  for (const normalizer of NORMALIZERS) {
+  for (const normalizer of [...NORMALIZERS].reverse()) {
     const without = needed.filter((n) => n !== normalizer);
     if (explains(without, removed, added)) needed = without;
   }
@@ -143,11 +182,19 @@ function reasonsFor(removed: string, added: string): string[] {
  * Regions no normalization explains are reported as `other`.
  */
 export function classifyRoundTripDiff(original: string, output: string): string[] {
-  const patch = structuredPatch('original', 'output', original, output, '', '', { context: 0 });
+  const patch = structuredPatch('original', 'output', original, output, '', '', { context: 2 });
   const reasons = new Set<string>();
   for (const hunk of patch.hunks) {
-    const removed = hunk.lines.filter((l) => l.startsWith('-')).map((l) => l.slice(1)).join('\n');
-    const added = hunk.lines.filter((l) => l.startsWith('+')).map((l) => l.slice(1)).join('\n');
+    // `\ No newline at end of file` markers are not content.
+    const lines = hunk.lines.filter((l) => !l.startsWith('\\'));
+    const removed = lines
+      .filter((l) => !l.startsWith('+'))
+      .map((l) => l.slice(1))
+      .join('\n');
+    const added = lines
+      .filter((l) => !l.startsWith('-'))
+      .map((l) => l.slice(1))
+      .join('\n');
     for (const reason of reasonsFor(removed, added)) reasons.add(reason);
   }
   return [...reasons];

@@ -1,30 +1,21 @@
 import type { JSONContent } from '@tiptap/core';
 import { jsonToMarkdown } from '../jsonToMarkdown';
-import { markdownToJSON } from '../markdownToJSON';
 import { mdastToJSON } from '../markdown/mdastToJSON';
 import { parseMarkdownTree } from '../markdown/parseMarkdownTree';
+import { markdownToJSON } from '../markdownToJSON';
 import { readFrontMatter } from '../readFrontMatter';
 import { sanitizeJSON } from '../sanitizeJSON';
 import { classifyRoundTripDiff } from './classifyRoundTripDiff';
 import { documentText } from './documentText';
 import { markdownSourceText } from './markdownSourceText';
+import type { PageOutcome } from './roundTripReport';
 import { missingWords, wordCounts } from './wordCounts';
-
-/** What happened to one Markdown file on the way Markdown → JSON → Markdown. */
-export interface PageRoundTrip {
-  file: string;
-  exact: boolean;
-  /** The document read back from the written Markdown equals the first one. */
-  stable: boolean;
-  reasons: string[];
-  /** Words of the source text missing from the round-tripped document, with counts. */
-  missing: Map<string, number>;
-  error?: string;
-}
 
 /** Files are compared ignoring trailing whitespace on lines and at the end. */
 export function normalizeMarkdownForComparison(markdown: string): string {
-  return `${markdown.replace(/\r\n?/g, '\n').replace(/[ \t]+$/gm, '').replace(/\n+$/, '')}\n`;
+  const lines = markdown.split(/\r\n?|\n/).map((line) => line.trimEnd());
+  while (lines.length > 0 && lines[lines.length - 1] === '') lines.pop();
+  return `${lines.join('\n')}\n`;
 }
 
 const ATTACHMENT_PREFIX = '/api/attachments/import?path=';
@@ -42,14 +33,16 @@ function stripIds(node: JSONContent): JSONContent {
 }
 
 /**
- * Runs one Markdown file through Markdown → JSON → Markdown → JSON and reports exactness,
- * the reasons for differences, and any word of the source text that did not survive.
+ * Runs one Markdown file through Markdown → JSON → Markdown and reports whether it came back
+ * identical. When not, the written Markdown is read again to name the differences, to check
+ * that every word of the source text survived, and that the document itself did not change
+ * (the stable property: JSON → Markdown → JSON is the identity).
  */
 export function roundTripPage(
   file: string,
   source: string,
   calloutMarker: 'own-line' | 'same-line',
-): PageRoundTrip {
+): PageOutcome {
   try {
     const tree = parseMarkdownTree(source);
     // Same steps as markdownToJSON, sharing the parsed tree with the text extraction below.
@@ -62,7 +55,7 @@ export function roundTripPage(
     const expected = normalizeMarkdownForComparison(source);
     const actual = normalizeMarkdownForComparison(written);
     if (expected === actual) {
-      return { file, exact: true, stable: true, reasons: [], missing: new Map() };
+      return { file, exact: true, stable: true, reasons: [], missing: [] };
     }
     const reread = markdownToJSON(written, { resolveImageSrc: importImage });
     const missing = missingWords(
@@ -70,14 +63,20 @@ export function roundTripPage(
       wordCounts(documentText(reread)),
     );
     const stable = JSON.stringify(stripIds(reread)) === JSON.stringify(stripIds(doc));
-    return { file, exact: false, stable, reasons: classifyRoundTripDiff(expected, actual), missing };
+    return {
+      file,
+      exact: false,
+      stable,
+      reasons: classifyRoundTripDiff(expected, actual),
+      missing: [...missing],
+    };
   } catch (error) {
     return {
       file,
       exact: false,
       stable: false,
       reasons: ['threw'],
-      missing: new Map(),
+      missing: [],
       error: error instanceof Error ? (error.stack ?? error.message) : String(error),
     };
   }

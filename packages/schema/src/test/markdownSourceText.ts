@@ -1,17 +1,54 @@
-import { parseHTMLBody } from '#parseHTMLBody';
 import type { Nodes, Root } from 'mdast';
+import { parseHTMLBody } from '#parseHTMLBody';
 import { ALERT_MARKER } from '../markdown/calloutMarkers';
 
 const BLOCK_TAGS = new Set([
-  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BR', 'DD', 'DETAILS', 'DIV', 'DL', 'DT',
-  'FIGCAPTION', 'FIGURE', 'FOOTER', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HR', 'LI',
-  'MAIN', 'NAV', 'OL', 'P', 'PRE', 'SECTION', 'SUMMARY', 'TABLE', 'TD', 'TH', 'TR', 'UL',
+  'ADDRESS',
+  'ARTICLE',
+  'ASIDE',
+  'BLOCKQUOTE',
+  'BR',
+  'DD',
+  'DETAILS',
+  'DIV',
+  'DL',
+  'DT',
+  'FIGCAPTION',
+  'FIGURE',
+  'FOOTER',
+  'H1',
+  'H2',
+  'H3',
+  'H4',
+  'H5',
+  'H6',
+  'HEADER',
+  'HR',
+  'LI',
+  'MAIN',
+  'NAV',
+  'OL',
+  'P',
+  'PRE',
+  'SECTION',
+  'SUMMARY',
+  'TABLE',
+  'TD',
+  'TH',
+  'TR',
+  'UL',
 ]);
+const TEXTBLOCKS = new Set(['paragraph', 'heading', 'tableCell']);
 const PHRASING = new Set(['emphasis', 'strong', 'delete', 'link', 'linkReference']);
 const INVISIBLE_TAGS = new Set(['SCRIPT', 'STYLE', 'TEMPLATE', 'NOSCRIPT', 'HEAD', 'TITLE']);
 
+const BLOCK_TAG = new RegExp(`</?(?:${[...BLOCK_TAGS].join('|')})\\b[^>]*>`, 'gi');
+
 /** The text a browser shows for an HTML snippet, with block elements on their own lines. */
-export function visibleHTMLText(html: string): string {
+export function visibleHTMLText(fragment: string): string {
+  // Table and list parts outside their container vanish when parsed alone; their text must
+  // still not run together.
+  const html = fragment.replace(BLOCK_TAG, '\n$&\n');
   let out = '';
   const walk = (node: Node): void => {
     if (node.nodeType === 3) {
@@ -37,7 +74,7 @@ export function visibleHTMLText(html: string): string {
  */
 export function markdownSourceText(tree: Root): string {
   let out = '';
-  const walk = (node: Nodes): void => {
+  const walk = (node: Nodes, inPhrasing = false): void => {
     switch (node.type) {
       case 'text':
       case 'inlineCode':
@@ -47,7 +84,7 @@ export function markdownSourceText(tree: Root): string {
         out += `\n${node.value}\n`;
         return;
       case 'html':
-        out += visibleHTMLText(node.value);
+        out += inPhrasing ? visibleHTMLText(node.value) : `\n${visibleHTMLText(node.value)}\n`;
         return;
       case 'image':
       case 'imageReference':
@@ -57,11 +94,12 @@ export function markdownSourceText(tree: Root): string {
         out += '\n';
         return;
       case 'footnoteReference':
-        out += node.label ?? node.identifier;
+        out += `[^${node.label ?? node.identifier}]`;
         return;
       case 'blockquote': {
         // `[!NOTE]` is markup (it becomes the callout kind), not text.
-        const lead = node.children[0]?.type === 'paragraph' ? node.children[0].children[0] : undefined;
+        const lead =
+          node.children[0]?.type === 'paragraph' ? node.children[0].children[0] : undefined;
         if (lead?.type === 'text' && ALERT_MARKER.test(lead.value)) {
           const value = lead.value;
           lead.value = value.replace(ALERT_MARKER, '');
@@ -78,7 +116,8 @@ export function markdownSourceText(tree: Root): string {
         return;
       default:
         if ('children' in node) {
-          for (const child of node.children) walk(child as Nodes);
+          const phrasing = inPhrasing || TEXTBLOCKS.has(node.type);
+          for (const child of node.children) walk(child as Nodes, phrasing);
           if (!PHRASING.has(node.type)) out += '\n';
         }
     }

@@ -1,0 +1,3 @@
+import { describeCorpusShard } from './test/describeCorpusShard';
+
+describeCorpusShard(2);
