@@ -1,7 +1,14 @@
 import type { CollabServer } from '@lore/collab';
-import type { AccountService, PageService, PageStore, RateLimiter } from '@lore/core';
+import type {
+  AccountService,
+  PageService,
+  PageStore,
+  RateLimiter,
+  RevisionService,
+} from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
 import type { Config } from './config';
+import type { SearchServices } from './search/SearchServices';
 
 /** Everything a route handler may call, wired once in `createServer`. */
 export interface Services {
@@ -15,4 +22,8 @@ export interface Services {
   readonly collab: CollabServer<unknown>;
   readonly loginByAddress: RateLimiter;
   readonly loginByEmail: RateLimiter;
+  /** Page history: revisions, diffs, restore, authorship. */
+  readonly revisions: RevisionService;
+  /** Search, glossary and search analytics. */
+  readonly search: SearchServices;
 }

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
 
 const booleanFlag = z
   .enum(['true', 'false', '1', '0', 'yes', 'no'])
@@ -38,6 +39,7 @@ export const configSchema = z.object({
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   LORE_WEB_DIST: z.string().min(1).optional(),
   LORE_COLLAB_MAX_MESSAGE_MB: z.coerce.number().min(0.1).max(256).default(8),
+  ...searchConfigShape,
 });
 
 export interface Config {
@@ -59,6 +61,7 @@ export interface Config {
   readonly webDist: string | null;
   /** Largest collaboration websocket frame accepted, in bytes. */
   readonly collabMaxMessageBytes: number;
+  readonly search: SearchConfig;
 }
 
 export class ConfigError extends Error {}
@@ -84,6 +87,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  LORE_ADMIN_EMAIL and LORE_ADMIN_PASSWORD must be set together.',
     );
   }
+  const search = searchConfigFrom(value);
+  if ('error' in search) throw new ConfigError(`Invalid configuration:\n  ${search.error}`);
   const dataDir = resolve(value.LORE_DATA_DIR);
   const webDist = resolve(value.LORE_WEB_DIST ?? defaultWebDist);
   const serveWeb = value.NODE_ENV === 'production' || value.LORE_WEB_DIST !== undefined;
@@ -116,5 +121,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : null,
     webDist: serveWeb ? webDist : null,
     collabMaxMessageBytes: Math.round(value.LORE_COLLAB_MAX_MESSAGE_MB * 1024 * 1024),
+    search,
   };
 }

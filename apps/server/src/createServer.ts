@@ -22,8 +22,10 @@ import { requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
 import { webApp } from './http/webApp';
 import { createLogger } from './logger';
+import { wireRevisions } from './revisions/wireRevisions';
 import { apiRoutes } from './routes/apiRoutes';
 import type { Services } from './Services';
+import { wireSearch } from './search/wireSearch';
 
 export interface LoreServer {
   readonly app: express.Express;
@@ -62,13 +64,31 @@ export async function createServer(
     store: new SqliteDocumentStore(db),
     maxMessageBytes: config.collabMaxMessageBytes,
     validateUpdate: documentSchemaGuard(),
+    onAccepted: (update) => revisionWiring.onAccepted(update),
     onChange: async (pageId) => {
-      pages?.recordDocumentChange(pageId, await content.readTitle(pageId));
+      pages?.recordDocumentChange(
+        pageId,
+        await content.readTitle(pageId),
+        revisionWiring.revisions.takeLastEditor(pageId),
+      );
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
   });
   const content = new YjsPageContent(collab);
+  const revisionWiring = wireRevisions({
+    db,
+    collab: collab as CollabServer<unknown>,
+    clock,
+    logger,
+  });
   pages = new PageService({ spaces: new SqliteSpaceStore(db), pages: pageStore, content, clock });
+  const search = wireSearch({
+    db,
+    config: config.search,
+    clock,
+    logger,
+    collab: collab as CollabServer<unknown>,
+  });
   const services: Services = {
     config,
     db,
@@ -86,7 +106,11 @@ export async function createServer(
       limit: config.loginMaxAttempts,
       windowMs: config.loginWindowMs,
     }),
+    revisions: revisionWiring.revisions,
+    search: search.services,
   };
+  search.start();
+  revisionWiring.start();
 
   if (config.initialAdmin && accounts.needsSetup()) {
     const admin = await accounts.setupFirstAdmin(config.initialAdmin);
@@ -155,12 +179,14 @@ export async function createServer(
       http.closeIdleConnections();
       // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
       // and this compacts the logs.
+      await revisionWiring.close();
       await collab.closeAll();
       for (const client of wss.clients) client.close(CloseCode.GoingAway, 'server shutting down');
       wss.close();
       const force = setTimeout(() => http.closeAllConnections(), graceMs);
       if (http.listening) await closed;
       clearTimeout(force);
+      await search.close();
       db.close();
     },
   };

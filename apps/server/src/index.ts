@@ -3,3 +3,5 @@ export * from './createServer';
 export * from './logger';
 export { main } from './main';
 export { apiRoutes } from './routes/apiRoutes';
+export * from './search/reindexSearch';
+export * from './search/searchConfig';

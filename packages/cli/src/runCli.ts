@@ -1,6 +1,7 @@
 import { ConfigError } from '@lore/server';
 import { CliError } from './CliError';
 import type { CommandIo } from './commands/CommandIo';
+import { reindex } from './commands/reindex';
 import { serve } from './commands/serve';
 import { usersCreate } from './commands/usersCreate';
 
@@ -11,6 +12,7 @@ Usage: lore <command> [options]
 Commands:
   serve                 start the wiki (PORT, LORE_DATA_DIR, … see docs/configuration.md)
   users create          add a user: --email E --password P [--name N] [--admin | --role R]
+  reindex               rebuild the search index from every page, with a progress bar
 
 Run \`lore <command> --help\` for a command's options.`;
 
@@ -24,6 +26,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'serve') {
       await serve(io);
+      return 0;
+    }
+    if (command === 'reindex') {
+      await reindex(rest, io);
       return 0;
     }
     if (command === 'users' && rest[0] === 'create') {

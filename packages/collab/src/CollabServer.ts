@@ -36,7 +36,7 @@ export class CollabServer<TContext = unknown> {
   readonly #rooms = new Map<string, Room>();
   #closed = false;
 
-  constructor(options: CollabServerOptions) {
+  constructor(options: CollabServerOptions<TContext>) {
     this.#settings = resolveCollabSettings(options);
     this.#notifier = new ChangeNotifier({
       listener: this.#settings.onChange,

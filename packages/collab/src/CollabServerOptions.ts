@@ -4,7 +4,15 @@ import type * as Y from 'yjs';
 /** Where an error the server recovered from happened, for logs. */
 export interface CollabErrorContext {
   readonly docId?: string;
-  readonly during: 'load' | 'append' | 'apply' | 'compact' | 'message' | 'send' | 'change';
+  readonly during:
+    | 'load'
+    | 'append'
+    | 'apply'
+    | 'compact'
+    | 'message'
+    | 'send'
+    | 'change'
+    | 'accepted';
 }
 
 /** A change about to be accepted: `doc` is a scratch copy with the change applied. */
@@ -14,7 +22,21 @@ export interface UpdateValidation {
   readonly transaction: Y.Transaction;
 }
 
-export interface CollabServerOptions {
+/** A change that is durably stored and applied to the room document (see `onAccepted`). */
+export interface AcceptedUpdate<TContext = unknown> {
+  readonly docId: string;
+  /** The sending connection's context, or null for a server-side change. */
+  readonly context: TContext | null;
+  /**
+   * The transaction origin: the connection for a client's change, the `origin` given to
+   * `applyServerUpdate` or `editDocument` for a server-side one.
+   */
+  readonly origin: unknown;
+  /** Yjs client ids whose new content the change carries (none for a change that only deletes). */
+  readonly clientIds: readonly number[];
+}
+
+export interface CollabServerOptions<TContext = unknown> {
   /** The durable update log and snapshots. */
   readonly store: DocumentStore;
   /** How long an empty room stays loaded before it is compacted and unloaded. Default 5 s. */
@@ -44,6 +66,13 @@ export interface CollabServerOptions {
    * to hold raw Yjs updates to the page schema.
    */
   readonly validateUpdate?: (change: UpdateValidation) => boolean;
+  /**
+   * Called synchronously for every change once it is durably stored and applied to the room
+   * document, in the same turn as the apply (nothing else reads or changes the document in
+   * between); e.g. to record who contributed and which Yjs client ids are theirs. Not debounced,
+   * so keep it cheap. Errors are reported with `during: 'accepted'`.
+   */
+  readonly onAccepted?: (update: AcceptedUpdate<TContext>) => void;
   /** Called, debounced per document, after its content changed. */
   readonly onChange?: (docId: string) => void | Promise<void>;
   /** Quiet time before `onChange` runs. Default 1 s. */
@@ -55,12 +84,16 @@ export interface CollabServerOptions {
 }
 
 /** Options with every default filled in. */
-export type CollabSettings = Required<Omit<CollabServerOptions, 'validateUpdate' | 'onChange'>> &
-  Pick<CollabServerOptions, 'validateUpdate' | 'onChange'>;
+export type CollabSettings = Required<
+  Omit<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted'>
+> &
+  Pick<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted'>;
 
 const MiB = 1024 * 1024;
 
-export function resolveCollabSettings(options: CollabServerOptions): CollabSettings {
+export function resolveCollabSettings<TContext>(
+  options: CollabServerOptions<TContext>,
+): CollabSettings {
   const maxMessageBytes = options.maxMessageBytes ?? 8 * MiB;
   return {
     store: options.store,
@@ -75,6 +108,8 @@ export function resolveCollabSettings(options: CollabServerOptions): CollabSetti
     gc: options.gc ?? true,
     validateUpdate: options.validateUpdate,
     onChange: options.onChange,
+    // Rooms hand over the context their connections were given, which is a TContext.
+    onAccepted: options.onAccepted as CollabSettings['onAccepted'],
     changeDebounceMs: options.changeDebounceMs ?? 1_000,
     changeMaxWaitMs: options.changeMaxWaitMs ?? 10_000,
     onError: options.onError ?? ((error, context) => console.error('collab error', context, error)),

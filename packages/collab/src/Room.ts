@@ -29,6 +29,8 @@ interface QueuedUpdate {
   readonly from: Connection | null;
   /** Transaction origin when it is applied to the room document. */
   readonly origin: unknown;
+  /** Yjs clients whose new structs the update carries, for `onAccepted`. */
+  readonly clientIds: readonly number[];
   readonly settle?: { resolve(): void; reject(error: unknown): void };
 }
 
@@ -366,7 +368,13 @@ export class Room implements ConnectionHost {
         throw invalidUpdate('the change was refused');
       }
     }
-    this.#queue.push({ update: emitted, from, origin, settle });
+    this.#queue.push({
+      update: emitted,
+      from,
+      origin,
+      settle,
+      clientIds: insertingClients(transaction),
+    });
     this.#scheduleCommit();
     return true;
   }
@@ -423,6 +431,7 @@ export class Room implements ConnectionHost {
         message ??= encodeSyncUpdate(queued.update);
         connection.send(message);
       }
+      this.#announceAccepted(queued);
       queued.settle?.resolve();
     }
     this.#committing = false;
@@ -435,6 +444,21 @@ export class Room implements ConnectionHost {
     }
     if (this.#queue.length > 0) this.#scheduleCommit();
     else this.#notifyWritesDone();
+  }
+
+  #announceAccepted(queued: QueuedUpdate): void {
+    const listener = this.#settings.onAccepted;
+    if (!listener) return;
+    try {
+      listener({
+        docId: this.docId,
+        context: queued.from ? queued.from.context : null,
+        origin: queued.origin,
+        clientIds: queued.clientIds,
+      });
+    } catch (error) {
+      this.#report(error, 'accepted');
+    }
   }
 
   /** Consecutive updates with the same origin share one transaction: one cleanup, one event. */
@@ -599,4 +623,14 @@ export class Room implements ConnectionHost {
       // An error reporter that throws must not take the room down with it.
     }
   }
+}
+
+/** Clients whose clock the transaction advanced, i.e. that inserted content. */
+function insertingClients(transaction: Y.Transaction | null): number[] {
+  if (!transaction) return [];
+  const clients: number[] = [];
+  for (const [client, clock] of transaction.afterState) {
+    if (clock > (transaction.beforeState.get(client) ?? 0)) clients.push(client);
+  }
+  return clients;
 }

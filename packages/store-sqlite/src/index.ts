@@ -4,3 +4,8 @@ export * from './migrate';
 export * from './openDatabase';
 export * from './pages/SqlitePageStore';
 export * from './pages/SqliteSpaceStore';
+export * from './revisions/SqliteRevisionStore';
+export * from './search/SqliteGlossaryStore';
+export * from './search/SqliteSearchAnalyticsStore';
+export * from './search/SqliteSearchOutbox';
+export * from './search/SqliteSearchPageFacts';

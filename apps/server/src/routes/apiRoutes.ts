@@ -1,6 +1,10 @@
 import type { Route } from '../http/route';
 import { authRoutes } from './authRoutes';
+import { glossaryRoutes } from './glossaryRoutes';
 import { pageRoutes } from './pageRoutes';
+import { revisionRoutes } from './revisionRoutes';
+import { searchAnalyticsRoutes } from './searchAnalyticsRoutes';
+import { searchRoutes } from './searchRoutes';
 import { setupRoutes } from './setupRoutes';
 import { spaceRoutes } from './spaceRoutes';
 import { tokenRoutes } from './tokenRoutes';
@@ -14,4 +18,8 @@ export const apiRoutes: readonly Route[] = [
   ...tokenRoutes,
   ...spaceRoutes,
   ...pageRoutes,
+  ...revisionRoutes,
+  ...searchRoutes,
+  ...glossaryRoutes,
+  ...searchAnalyticsRoutes,
 ];

@@ -95,7 +95,10 @@ describe.each(
     const before = await snapshot();
     const keys = route.body instanceof z.ZodObject ? Object.keys(route.body.shape) : ['x'];
     const wrongTypes = Object.fromEntries(keys.map((key) => [key, { nested: [1, 2] }]));
-    for (const body of [JSON.stringify(wrongTypes), '[]', '"text"', '42', 'null', '{}']) {
+    const bodies = [JSON.stringify(wrongTypes), '[]', '"text"', '42', 'null'];
+    // `{}` is a complete request for routes whose fields are all optional.
+    if (!route.body?.safeParse({}).success) bodies.push('{}');
+    for (const body of bodies) {
       const code = await expectClientError(await send(body));
       expect(['invalid_request', 'invalid_json']).toContain(code);
     }

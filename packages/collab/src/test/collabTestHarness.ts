@@ -21,7 +21,7 @@ export interface TestContext {
 export interface CollabHarnessOptions {
   /** The SQLite file; reuse it across harnesses to test restarts. Default: a new temp file. */
   readonly dbPath?: string;
-  readonly collab?: Omit<CollabServerOptions, 'store'>;
+  readonly collab?: Omit<CollabServerOptions<TestContext>, 'store'>;
   /** Wraps the real store, e.g. to add latency that widens race windows. */
   readonly wrapStore?: (store: DocumentStore) => DocumentStore;
 }

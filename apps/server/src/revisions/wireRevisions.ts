@@ -1,0 +1,65 @@
+import type { AcceptedUpdate, CollabServer } from '@lore/collab';
+import { type Clock, RevisionService, systemTimers, type Timers } from '@lore/core';
+import {
+  type Db,
+  SqliteAccountStore,
+  SqlitePageStore,
+  SqliteRevisionStore,
+} from '@lore/store-sqlite';
+import type { Logger } from 'pino';
+import type { CollabContext } from '../collab/collabEndpoint';
+import { EditOrigin } from './EditOrigin';
+import { YjsVersionedContent } from './YjsVersionedContent';
+
+export interface WireRevisionsOptions {
+  readonly db: Db;
+  readonly collab: CollabServer<unknown>;
+  readonly clock: Clock;
+  readonly logger: Logger;
+  /** Timers for automatic revisions; tests pass a `ManualClock`. */
+  readonly timers?: Timers;
+  /** Edits pausing this long become a revision. Default 5 minutes. */
+  readonly idleMs?: number;
+  /** Continuous editing becomes a revision at least this often. Default 30 minutes. */
+  readonly maxMs?: number;
+}
+
+export interface RevisionWiring {
+  readonly revisions: RevisionService;
+  /** The collaboration server's `onAccepted`: records who contributed to each page, and when. */
+  onAccepted(update: AcceptedUpdate<CollabContext>): void;
+  /** Schedules the revisions of edits a previous run left pending. */
+  start(): void;
+  /** Stops automatic revisions and waits for those being taken; before closing the database. */
+  close(): Promise<void>;
+}
+
+/**
+ * Wires page history into a Lore process: revisions stored in SQLite, content read from and
+ * restored into the live collaboration rooms, and every accepted edit recorded with its author.
+ */
+export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
+  const { db, collab, clock, logger } = options;
+  const revisions = new RevisionService({
+    store: new SqliteRevisionStore(db),
+    content: new YjsVersionedContent(collab),
+    pages: new SqlitePageStore(db),
+    people: new SqliteAccountStore(db),
+    clock,
+    timers: options.timers ?? systemTimers,
+    ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
+    ...(options.maxMs !== undefined ? { maxMs: options.maxMs } : {}),
+    onError: (error, pageId) => logger.error({ err: error, pageId }, 'revision capture failed'),
+  });
+  return {
+    revisions,
+    onAccepted: (update) => {
+      const userId =
+        update.context?.user.id ??
+        (update.origin instanceof EditOrigin ? update.origin.userId : null);
+      revisions.noteEdit(update.docId, userId, update.clientIds);
+    },
+    start: () => revisions.resume(),
+    close: () => revisions.stop(),
+  };
+}

@@ -1,0 +1,46 @@
+import { z } from 'zod';
+
+/** A query parameter given once or repeated (`?tag=a&tag=b`), as a list. */
+export const repeatable = z
+  .union([z.string().max(200), z.array(z.string().max(200)).max(20)])
+  .optional()
+  .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
+
+export const searchHitSchema = z
+  .object({
+    pageId: z.string(),
+    shortId: z.string(),
+    url: z.string().describe('permanent link: /s/<shortId>'),
+    title: z.string(),
+    titleHtml: z.string().describe('the title, HTML-escaped, matches in <mark>'),
+    snippetHtml: z
+      .string()
+      .describe('an excerpt around the best match, HTML-escaped, matches in <mark>'),
+    space: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+    path: z.array(z.string()).describe('space name, then ancestor titles'),
+    updatedAt: z.string(),
+  })
+  .meta({ id: 'SearchHit' });
+
+export const glossaryTermSchema = z
+  .object({
+    id: z.string(),
+    term: z.string(),
+    meaning: z.string(),
+    expansions: z.array(z.string()).describe('synonyms search also matches'),
+    createdAt: z.string(),
+    updatedAt: z.string(),
+    updatedBy: z.string().nullable(),
+  })
+  .meta({ id: 'GlossaryTerm' });
+
+export const queryStatSchema = z
+  .object({
+    query: z.string(),
+    searches: z.number(),
+    clicks: z.number(),
+    clickThroughRate: z.number(),
+    results: z.number().describe('results of the latest such search'),
+    lastSearchedAt: z.string(),
+  })
+  .meta({ id: 'QueryStat' });

@@ -1,0 +1,80 @@
+import type { PageStore, SearchDocument, SearchDocumentSource, SpaceStore } from '@lore/core';
+import { extractHeadings, jsonToPlainText, yDocToJSON } from '@lore/schema';
+import type { SqliteSearchPageFacts } from '@lore/store-sqlite';
+import type * as Y from 'yjs';
+import { pageBodyField } from '../collab/pageDocumentFields';
+
+/** A page's document to read, and whether the caller must destroy it afterwards. */
+export interface LoadedDocument {
+  readonly doc: Y.Doc;
+  readonly owned: boolean;
+}
+
+export interface PageSearchDocumentsOptions {
+  readonly pages: PageStore;
+  readonly spaces: SpaceStore;
+  readonly facts: SqliteSearchPageFacts;
+  readonly loadDocument: (pageId: string) => Promise<LoadedDocument>;
+}
+
+/** Optional Y.Array of strings in a page's document holding its tags. */
+export const pageTagsField = 'tags';
+
+/**
+ * Search documents built from the page's Yjs document (the source of truth for its content)
+ * and its metadata: title, heading texts, plain-text body, tags, the space and ancestor titles
+ * as its path, everyone who edited it, its views. Pages in the trash, or below one, give null.
+ */
+export class PageSearchDocuments implements SearchDocumentSource {
+  readonly #options: PageSearchDocumentsOptions;
+
+  constructor(options: PageSearchDocumentsOptions) {
+    this.#options = options;
+  }
+
+  async load(pageId: string): Promise<SearchDocument | null> {
+    const { pages, spaces, facts } = this.#options;
+    const page = pages.findPageById(pageId);
+    if (!page) return null;
+    const lineage = facts.lineage(pageId);
+    if (lineage.length === 0 || lineage.some((entry) => entry.deletedAt !== null)) return null;
+    const space = spaces.findSpaceById(page.spaceId);
+    if (!space) return null;
+    const loaded = await this.#options.loadDocument(pageId);
+    try {
+      const json = yDocToJSON(loaded.doc, pageBodyField);
+      return {
+        pageId: page.id,
+        shortId: page.shortId,
+        spaceId: page.spaceId,
+        title: page.title,
+        headings: extractHeadings(json).map((heading) => heading.text),
+        body: jsonToPlainText(json),
+        tags: readTags(loaded.doc),
+        path: [
+          space.name,
+          ...lineage
+            .slice(1)
+            .map((entry) => entry.title)
+            .reverse(),
+        ],
+        authors: facts.authors(pageId),
+        updatedAt: page.updatedAt,
+        views: facts.views(pageId),
+      };
+    } finally {
+      if (loaded.owned) loaded.doc.destroy();
+    }
+  }
+
+  searchablePageIds(): string[] {
+    return this.#options.facts.searchablePageIds();
+  }
+}
+
+function readTags(doc: Y.Doc): string[] {
+  // Only read when present: asking for a missing root type would define it on a live document.
+  if (!doc.share.has(pageTagsField)) return [];
+  const tags = doc.getArray<unknown>(pageTagsField).toArray();
+  return tags.filter((tag): tag is string => typeof tag === 'string' && tag.trim().length > 0);
+}

@@ -1,0 +1,100 @@
+import type { DueOptions, OutboxEntry, SearchOutbox } from '@lore/core';
+import type { Db } from '../openDatabase';
+
+const sqlNow = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
+
+interface EntryRow {
+  page_id: string;
+  version: number;
+  attempts: number;
+}
+
+const toEntry = (row: EntryRow): OutboxEntry => ({
+  pageId: row.page_id,
+  version: row.version,
+  attempts: row.attempts,
+});
+
+/**
+ * `SearchOutbox` on table `search_outbox`, which triggers of migration 0004 fill in the same
+ * transaction as each page or document change. Times are SQLite's clock, like the triggers'.
+ */
+export class SqliteSearchOutbox implements SearchOutbox {
+  readonly #db: Db;
+  readonly #statements;
+
+  constructor(db: Db) {
+    this.#db = db;
+    this.#statements = {
+      cascade: db.prepare(
+        `WITH RECURSIVE below (id) AS (
+           SELECT p.id FROM pages p JOIN search_outbox o ON p.parent_id = o.page_id
+           WHERE o.cascade = 1
+           UNION
+           SELECT p.id FROM pages p JOIN below b ON p.parent_id = b.id
+         )
+         INSERT INTO search_outbox (page_id, first_at, changed_at, urgent)
+         SELECT id, ${sqlNow}, ${sqlNow}, 1 FROM below WHERE true
+         ON CONFLICT (page_id) DO UPDATE SET
+           urgent = 1, version = version + 1, attempts = 0, retry_at = 0`,
+      ),
+      clearCascade: db.prepare('UPDATE search_outbox SET cascade = 0 WHERE cascade = 1'),
+      due: db.prepare<[number, number, number], EntryRow>(
+        `SELECT page_id, version, attempts FROM search_outbox
+         WHERE retry_at <= ${sqlNow}
+           AND (urgent = 1 OR changed_at <= ${sqlNow} - ? OR first_at <= ${sqlNow} - ?)
+         ORDER BY changed_at LIMIT ?`,
+      ),
+      done: db.prepare<[string, number]>(
+        'DELETE FROM search_outbox WHERE page_id = ? AND version = ?',
+      ),
+      failed: db.prepare<[number, string, string, number]>(
+        `UPDATE search_outbox SET attempts = attempts + 1, retry_at = ?, last_error = ?
+         WHERE page_id = ? AND version = ?`,
+      ),
+      size: db.prepare<[], number>('SELECT count(*) FROM search_outbox').pluck(),
+      all: db.prepare<[], EntryRow>('SELECT page_id, version, attempts FROM search_outbox'),
+    };
+  }
+
+  due(options: DueOptions): OutboxEntry[] {
+    return this.#db.transaction(() => {
+      this.#statements.cascade.run();
+      this.#statements.clearCascade.run();
+      return this.#statements.due
+        .all(options.quietMs, options.maxWaitMs, options.limit)
+        .map(toEntry);
+    })();
+  }
+
+  done(entries: readonly OutboxEntry[]): void {
+    this.#db.transaction(() => {
+      for (const entry of entries) this.#statements.done.run(entry.pageId, entry.version);
+    })();
+  }
+
+  failed(
+    entries: readonly OutboxEntry[],
+    error: string,
+    retryAt: (attempts: number) => number,
+  ): void {
+    this.#db.transaction(() => {
+      for (const entry of entries) {
+        this.#statements.failed.run(
+          retryAt(entry.attempts + 1),
+          error.slice(0, 1000),
+          entry.pageId,
+          entry.version,
+        );
+      }
+    })();
+  }
+
+  size(): number {
+    return this.#statements.size.get() ?? 0;
+  }
+
+  snapshot(): OutboxEntry[] {
+    return this.#statements.all.all().map(toEntry);
+  }
+}
