@@ -1,0 +1,184 @@
+import { createHash } from 'node:crypto';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import * as Y from 'yjs';
+import type { BenchClient } from '../../clients/BenchClient';
+import { connectClient } from '../../clients/ClientSpec';
+import { bodyText } from '../../document/bodyText';
+import { monotonicMs } from '../../stats/monotonicMs';
+import { seededRandom } from '../../stats/seededRandom';
+import { waitUntil } from '../waitUntil';
+import type { FanoutCommand, FanoutReply } from './FanoutMessages';
+
+/**
+ * One load-generator process of the fan-out scenario (forked by `fanoutLatency`): opens its share
+ * of the clients, types on command, and records when each of its clients' keystrokes was sent and
+ * when each remote keystroke arrived. The parent joins the records of every process.
+ */
+
+const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
+// Every y-websocket provider adds a process 'exit' listener.
+process.setMaxListeners(0);
+
+let clients: BenchClient[] = [];
+const sendTimes = new Map<number, number[]>();
+let recordFrom = Number.POSITIVE_INFINITY;
+let count = 0;
+let sender = new Float64Array(1 << 16);
+let clock = new Float64Array(1 << 16);
+let at = new Float64Array(1 << 16);
+let cpuSeconds = 0;
+let lagP99Ms = 0;
+
+const reply = (message: FanoutReply) => process.send?.(message);
+
+const grow = (array: Float64Array) => {
+  const grown = new Float64Array(array.length * 2);
+  grown.set(array);
+  return grown;
+};
+
+const recordDelivery = (from: number, itemClock: number, time: number) => {
+  if (count === at.length) {
+    sender = grow(sender);
+    clock = grow(clock);
+    at = grow(at);
+  }
+  sender[count] = from;
+  clock[count] = itemClock;
+  at[count] = time;
+  count += 1;
+};
+
+async function connect(specs: Extract<FanoutCommand, { type: 'connect' }>['clients']) {
+  clients = specs.map((spec) => connectClient(spec));
+  await Promise.all(clients.map((client) => client.whenSynced(60_000)));
+  await waitUntil(
+    () => clients.every((client) => bodyText(client.doc) !== null),
+    'every client to receive the page body',
+    30_000,
+  );
+  for (const client of clients) {
+    sendTimes.set(client.doc.clientID, []);
+    client.doc.on(
+      'update',
+      (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
+        if (transaction.local) return;
+        const now = monotonicMs();
+        if (now < recordFrom) return;
+        const { from, to } = Y.parseUpdateMeta(update);
+        for (const [writer, end] of to) {
+          for (let itemClock = from.get(writer) ?? 0; itemClock < end; itemClock++) {
+            recordDelivery(writer, itemClock, now);
+          }
+        }
+      },
+    );
+  }
+}
+
+function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> {
+  const random = seededRandom(command.seed);
+  const intervalMs = 1000 / command.keystrokesPerSecond;
+  const timers = new Set<NodeJS.Timeout>();
+  recordFrom = command.windowStart;
+  const lag = monitorEventLoopDelay({ resolution: 5 });
+  let cpuAtStart: NodeJS.CpuUsage | null = null;
+  return new Promise((resolve) => {
+    const startWindow = setTimeout(
+      () => {
+        lag.enable();
+        cpuAtStart = process.cpuUsage();
+      },
+      Math.max(0, command.windowStart - monotonicMs()),
+    );
+    timers.add(startWindow);
+    for (const client of clients) {
+      const text = bodyText(client.doc);
+      const times = sendTimes.get(client.doc.clientID);
+      if (!text || !times) throw new Error('A client lost the page body.');
+      const keystroke = () => {
+        const now = monotonicMs();
+        if (now >= command.windowEnd) return;
+        times[Y.getState(client.doc.store, client.doc.clientID)] = now;
+        const char = alphabet[Math.floor(random() * alphabet.length)] ?? 'x';
+        text.insert(Math.floor(random() * (text.length + 1)), char);
+      };
+      const first = setTimeout(
+        () => {
+          keystroke();
+          timers.add(setInterval(keystroke, intervalMs));
+        },
+        Math.max(0, command.from - monotonicMs()) + random() * intervalMs,
+      );
+      timers.add(first);
+    }
+    const stop = setTimeout(
+      () => {
+        for (const timer of timers) clearTimeout(timer);
+        lag.disable();
+        const used = process.cpuUsage(cpuAtStart ?? undefined);
+        cpuSeconds = (used.user + used.system) / 1e6;
+        lagP99Ms = lag.percentile(99) / 1e6;
+        resolve();
+      },
+      Math.max(0, command.windowEnd - monotonicMs()),
+    );
+    timers.add(stop);
+  });
+}
+
+function state(): FanoutReply {
+  return {
+    type: 'state',
+    clients: clients.map((client) => {
+      const text = bodyText(client.doc)?.toString() ?? '';
+      return {
+        stateVector: Y.encodeStateVector(client.doc),
+        textHash: createHash('sha1').update(text).digest('hex'),
+        textLength: text.length,
+      };
+    }),
+  };
+}
+
+function report(): FanoutReply {
+  return {
+    type: 'report',
+    sends: [...sendTimes].map(([clientId, times]) => ({
+      clientId,
+      times: Float64Array.from(times, (time) => time ?? Number.NaN),
+    })),
+    deliveries: {
+      sender: sender.slice(0, count),
+      clock: clock.slice(0, count),
+      at: at.slice(0, count),
+    },
+    cpuSeconds,
+    lagP99Ms,
+  };
+}
+
+process.on('message', (command: FanoutCommand) => {
+  const handle = async (): Promise<FanoutReply> => {
+    switch (command.type) {
+      case 'connect':
+        await connect(command.clients);
+        return { type: 'ready' };
+      case 'type':
+        await type(command);
+        return { type: 'typed' };
+      case 'state':
+        return state();
+      case 'report':
+        return report();
+    }
+  };
+  handle().then(reply, (error: unknown) =>
+    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
+  );
+});
+
+process.on('disconnect', () => {
+  for (const client of clients) client.destroy();
+  process.exit(0);
+});

@@ -1,0 +1,102 @@
+import type { MachineInfo } from '../report/machineInfo';
+import type { LatencySummary } from '../stats/summarizeLatencies';
+import type { SearchRun } from './runSearchBenchmark';
+
+export const searchHeading = '## Search';
+
+const ms = (value: number) => (value < 10 ? value.toFixed(2) : value.toFixed(1));
+const row = (cells: (string | number)[]) => `| ${cells.join(' | ')} |`;
+const latency = (summary: LatencySummary) => `${ms(summary.p50)} | ${ms(summary.p99)}`;
+
+/** The `## Search` section of docs/benchmarks.md. */
+export function searchSection(
+  run: SearchRun,
+  machine: MachineInfo,
+  date: string,
+  command: string,
+  version: string,
+): string {
+  const lines = [
+    searchHeading,
+    '',
+    `\`${command}\` — ${date}, Lore ${version}, ${machine.cpuModel} (${machine.cores} cores, ` +
+      `${machine.ramGiB} GiB), Node ${machine.node}, load average ${machine.loadAverage} at start.`,
+    '',
+    'The embedded index (`@lore/search-fts5`, SQLite FTS5 in the Lore database) over the',
+    'Sourcegraph handbook and over generated wiki-like pages (Zipf-distributed vocabulary of',
+    '40,000 words, about 430 words per page). Queries run as the search route runs them: first',
+    'page of 20 results with snippets, every space readable. CPU columns are the process CPU time',
+    'per query, what a query costs without other work on the machine; wall columns include',
+    'waiting for the CPU on this shared 2-core machine.',
+    '',
+  ];
+  if (run.handbook) {
+    const { relevance } = run.handbook;
+    lines.push(
+      '### Relevance (handbook)',
+      '',
+      `${run.handbook.pages} pages indexed in ${run.handbook.indexingSeconds.toFixed(1)} s. ` +
+        `${relevance.outcomes.length} questions a new hire would type, each with the page(s) that ` +
+        'answer it (packages/search-fts5/src/relevance/handbookQuestions.ts):',
+      '',
+      '| hit@3 | MRR | question latency p50 (ms) | p99 (ms) |',
+      '|---|---|---|---|',
+      row([
+        relevance.hitAt3.toFixed(3),
+        relevance.mrr.toFixed(3),
+        ms(run.handbook.questions.wall.p50),
+        ms(run.handbook.questions.wall.p99),
+      ]),
+      '',
+    );
+    const misses = relevance.outcomes.filter(
+      (outcome) => outcome.rank === null || outcome.rank > 3,
+    );
+    if (misses.length > 0) {
+      lines.push(
+        `Not in the top 3: ${misses.map((miss) => `"${miss.query}" (${miss.rank === null ? 'not in top 10' : `rank ${miss.rank}`})`).join(', ')}.`,
+        '',
+      );
+    }
+  }
+  lines.push(
+    `### Query latency (${run.config.pages.toLocaleString('en-US')} generated pages)`,
+    '',
+    `${run.config.queriesPerClass} queries per class, ${run.config.rounds} rounds after a warm-up round.`,
+    '',
+    '| query class | median results | wall p50 (ms) | wall p99 (ms) | CPU p50 (ms) | CPU p99 (ms) |',
+    '|---|---|---|---|---|---|',
+    ...run.classes.map((queryClass) =>
+      row([
+        `${queryClass.name} (${queryClass.description})`,
+        queryClass.medianTotal >= 1000 ? '1000+' : queryClass.medianTotal,
+        latency(queryClass.wall),
+        latency(queryClass.cpu),
+      ]),
+    ),
+    '',
+    '### Indexing',
+    '',
+    '| measure | value |',
+    '|---|---|',
+    row([
+      'bulk indexing (rebuild), wall',
+      `${Math.round(run.bulk.pages / run.bulk.seconds).toLocaleString('en-US')} pages/s (${run.bulk.seconds.toFixed(1)} s)`,
+    ]),
+    row([
+      'bulk indexing (rebuild), per CPU second',
+      `${Math.round(run.bulk.pages / run.bulk.cpuSeconds).toLocaleString('en-US')} pages/s`,
+    ]),
+    row(['database size after the rebuild', `${run.bulk.databaseMiB.toFixed(0)} MiB`]),
+    row([
+      `edit to searchable (${run.editToSearchable.delay.count} edits, ${run.editToSearchable.indexedPages.toLocaleString('en-US')}-page index), p50`,
+      `${ms(run.editToSearchable.delay.p50)} ms`,
+    ]),
+    row(['edit to searchable, max', `${ms(run.editToSearchable.delay.max)} ms`]),
+    '',
+    'Edit to searchable: from the last update of a burst of typing being stored (the',
+    "collaboration server's durable path) until a search finds the new word. The indexer waits",
+    'for 300 ms of quiet on a page, polls its outbox every 200 ms and indexes in one transaction.',
+  );
+  return `${lines.join('\n')}\n`;
+}
