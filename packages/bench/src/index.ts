@@ -13,5 +13,6 @@ export * from './scenarios/openTimes';
 export * from './scenarios/traceIngest';
 export * from './servers/CollabTarget';
 export * from './servers/HocuspocusTarget';
+export * from './servers/InMemoryPeerTarget';
 export * from './servers/LoreTarget';
 export * from './servers/ReferenceTarget';
