@@ -4,6 +4,7 @@ import { CloseCode, CollabServer } from '@lore/collab';
 import { AccountService, PageService, RateLimiter, systemClock } from '@lore/core';
 import {
   openDatabase,
+  reclaimFreePages,
   SqliteAccountStore,
   SqliteDocumentStore,
   SqlitePageStore,
@@ -152,7 +153,11 @@ export async function createServer(
     maxMessageBytes: config.collabMaxMessageBytes,
   });
 
-  const pruneTimer = setInterval(() => accounts.pruneSessions(), 3_600_000);
+  // Hourly upkeep: expired sessions go, and pages freed by compacted logs go back to the disk.
+  const pruneTimer = setInterval(() => {
+    accounts.pruneSessions();
+    reclaimFreePages(db);
+  }, 3_600_000);
   pruneTimer.unref();
 
   return {
@@ -187,6 +192,7 @@ export async function createServer(
       if (http.listening) await closed;
       clearTimeout(force);
       await search.close();
+      reclaimFreePages(db, Number.MAX_SAFE_INTEGER);
       db.close();
     },
   };

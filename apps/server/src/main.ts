@@ -1,3 +1,4 @@
+import { warmUpYjs } from '@lore/collab';
 import pretty from 'pino-pretty';
 import { ConfigError, loadConfig } from './config';
 import { createServer } from './createServer';
@@ -21,6 +22,7 @@ export async function main(env: Record<string, string | undefined> = process.env
     process.stdout.isTTY ? pretty({ colorize: true, ignore: 'pid,hostname,service' }) : undefined,
   );
   const server = await createServer(config, { logger });
+  logger.debug({ ms: Math.round(warmUpYjs()) }, 'collaboration code warmed up');
   const { url } = await server.listen();
   logger.info(
     { url, dataDir: config.dataDir, webApp: config.webDist !== null },

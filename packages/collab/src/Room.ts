@@ -45,7 +45,8 @@ const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.Inva
 
 /**
  * One loaded document and its clients. Every update passes three steps, in order:
- * 1. validated on a scratch copy (`#scratch` = room document + updates waiting for the store);
+ * 1. validated on a scratch copy (`#scratch` = room document + updates waiting for the store;
+ *    built at the first write, so opening a page for reading costs one decode, not two);
  * 2. appended to the store together with everything else that arrived in the same turn;
  * 3. only then applied to the room document and relayed to the other clients.
  * So the room document — what clients and server-side readers see — only ever holds durable state.
@@ -61,7 +62,7 @@ export class Room implements ConnectionHost {
   readonly #env: RoomEnvironment;
   readonly #settings: CollabSettings;
   #state: RoomState = 'loading';
-  #scratch: Y.Doc;
+  #scratch: Y.Doc | null = null;
   #emitted: Uint8Array | null = null;
   #emittedTransaction: Y.Transaction | null = null;
   readonly #connections = new Set<Connection>();
@@ -84,7 +85,6 @@ export class Room implements ConnectionHost {
     this.#env = env;
     this.#settings = env.settings;
     this.doc = new Y.Doc({ gc: this.#settings.gc });
-    this.#scratch = this.#createScratch();
     this.awareness = new awarenessProtocol.Awareness(this.doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
@@ -240,7 +240,6 @@ export class Room implements ConnectionHost {
         if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
         for (const update of stored.updates) Y.applyUpdate(this.doc, update);
       }, this);
-      Y.applyUpdate(this.#scratch, Y.encodeStateAsUpdate(this.doc));
       this.#lastAppliedSeq = stored.lastSeq;
       this.#logUpdates = stored.updates.length;
       this.#logBytes = stored.updates.reduce((sum, update) => sum + update.byteLength, 0);
@@ -307,21 +306,27 @@ export class Room implements ConnectionHost {
     for (const connection of this.#connections) connection.send(message);
   }
 
-  #createScratch(): Y.Doc {
+  /** The scratch copy, built from the room document and the queue when first needed. */
+  #scratchDoc(): Y.Doc {
+    if (this.#scratch) return this.#scratch;
     const scratch = new Y.Doc({ gc: this.#settings.gc });
+    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    for (const queued of this.#queue) Y.applyUpdate(scratch, queued.update);
     scratch.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction) => {
       this.#emitted = update;
       this.#emittedTransaction = transaction;
     });
+    this.#scratch = scratch;
     return scratch;
   }
 
-  /** After a refused update the scratch copy may be half-changed: rebuild it from durable state. */
+  /**
+   * After a refused update the scratch copy may be half-changed: drop it, so the next write
+   * rebuilds it from durable state.
+   */
   #rebuildScratch(): void {
-    this.#scratch.destroy();
-    this.#scratch = this.#createScratch();
-    Y.applyUpdate(this.#scratch, Y.encodeStateAsUpdate(this.doc));
-    for (const queued of this.#queue) Y.applyUpdate(this.#scratch, queued.update);
+    this.#scratch?.destroy();
+    this.#scratch = null;
     this.#emitted = null;
     this.#emittedTransaction = null;
   }
@@ -345,7 +350,7 @@ export class Room implements ConnectionHost {
     this.#emitted = null;
     this.#emittedTransaction = null;
     try {
-      Y.applyUpdate(this.#scratch, update);
+      Y.applyUpdate(this.#scratchDoc(), update);
     } catch {
       this.#rebuildScratch();
       throw invalidUpdate('the Yjs update cannot be applied');
@@ -359,7 +364,7 @@ export class Room implements ConnectionHost {
     if (validate && transaction) {
       let accepted = false;
       try {
-        accepted = validate({ docId: this.docId, doc: this.#scratch, transaction });
+        accepted = validate({ docId: this.docId, doc: this.#scratchDoc(), transaction });
       } catch (error) {
         this.#report(error, 'message');
       }
@@ -613,7 +618,8 @@ export class Room implements ConnectionHost {
     void this.#env.notifier.flush(this.docId);
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.doc.destroy();
-    this.#scratch.destroy();
+    this.#scratch?.destroy();
+    this.#scratch = null;
   }
 
   #report(error: unknown, during: CollabErrorContext['during']): void {

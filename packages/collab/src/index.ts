@@ -6,3 +6,4 @@ export * from './CollabServerOptions';
 export * from './protocol/MessageType';
 export type { RoomState } from './Room';
 export * from './SocketLike';
+export * from './warmUpYjs';

@@ -4,6 +4,7 @@ export * from './migrate';
 export * from './openDatabase';
 export * from './pages/SqlitePageStore';
 export * from './pages/SqliteSpaceStore';
+export * from './reclaimFreePages';
 export * from './revisions/SqliteRevisionStore';
 export * from './search/SqliteGlossaryStore';
 export * from './search/SqliteSearchAnalyticsStore';

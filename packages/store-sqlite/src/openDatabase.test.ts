@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { listMigrations, migrate } from './migrate';
 import { openDatabase } from './openDatabase';
+import { reclaimFreePages } from './reclaimFreePages';
 
 const dirs: string[] = [];
 const tempDir = () => {
@@ -82,5 +83,44 @@ describe('migrate', () => {
     writeFileSync(join(dir, '0001_a.sql'), 'SELECT 1;');
     writeFileSync(join(dir, '0003_c.sql'), 'SELECT 1;');
     expect(() => listMigrations(`${dir}/`)).toThrow(/without gaps/);
+  });
+});
+
+describe('reclaimFreePages', () => {
+  it('hands space freed by deleted rows back to the file system', () => {
+    const path = join(tempDir(), 'lore.db');
+    const db = openDatabase({ path });
+    expect(db.pragma('auto_vacuum', { simple: true })).toBe(2);
+    expect(db.pragma('journal_size_limit', { simple: true })).toBe(64 * 1024 * 1024);
+    db.exec('CREATE TABLE filler (id INTEGER PRIMARY KEY, data BLOB NOT NULL)');
+    const insert = db.prepare('INSERT INTO filler (data) VALUES (?)');
+    db.transaction(() => {
+      for (let i = 0; i < 200; i++) insert.run(Buffer.alloc(16 * 1024, i));
+    })();
+    const pagesWhenFull = db.pragma('page_count', { simple: true }) as number;
+    db.exec('DELETE FROM filler');
+    const freeBefore = db.pragma('freelist_count', { simple: true }) as number;
+    expect(freeBefore).toBeGreaterThan(500);
+
+    const first = reclaimFreePages(db, 100);
+    expect(first).toEqual({ freedPages: 100, freePagesLeft: freeBefore - 100 });
+    const rest = reclaimFreePages(db);
+    expect(rest.freePagesLeft).toBe(0);
+    expect(db.pragma('page_count', { simple: true })).toBeLessThan(pagesWhenFull - 500);
+    db.pragma('wal_checkpoint(TRUNCATE)');
+    expect(statSync(path).size).toBeLessThan(pagesWhenFull * 4096 - 500 * 4096);
+    db.close();
+  });
+
+  it('leaves databases without incremental auto-vacuum alone', () => {
+    const path = join(tempDir(), 'old.db');
+    const raw = new Database(path);
+    raw.exec('CREATE TABLE t (data BLOB)');
+    raw.prepare('INSERT INTO t VALUES (?)').run(Buffer.alloc(64 * 1024));
+    raw.exec('DELETE FROM t');
+    const free = raw.pragma('freelist_count', { simple: true }) as number;
+    expect(free).toBeGreaterThan(0);
+    expect(reclaimFreePages(raw)).toEqual({ freedPages: 0, freePagesLeft: free });
+    raw.close();
   });
 });

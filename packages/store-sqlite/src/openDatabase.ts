@@ -16,6 +16,8 @@ export interface OpenDatabaseOptions {
 
 export type Db = Database.Database;
 
+const walSizeLimitBytes = 64 * 1024 * 1024;
+
 /**
  * Opens (creating when needed) the Lore database: WAL journal, foreign keys on, a busy timeout,
  * the chosen `synchronous` level, then every pending migration in one transaction. Each PRAGMA is
@@ -30,14 +32,20 @@ export function openDatabase(options: OpenDatabaseOptions): Db {
   try {
     const synchronous = options.synchronous ?? 'NORMAL';
     const busyTimeoutMs = options.busyTimeoutMs ?? 5000;
+    // Incremental auto-vacuum can only be chosen before the first table exists: new databases
+    // get it, so space freed by log compaction can be handed back (see reclaimFreePages).
+    if (db.pragma('page_count', { simple: true }) === 0) db.pragma('auto_vacuum = INCREMENTAL');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma(`busy_timeout = ${Math.trunc(busyTimeoutMs)}`);
     db.pragma(`synchronous = ${synchronous}`);
+    // After a checkpoint the WAL file is truncated to this size instead of keeping its peak.
+    db.pragma(`journal_size_limit = ${walSizeLimitBytes}`);
     assertPragma(db, 'journal_mode', 'wal');
     assertPragma(db, 'foreign_keys', 1);
     assertPragma(db, 'busy_timeout', Math.trunc(busyTimeoutMs));
     assertPragma(db, 'synchronous', synchronous === 'FULL' ? 2 : 1);
+    assertPragma(db, 'journal_size_limit', walSizeLimitBytes);
     migrate(db);
     return db;
   } catch (error) {
