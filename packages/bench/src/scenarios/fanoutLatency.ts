@@ -1,4 +1,5 @@
 import { Buffer } from 'node:buffer';
+import type { ProtocolTypist } from '../clients/ProtocolTypist';
 import { seedPage } from '../document/seedPage';
 import type { ProcessSupervisor } from '../process/ProcessSupervisor';
 import { readSystemCpu } from '../process/systemCpu';
@@ -23,6 +24,11 @@ export interface FanoutOptions {
    */
   readonly loadGenerators?: number;
   readonly seed?: number;
+  /**
+   * Clients that are the server's stock provider, merging every keystroke; the others are
+   * {@link ProtocolTypist}s. The stock clients' documents must converge to every keystroke typed.
+   */
+  readonly providerClients?: number;
   /** How long the clients get to converge after typing stopped. */
   readonly drainTimeoutMs?: number;
   /** Nice value for the load-generator processes. */
@@ -39,7 +45,9 @@ export interface FanoutResult {
   readonly expectedDeliveries: number;
   /** Sender-to-receiver latency of every delivery of a measured keystroke. */
   readonly latency: LatencySummary;
-  /** All clients ended with the same state and the same text. */
+  /** Clients that were stock providers (the rest spoke the protocol themselves). */
+  readonly providerClients: number;
+  /** The stock-provider clients ended with the same state and a text holding every keystroke. */
   readonly converged: boolean;
   readonly finalLength: number;
   /** CPU use during the window, in % of one core. */
@@ -55,8 +63,10 @@ export interface FanoutResult {
 }
 
 /**
- * Typing fan-out: `clients` real Yjs clients (the server's stock provider) on one page each type
- * `keystrokesPerSecond` single-character inserts at random places of the body paragraph. The
+ * Typing fan-out: `clients` Yjs clients on one page each type `keystrokesPerSecond`
+ * single-character inserts at random places of the body paragraph. `providerClients` of them are
+ * the server's stock provider and merge every keystroke; the others are {@link ProtocolTypist}s,
+ * which send the same updates but only read who typed what from what they receive. The
  * clients live in `loadGenerators` forked processes; each records when its clients' keystrokes
  * were sent (by client id and clock) and when remote keystrokes arrived, on the machine-wide
  * monotonic clock, and this process joins the records.
@@ -74,10 +84,13 @@ export async function fanoutLatency(
   try {
     await seeder.whenSynced();
     seedPage(seeder.doc, 'Fan-out');
+    const providerClients = Math.min(options.clients, options.providerClients ?? 2);
+    let opened = 0;
     const shares = Array.from({ length: generatorCount }, (_, index) =>
-      Array.from({ length: Math.ceil((options.clients - index) / generatorCount) }, () =>
-        target.clientSpec(docId),
-      ),
+      Array.from({ length: Math.ceil((options.clients - index) / generatorCount) }, () => ({
+        spec: target.clientSpec(docId),
+        protocolOnly: opened++ >= providerClients,
+      })),
     );
     for (let index = 0; index < generatorCount; index++) {
       generators.push(new LoadGeneratorProcess(supervisor, options.nice));
@@ -92,7 +105,7 @@ export async function fanoutLatency(
     const from = monotonicMs() + 200;
     const windowStart = from + options.warmupMs;
     const windowEnd = windowStart + options.measureMs;
-    const typed = Promise.all(
+    const typing = Promise.all(
       generators.map((generator, index) =>
         generator.request(
           {
@@ -111,7 +124,7 @@ export async function fanoutLatency(
     await sleep(windowStart - monotonicMs());
     const serverCpuStart = target.server.cpuSeconds();
     const systemStart = readSystemCpu();
-    await typed;
+    await typing;
     const seconds = options.measureMs / 1000;
     const serverCpu = target.server.cpuSeconds() - serverCpuStart;
     const systemBusy = readSystemCpu().busySeconds - systemStart.busySeconds;
@@ -143,12 +156,18 @@ export async function fanoutLatency(
     );
     const sendTimes = new Map<number, Float64Array>();
     let sent = 0;
+    let typed = 0;
     for (const report of reports) {
       for (const { clientId, times } of report.sends) {
         sendTimes.set(clientId, times);
-        for (const time of times) if (time >= windowStart && time < windowEnd) sent += 1;
+        for (const time of times) {
+          if (time >= windowStart && time < windowEnd) sent += 1;
+          if (!Number.isNaN(time)) typed += 1;
+        }
       }
     }
+    // Equal states are not enough: the text must hold every keystroke anyone typed.
+    converged &&= finalLength === typed;
     const recorder = new LatencyRecorder(sent * options.clients);
     for (const { deliveries } of reports) {
       for (let index = 0; index < deliveries.at.length; index++) {
@@ -163,6 +182,7 @@ export async function fanoutLatency(
       clients: options.clients,
       keystrokesPerSecond: options.keystrokesPerSecond,
       loadGenerators: generatorCount,
+      providerClients,
       sent,
       expectedDeliveries: sent * (options.clients - 1),
       latency: recorder.summary(),

@@ -1,8 +1,13 @@
 import type { ClientSpec } from '../../clients/ClientSpec';
+import type { ProtocolTypist } from '../../clients/ProtocolTypist';
 
 /** Parent → load-generator process. Times are `monotonicMs()` values. */
 export type FanoutCommand =
-  | { readonly type: 'connect'; readonly clients: readonly ClientSpec[] }
+  | {
+      readonly type: 'connect';
+      /** `protocolOnly`: a {@link ProtocolTypist}; otherwise the server's stock provider. */
+      readonly clients: readonly { spec: ClientSpec; protocolOnly: boolean }[];
+    }
   | {
       readonly type: 'type';
       readonly seed: number;
@@ -23,7 +28,7 @@ export type FanoutReply =
   | { readonly type: 'typed' }
   | {
       readonly type: 'state';
-      /** Per client: its encoded state vector and a hash and length of its body text. */
+      /** Per stock-provider client: its state vector and a hash and length of its body text. */
       readonly clients: readonly {
         stateVector: Uint8Array;
         textHash: string;

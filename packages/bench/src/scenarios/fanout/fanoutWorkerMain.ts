@@ -1,8 +1,10 @@
 import { createHash } from 'node:crypto';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import * as Y from 'yjs';
-import type { BenchClient } from '../../clients/BenchClient';
 import { connectClient } from '../../clients/ClientSpec';
+import { ProtocolTypist } from '../../clients/ProtocolTypist';
+import { ProviderTypist } from '../../clients/ProviderTypist';
+import type { Typist } from '../../clients/Typist';
 import { bodyText } from '../../document/bodyText';
 import { monotonicMs } from '../../stats/monotonicMs';
 import { seededRandom } from '../../stats/seededRandom';
@@ -19,7 +21,9 @@ const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
 // Every y-websocket provider adds a process 'exit' listener.
 process.setMaxListeners(0);
 
-let clients: BenchClient[] = [];
+let clients: Typist[] = [];
+/** The clients that merge every keystroke (stock providers), whose states must converge. */
+const fullClients: Typist[] = [];
 const sendTimes = new Map<number, number[]>();
 let recordFrom = Number.POSITIVE_INFINITY;
 let count = 0;
@@ -50,7 +54,13 @@ const recordDelivery = (from: number, itemClock: number, time: number) => {
 };
 
 async function connect(specs: Extract<FanoutCommand, { type: 'connect' }>['clients']) {
-  clients = specs.map((spec) => connectClient(spec));
+  clients = specs.map(({ spec, protocolOnly }) => {
+    const typist = protocolOnly
+      ? new ProtocolTypist(spec)
+      : new ProviderTypist(connectClient(spec));
+    if (!protocolOnly) fullClients.push(typist);
+    return typist;
+  });
   await Promise.all(clients.map((client) => client.whenSynced(60_000)));
   await waitUntil(
     () => clients.every((client) => bodyText(client.doc) !== null),
@@ -59,20 +69,16 @@ async function connect(specs: Extract<FanoutCommand, { type: 'connect' }>['clien
   );
   for (const client of clients) {
     sendTimes.set(client.doc.clientID, []);
-    client.doc.on(
-      'update',
-      (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction: Y.Transaction) => {
-        if (transaction.local) return;
-        const now = monotonicMs();
-        if (now < recordFrom) return;
-        const { from, to } = Y.parseUpdateMeta(update);
-        for (const [writer, end] of to) {
-          for (let itemClock = from.get(writer) ?? 0; itemClock < end; itemClock++) {
-            recordDelivery(writer, itemClock, now);
-          }
+    client.onRemoteUpdate((update) => {
+      const now = monotonicMs();
+      if (now < recordFrom) return;
+      const { from, to } = Y.parseUpdateMeta(update);
+      for (const [writer, end] of to) {
+        for (let itemClock = from.get(writer) ?? 0; itemClock < end; itemClock++) {
+          recordDelivery(writer, itemClock, now);
         }
-      },
-    );
+      }
+    });
   }
 }
 
@@ -130,7 +136,7 @@ function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> 
 function state(): FanoutReply {
   return {
     type: 'state',
-    clients: clients.map((client) => {
+    clients: fullClients.map((client) => {
       const text = bodyText(client.doc)?.toString() ?? '';
       return {
         stateVector: Y.encodeStateVector(client.doc),
