@@ -42,6 +42,7 @@ describe.each<ServerId>(['lore', 'reference', 'hocuspocus'])('%s', (id) => {
       measureMs: 2_000,
     });
     expect(result.converged).toBe(true);
+    expect(result.lostConnections).toEqual([]);
     expect(result.sent).toBeGreaterThan(50);
     expect(result.expectedDeliveries).toBe(result.sent * 3);
     expect(result.latency.count).toBe(result.expectedDeliveries);

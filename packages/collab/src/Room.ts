@@ -427,15 +427,10 @@ export class Room implements ConnectionHost {
       return;
     }
     this.#lastAppliedSeq = lastSeq;
+    this.#relay(batch);
     for (const queued of batch) {
       this.#logUpdates += 1;
       this.#logBytes += queued.update.byteLength;
-      let message: Uint8Array | null = null;
-      for (const connection of this.#connections) {
-        if (connection === queued.from) continue;
-        message ??= encodeSyncUpdate(queued.update);
-        connection.send(message);
-      }
       this.#announceAccepted(queued);
       queued.settle?.resolve();
     }
@@ -449,6 +444,27 @@ export class Room implements ConnectionHost {
     }
     if (this.#queue.length > 0) this.#scheduleCommit();
     else this.#notifyWritesDone();
+  }
+
+  /**
+   * Sends a committed batch to the clients. Several updates go out merged into one message, the
+   * same for everyone, so under load (when group commit makes batches larger) the relay costs one
+   * send per client per commit rather than one per keystroke. A client whose own updates are part
+   * of such a message skips them as already known, as with servers that echo every update; a
+   * client that sent the whole batch gets nothing.
+   */
+  #relay(batch: readonly QueuedUpdate[]): void {
+    const [first] = batch;
+    if (!first) return;
+    const from = batch.every((queued) => queued.from === first.from) ? first.from : null;
+    let message: Uint8Array | null = null;
+    for (const connection of this.#connections) {
+      if (from !== null && connection === from) continue;
+      message ??= encodeSyncUpdate(
+        batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((queued) => queued.update)),
+      );
+      connection.send(message);
+    }
   }
 
   #announceAccepted(queued: QueuedUpdate): void {

@@ -66,6 +66,11 @@ export class ProtocolTypist implements Typist {
     return this.#synced;
   }
 
+  /** Why the connection ended, if it did (the typist does not reconnect). */
+  get failure(): string | null {
+    return this.#failure;
+  }
+
   whenSynced(timeoutMs = 30_000): Promise<void> {
     return waitUntil(
       () => {
@@ -83,6 +88,7 @@ export class ProtocolTypist implements Typist {
   }
 
   destroy(): void {
+    this.#failure ??= 'closed by the client';
     this.#socket.close();
     this.doc.destroy();
   }

@@ -14,6 +14,11 @@ export class ProviderTypist implements Typist {
     return this.#client.doc;
   }
 
+  /** The provider reconnects and resends by itself. */
+  get failure(): string | null {
+    return null;
+  }
+
   whenSynced(timeoutMs?: number): Promise<void> {
     return this.#client.whenSynced(timeoutMs);
   }

@@ -7,5 +7,7 @@ export interface Typist {
   whenSynced(timeoutMs?: number): Promise<void>;
   /** Called with each update from another client, as it arrives. */
   onRemoteUpdate(listener: (update: Uint8Array) => void): void;
+  /** Set when the connection ended for good: later keystrokes reach no one. */
+  readonly failure: string | null;
   destroy(): void;
 }

@@ -105,7 +105,8 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
           if (!best || result.latency.p99 < best.latency.p99) server.fanout[index] = result;
           log(
             `  p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ` +
-              `delivered ${result.latency.count}/${result.expectedDeliveries} converged ${result.converged}; ` +
+              `delivered ${result.latency.count}/${result.expectedDeliveries} converged ${result.converged}` +
+              `${result.lostConnections.length > 0 ? ` (${result.lostConnections.length} connections lost: ${[...new Set(result.lostConnections)].join('; ')})` : ''}; ` +
               `CPU: server ${result.serverCpuPercent.toFixed(0)}%, load generator ` +
               `${result.loadGeneratorCpuPercent.toFixed(0)}% (lag p99 ${ms(result.loadGeneratorLagP99Ms)}), ` +
               `others ${result.otherCpuPercent.toFixed(0)}%; idle cores before ${idleCores.toFixed(1)}`,

@@ -23,7 +23,10 @@ export function collabSection(run: CollabRun, previousSoak: string | null): stri
         ? `${server.id}: server ${result.serverCpuPercent.toFixed(0)}% CPU, load generator ` +
             `${result.loadGeneratorCpuPercent.toFixed(0)}% CPU with event-loop lag p99 ` +
             `${result.loadGeneratorLagP99Ms.toFixed(1)} ms, other processes ${result.otherCpuPercent.toFixed(0)}% CPU, ` +
-            `converged ${result.converged ? 'yes' : 'NO'}`
+            `converged ${result.converged ? 'yes' : 'NO'}` +
+            (result.lostConnections.length > 0
+              ? `, ${result.lostConnections.length} connections closed by the server (${[...new Set(result.lostConnections)].join('; ')})`
+              : '')
         : `${server.id}: no result`;
     });
     return `  - ${load.clients} × ${load.keystrokesPerSecond}/s (${load.warmupMs / 1000} s warm-up, ${load.measureMs / 1000} s measured, best p99 of ${run.config.fanoutRepeats} interleaved runs): ${parts.join('; ')}.`;

@@ -47,6 +47,8 @@ export interface FanoutResult {
   readonly latency: LatencySummary;
   /** Clients that were stock providers (the rest spoke the protocol themselves). */
   readonly providerClients: number;
+  /** Connections the server closed during the run, with the reason (none in a healthy run). */
+  readonly lostConnections: readonly string[];
   /** The stock-provider clients ended with the same state and a text holding every keystroke. */
   readonly converged: boolean;
   readonly finalLength: number;
@@ -183,6 +185,7 @@ export async function fanoutLatency(
       keystrokesPerSecond: options.keystrokesPerSecond,
       loadGenerators: generatorCount,
       providerClients,
+      lostConnections: reports.flatMap((report) => report.lostConnections),
       sent,
       expectedDeliveries: sent * (options.clients - 1),
       latency: recorder.summary(),

@@ -44,5 +44,7 @@ export type FanoutReply =
       /** User + system CPU seconds during the window. */
       readonly cpuSeconds: number;
       readonly lagP99Ms: number;
+      /** Why clients lost their connection during the run (protocol typists do not reconnect). */
+      readonly lostConnections: readonly string[];
     }
   | { readonly type: 'error'; readonly message: string };

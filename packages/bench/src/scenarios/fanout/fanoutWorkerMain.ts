@@ -74,6 +74,8 @@ async function connect(specs: Extract<FanoutCommand, { type: 'connect' }>['clien
       if (now < recordFrom) return;
       const { from, to } = Y.parseUpdateMeta(update);
       for (const [writer, end] of to) {
+        // A server may merge a client's own keystrokes into what it relays to it.
+        if (writer === client.doc.clientID) continue;
         for (let itemClock = from.get(writer) ?? 0; itemClock < end; itemClock++) {
           recordDelivery(writer, itemClock, now);
         }
@@ -161,6 +163,7 @@ function report(): FanoutReply {
     },
     cpuSeconds,
     lagP99Ms,
+    lostConnections: clients.flatMap((client) => (client.failure ? [client.failure] : [])),
   };
 }
 
