@@ -1,14 +1,19 @@
 import type { CollabServer } from '@lore/collab';
 import type {
   AccountService,
+  AttachmentService,
+  PageLinkService,
   PageService,
   PageStore,
   RateLimiter,
   RevisionService,
+  TagService,
 } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
 import type { Config } from './config';
+import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { SearchServices } from './search/SearchServices';
+import type { TransferServices } from './transfer/TransferServices';
 
 /** Everything a route handler may call, wired once in `createServer`. */
 export interface Services {
@@ -26,4 +31,14 @@ export interface Services {
   readonly revisions: RevisionService;
   /** Search, glossary and search analytics. */
   readonly search: SearchServices;
+  /** Files attached to pages. */
+  readonly attachments: AttachmentService;
+  /** Keeps the links index in step with documents; call `reindexPage` after writing a page. */
+  readonly links: PageLinkIndexer;
+  /** Backlinks and broken links, read from the links index. */
+  readonly pageLinks: PageLinkService;
+  /** Markdown import and export. */
+  readonly transfer: TransferServices;
+  /** Page tags. */
+  readonly tags: TagService;
 }

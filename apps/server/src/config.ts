@@ -39,6 +39,12 @@ export const configSchema = z.object({
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   LORE_WEB_DIST: z.string().min(1).optional(),
   LORE_COLLAB_MAX_MESSAGE_MB: z.coerce.number().min(0.1).max(256).default(8),
+  LORE_ATTACHMENT_MAX_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)')
+    .default(25 * 1024 * 1024),
   ...searchConfigShape,
 });
 
@@ -61,6 +67,8 @@ export interface Config {
   readonly webDist: string | null;
   /** Largest collaboration websocket frame accepted, in bytes. */
   readonly collabMaxMessageBytes: number;
+  /** Largest attachment upload accepted, in bytes. */
+  readonly attachmentMaxBytes: number;
   readonly search: SearchConfig;
 }
 
@@ -121,6 +129,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : null,
     webDist: serveWeb ? webDist : null,
     collabMaxMessageBytes: Math.round(value.LORE_COLLAB_MAX_MESSAGE_MB * 1024 * 1024),
+    attachmentMaxBytes: value.LORE_ATTACHMENT_MAX_BYTES,
     search,
   };
 }

@@ -1,17 +1,27 @@
 import { createServer as createHttpServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { CloseCode, CollabServer } from '@lore/collab';
-import { AccountService, PageService, RateLimiter, systemClock } from '@lore/core';
+import {
+  AccountService,
+  PageLinkService,
+  PageService,
+  RateLimiter,
+  systemClock,
+  TagService,
+} from '@lore/core';
 import {
   openDatabase,
   reclaimFreePages,
   SqliteAccountStore,
   SqliteDocumentStore,
+  SqlitePageLinkStore,
   SqlitePageStore,
+  SqlitePageTagStore,
   SqliteSpaceStore,
 } from '@lore/store-sqlite';
 import express from 'express';
 import type { Logger } from 'pino';
+import { createAttachmentService } from './attachments/createAttachmentService';
 import { attachCollabEndpoint, type CollabContext } from './collab/collabEndpoint';
 import { documentSchemaGuard } from './collab/documentSchemaGuard';
 import { YjsPageContent } from './collab/YjsPageContent';
@@ -22,11 +32,13 @@ import { mountRoutes } from './http/mountRoutes';
 import { requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
 import { webApp } from './http/webApp';
+import { PageLinkIndexer } from './links/PageLinkIndexer';
 import { createLogger } from './logger';
 import { wireRevisions } from './revisions/wireRevisions';
 import { apiRoutes } from './routes/apiRoutes';
 import type { Services } from './Services';
 import { wireSearch } from './search/wireSearch';
+import { wireTransfer } from './transfer/wireTransfer';
 
 export interface LoreServer {
   readonly app: express.Express;
@@ -72,6 +84,7 @@ export async function createServer(
         await content.readTitle(pageId),
         revisionWiring.revisions.takeLastEditor(pageId),
       );
+      await links.reindexPage(pageId);
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
   });
@@ -83,6 +96,19 @@ export async function createServer(
     logger,
   });
   pages = new PageService({ spaces: new SqliteSpaceStore(db), pages: pageStore, content, clock });
+  const pageLinks = new PageLinkService({
+    spaces: new SqliteSpaceStore(db),
+    pages: pageStore,
+    links: new SqlitePageLinkStore(db),
+  });
+  const links = new PageLinkIndexer({
+    links: pageLinks,
+    collab: collab as CollabServer<unknown>,
+    documents: new SqliteDocumentStore(db),
+    pages: pageStore,
+    spaces: new SqliteSpaceStore(db),
+    origin: config.publicUrl?.origin ?? null,
+  });
   const search = wireSearch({
     db,
     config: config.search,
@@ -109,6 +135,19 @@ export async function createServer(
     }),
     revisions: revisionWiring.revisions,
     search: search.services,
+    tags: new TagService({ tags: new SqlitePageTagStore(db), pages: pageStore }),
+    attachments: createAttachmentService({ config, db, pageStore, clock }),
+    links,
+    pageLinks,
+    transfer: wireTransfer({
+      db,
+      pages,
+      collab: collab as CollabServer<unknown>,
+      revisions: revisionWiring.revisions,
+      links,
+      attachments: () => services.attachments,
+      clock,
+    }),
   };
   search.start();
   revisionWiring.start();
@@ -136,7 +175,7 @@ export async function createServer(
     res.json({ status: 'ok' });
   });
   app.use(mountRoutes(apiRoutes, services));
-  if (config.webDist) app.use(webApp(config.webDist));
+  app.use(webApp(services));
   app.use((req) => {
     throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.path}.`);
   });

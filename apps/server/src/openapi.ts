@@ -60,6 +60,15 @@ export function buildOpenApi(routes: readonly Route[]) {
             },
           }
         : {}),
+      ...(route.rawBody
+        ? {
+            requestBody: {
+              required: true,
+              description: route.rawBody.description,
+              content: { '*/*': { schema: { type: 'string', format: 'binary' } } },
+            },
+          }
+        : {}),
       responses,
     };
   }

@@ -10,8 +10,11 @@ import { SpacePage } from './pages/SpacePage';
 import { TrashPage } from './pages/TrashPage';
 import { RequireSession } from './routes/RequireSession';
 import { RootLayout } from './routes/RootLayout';
+import { GlossaryPage } from './search/GlossaryPage';
+import { SearchAnalyticsPage } from './search/SearchAnalyticsPage';
 import { SettingsPage } from './settings/SettingsPage';
 import { AppShell } from './shell/AppShell';
+import { BrokenLinksPage } from './spaces/BrokenLinksPage';
 
 // The editor (Tiptap, Yjs, ProseMirror) is most of the code; login and setup never load it.
 const EditorPage = lazy(() =>
@@ -43,6 +46,8 @@ export function createRouter() {
                   children: [
                     { index: true, element: <HomePage /> },
                     { path: 'search', element: <SearchPage /> },
+                    { path: 'glossary', element: <GlossaryPage /> },
+                    { path: 'admin/search-analytics', element: <SearchAnalyticsPage /> },
                     { path: 'settings', element: <SettingsPage /> },
                     { path: 'spaces/:slug', element: <SpacePage /> },
                     { path: 'spaces/:slug/trash', element: <TrashPage /> },
@@ -56,6 +61,16 @@ export function createRouter() {
                     },
                     {
                       path: 's/:pageId',
+                      element: (
+                        <Suspense fallback={editorFallback}>
+                          <EditorPage />
+                        </Suspense>
+                      ),
+                    },
+                    { path: 'spaces/:slug/broken-links', element: <BrokenLinksPage /> },
+                    {
+                      // A page's canonical address, `/<space-slug>/<title-slug>-<shortId>`.
+                      path: ':spaceSlug/:pageSlug',
                       element: (
                         <Suspense fallback={editorFallback}>
                           <EditorPage />

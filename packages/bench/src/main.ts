@@ -8,6 +8,7 @@ import {
 } from './collab/CollabBenchmarkConfig';
 import { fullSoakConfig, quickSoakConfig } from './collab/crashSoakConfig';
 import { runCollabBenchmark } from './collab/runCollabBenchmark';
+import { importBenchmark, importUsage } from './import/importBenchmark';
 import { ProcessSupervisor } from './process/ProcessSupervisor';
 import { benchmarksDocPath, updateBenchmarksDoc } from './report/benchmarksDoc';
 import { collabTextTable } from './report/collabReport';
@@ -40,7 +41,7 @@ const usage = `Usage: pnpm bench <benchmark> [options]
                       machine shared with other work; negative values need privileges)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
-${searchUsage}`;
+${searchUsage}${importUsage}`;
 
 interface Flags {
   readonly quick: boolean;
@@ -163,6 +164,7 @@ async function main(args: readonly string[]): Promise<void> {
     return;
   }
   if (name === 'search') return searchBenchmark(rest);
+  if (name === 'import') return importBenchmark(rest);
   const flags = parseFlags(rest);
   if (flags.nice !== undefined) setPriority(flags.nice);
   const supervisor = new ProcessSupervisor();

@@ -1,6 +1,8 @@
 import { ConfigError } from '@lore/server';
 import { CliError } from './CliError';
 import type { CommandIo } from './commands/CommandIo';
+import { exportCommand } from './commands/exportCommand';
+import { importCommand } from './commands/importCommand';
 import { reindex } from './commands/reindex';
 import { serve } from './commands/serve';
 import { usersCreate } from './commands/usersCreate';
@@ -13,6 +15,8 @@ Commands:
   serve                 start the wiki (PORT, LORE_DATA_DIR, … see docs/configuration.md)
   users create          add a user: --email E --password P [--name N] [--admin | --role R]
   reindex               rebuild the search index from every page, with a progress bar
+  import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
+  export                write a space or page tree to a zip: --space SLUG --out FILE.zip
 
 Run \`lore <command> --help\` for a command's options.`;
 
@@ -30,6 +34,14 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'reindex') {
       await reindex(rest, io);
+      return 0;
+    }
+    if (command === 'import') {
+      await importCommand(rest, io);
+      return 0;
+    }
+    if (command === 'export') {
+      await exportCommand(rest, io);
       return 0;
     }
     if (command === 'users' && rest[0] === 'create') {

@@ -202,7 +202,11 @@ describe('editing a page together', () => {
     await grace.page.locator('.connection-status', { hasText: 'Offline' }).waitFor();
     await grace.page.context().setOffline(false);
     await grace.page.waitForURL((url) => url.pathname === '/login');
-    expect(new URL(grace.page.url()).searchParams.get('next')).toBe(`/pages/${workspace.page.id}`);
+    const { page: current } = await workspace.adminApi.call<{ page: { url: string } }>(
+      'GET',
+      `/api/pages/${workspace.page.id}`,
+    );
+    expect(new URL(grace.page.url()).searchParams.get('next')).toBe(current.url);
     expect(grace.problems).toEqual([]);
   });
 

@@ -109,18 +109,17 @@ describe('the app shell in the browser', () => {
     expect(problems).toEqual([]);
   });
 
-  it('focuses search with Ctrl+K and says plainly that there is no index yet', async () => {
+  it('focuses search with Ctrl+K and says plainly that nothing was found', async () => {
     await page.keyboard.press('Control+K');
     expect(await focused(page)).toMatchObject({ id: 'header-search' });
-    expect(await page.getByRole('search').getByLabel('Search').count()).toBe(1);
+    expect(await page.getByRole('search').getByLabel('Search', { exact: true }).count()).toBe(1);
 
     await page.keyboard.type('onboarding checklist');
     await page.keyboard.press('Enter');
     await page.waitForURL((url) => url.pathname === '/search');
     expect(new URL(page.url()).searchParams.get('q')).toBe('onboarding checklist');
     await page.getByRole('heading', { name: 'Search', level: 1 }).waitFor();
-    await page.getByText('Results for “onboarding checklist”').waitFor();
-    await page.getByRole('heading', { name: 'No search index yet' }).waitFor();
+    await page.getByRole('heading', { name: 'No results for “onboarding checklist”' }).waitFor();
     expect(problems).toEqual([]);
   });
 

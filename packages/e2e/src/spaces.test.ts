@@ -15,7 +15,14 @@ import {
 const poll = { timeout: 15_000, interval: 100 };
 
 interface PageAnswer {
-  page: { id: string; title: string; parentId: string | null; deletedAt: string | null };
+  page: {
+    id: string;
+    shortId: string;
+    url: string;
+    title: string;
+    parentId: string | null;
+    deletedAt: string | null;
+  };
   markdown: string;
 }
 
@@ -44,8 +51,9 @@ async function tabTo(page: Page, matches: (f: Awaited<ReturnType<typeof focused>
   );
 }
 
-function pageIdFromUrl(page: Page): string {
-  const match = /\/pages\/([^/?#]+)/.exec(new URL(page.url()).pathname);
+/** The short id at the end of a canonical page address, `/<space>/<title-slug>-<shortId>`. */
+function shortIdFromUrl(page: Page): string {
+  const match = /^\/[^/]+\/(?:[^/]*-)?([0-9a-z]{10})$/.exec(new URL(page.url()).pathname);
   if (!match?.[1]) throw new Error(`Not on a page: ${page.url()}`);
   return match[1];
 }
@@ -104,8 +112,9 @@ describe('spaces and pages in the sidebar', () => {
 
     await tabTo(page, (f) => f.label === 'New page in Handbook');
     await page.keyboard.press('Enter');
-    await page.waitForURL(/\/pages\//);
-    const parentId = pageIdFromUrl(page);
+    await page.waitForURL((url) => url.pathname.startsWith('/handbook/'));
+    const parentShortId = shortIdFromUrl(page);
+    const parentId = (await readPage(parentShortId)).page.id;
     // A new page starts in its title.
     await expect.poll(async () => (await focused(page)).label, poll).toBe('Page title');
     await page.keyboard.type('Welcome');
@@ -122,8 +131,8 @@ describe('spaces and pages in the sidebar', () => {
 
     await tabTo(page, (f) => f.text === 'Add subpage');
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => !url.pathname.endsWith(parentId));
-    const childId = pageIdFromUrl(page);
+    await page.waitForURL((url) => !url.pathname.endsWith(parentShortId));
+    const childId = (await readPage(shortIdFromUrl(page))).page.id;
     await expect.poll(async () => (await focused(page)).label, poll).toBe('Page title');
     await page.keyboard.type('Onboarding');
     const child = tree.getByRole('treeitem', { name: 'Onboarding' });
@@ -146,7 +155,9 @@ describe('spaces and pages in the sidebar', () => {
     await page.keyboard.press('ArrowLeft');
     expect(await focused(page)).toMatchObject({ role: 'treeitem', text: 'Welcome' });
     await page.keyboard.press('Enter');
-    await page.waitForURL((url) => url.pathname === `/pages/${parentId}`);
+    const parentUrl = (await readPage(parentId)).page.url;
+    expect(parentUrl).toBe(`/handbook/welcome-${parentShortId}`);
+    await page.waitForURL((url) => url.pathname === parentUrl);
     await expect.poll(() => page.getByLabel('Page title').inputValue(), poll).toBe('Welcome');
     expect(problems).toEqual([]);
   });

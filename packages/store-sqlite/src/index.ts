@@ -1,7 +1,10 @@
 export * from './accounts/SqliteAccountStore';
+export * from './attachments/FileBlobStore';
+export * from './attachments/SqliteAttachmentStore';
 export * from './documents/SqliteDocumentStore';
 export * from './migrate';
 export * from './openDatabase';
+export * from './pages/SqlitePageLinkStore';
 export * from './pages/SqlitePageStore';
 export * from './pages/SqliteSpaceStore';
 export * from './reclaimFreePages';
@@ -10,3 +13,5 @@ export * from './search/SqliteGlossaryStore';
 export * from './search/SqliteSearchAnalyticsStore';
 export * from './search/SqliteSearchOutbox';
 export * from './search/SqliteSearchPageFacts';
+export * from './tags/SqlitePageTagStore';
+export * from './transfer/SqliteImportSourceStore';

@@ -124,6 +124,8 @@ export function attachCollabEndpoint(
         canWrite: workspacePolicy.canEdit(verdict.user),
         context: { user: verdict.user },
       });
+      // Opening a page in the editor is a view (at most one per person and hour).
+      services.search.views.record(userId, verdict.pageId);
     });
   });
   return wss;

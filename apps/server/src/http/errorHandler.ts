@@ -1,10 +1,12 @@
 import {
+  AttachmentTooLargeError,
   ConflictError,
   DomainError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
   UnauthenticatedError,
+  UnsupportedAttachmentTypeError,
   ValidationError,
 } from '@lore/core';
 import type { ErrorRequestHandler } from 'express';
@@ -80,7 +82,11 @@ export function mapError(error: unknown): Mapped | null {
                 ? 409
                 : error instanceof RateLimitedError
                   ? 429
-                  : 400;
+                  : error instanceof AttachmentTooLargeError
+                    ? 413
+                    : error instanceof UnsupportedAttachmentTypeError
+                      ? 415
+                      : 400;
     const headers =
       error instanceof RateLimitedError
         ? { 'Retry-After': String(error.retryAfterSeconds) }

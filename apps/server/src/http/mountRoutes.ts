@@ -1,3 +1,4 @@
+import { pipeline } from 'node:stream/promises';
 import express, { type Request, type Router } from 'express';
 import { match } from 'path-to-regexp';
 import type { Services } from '../Services';
@@ -29,20 +30,34 @@ function checkCsrf(req: Request, services: Services): void {
 /** Registers every route: CSRF check → media type → zod validation → auth → handler → reply. */
 export function mountRoutes(routes: readonly Route[], services: Services): Router {
   const router = express.Router({ strict: false, caseSensitive: true });
+  const rawBodyRoutes = routes
+    .filter((route) => route.rawBody)
+    .map((route) => ({ method: route.method.toUpperCase(), test: match(route.path) }));
+  const takesRawBody = (req: Request) =>
+    rawBodyRoutes.some(
+      (matcher) => matcher.method === req.method && matcher.test(`${req.baseUrl}${req.path}`),
+    );
   router.use(
     '/api',
     express.json({
       limit: services.config.bodyLimit,
-      type: ['application/json', 'application/*+json'],
+      type: (req) =>
+        !takesRawBody(req as Request) &&
+        Boolean((req as Request).is(['application/json', 'application/*+json'])),
     }),
   );
   for (const route of routes) {
     router[route.method](route.path, async (req, res) => {
       checkCsrf(req, services);
-      if (route.body && hasBody(req) && !req.is(['application/json', 'application/*+json'])) {
+      if (
+        route.body &&
+        !route.rawBody &&
+        hasBody(req) &&
+        !req.is(['application/json', 'application/*+json'])
+      ) {
         throw new HttpError(415, 'unsupported_media_type', 'Send the body as application/json.');
       }
-      if (!route.body && hasBody(req) && req.body !== undefined) {
+      if (!route.body && !route.rawBody && hasBody(req) && req.body !== undefined) {
         throw new HttpError(400, 'invalid_request', 'This endpoint takes no request body.');
       }
       const body = route.body ? route.body.parse(req.body ?? undefined) : undefined;
@@ -62,7 +77,8 @@ export function mountRoutes(routes: readonly Route[], services: Services): Route
         services,
       });
       res.status(reply.status);
-      if (reply.body === undefined) res.end();
+      if (reply.stream) await pipeline(reply.stream, res);
+      else if (reply.body === undefined) res.end();
       else res.json(reply.body);
     });
   }

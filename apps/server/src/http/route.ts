@@ -1,3 +1,4 @@
+import type { Readable } from 'node:stream';
 import type { User } from '@lore/core';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
@@ -25,6 +26,17 @@ export interface RouteContext<Body, Query, Params, Access extends RouteAccess = 
 export interface Reply {
   readonly status: number;
   readonly body?: unknown;
+  /** Bytes to send instead of a JSON body (the handler sets Content-Type and other headers). */
+  readonly stream?: Readable;
+}
+
+/**
+ * A request body taken as raw bytes (file uploads) instead of JSON. The JSON parser leaves such
+ * requests alone whatever their Content-Type; the handler reads `req` itself (`readRawBody`),
+ * after authorization, so a refused upload is never read whole.
+ */
+export interface RawBodySpec {
+  readonly description: string;
 }
 
 export interface ResponseSpec {
@@ -45,6 +57,7 @@ export interface Route<
   readonly tag: string;
   readonly access: Access;
   readonly body?: z.ZodType<Body>;
+  readonly rawBody?: RawBodySpec;
   readonly query?: z.ZodType<Query>;
   readonly params?: z.ZodType<Params>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;

@@ -1,12 +1,34 @@
 import { CloseCode } from '@lore/collab';
-import { titleMaxLength } from '@lore/core';
+import {
+  type Page,
+  pageIconMaxLength,
+  suggestLimitDefault,
+  suggestLimitMax,
+  titleMaxLength,
+  type User,
+} from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { pageSchema, presentPage, presentSpace, spaceSchema } from './presentPage';
+import type { Services } from '../Services';
+import {
+  pageRefSchema,
+  pageSchema,
+  presentPage,
+  presentPageRef,
+  presentSpace,
+  presentSpaceRef,
+  spaceRefSchema,
+  spaceSchema,
+} from './presentPage';
 import { errorResponse } from './schemas';
 
 const pageParams = z.object({ id: z.string().min(1).max(100) });
 const title = z.string().max(titleMaxLength * 4);
+const pageIdField = z.string().min(1).max(100);
+
+/** A page with its address, which needs the slug of the space it is in. */
+const present = (services: Services, actor: User, page: Page) =>
+  presentPage(page, services.pages.getSpace(actor, page.spaceId));
 
 export const pageRoutes = [
   defineRoute({
@@ -33,8 +55,46 @@ export const pageRoutes = [
         parentId: body.parentId ?? null,
         ...(body.markdown !== undefined ? { markdown: body.markdown } : {}),
       });
-      return { status: 201, body: { page: presentPage(page) } };
+      // Links in the first content are indexed now rather than after the change debounce.
+      await services.links.reindexPage(page.id);
+      return { status: 201, body: { page: present(services, actor, page) } };
     },
+  }),
+  defineRoute({
+    method: 'get',
+    // Registered before `/api/pages/:id`, which would otherwise take "suggest" for an id.
+    path: '/api/pages/suggest',
+    tag: 'Pages',
+    summary:
+      'Pages to offer while typing a link: titles starting with q first, then a word starting with it, then containing it; recently updated pages when q is empty',
+    access: 'user',
+    query: z.object({
+      q: z.string().max(titleMaxLength).default(''),
+      limit: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(suggestLimitMax)
+        .default(suggestLimitDefault)
+        .describe(`default ${suggestLimitDefault}, at most ${suggestLimitMax}`),
+    }),
+    responses: {
+      200: {
+        description: 'Matching live pages, best first',
+        schema: z.object({
+          pages: z.array(pageRefSchema.extend({ space: spaceRefSchema })),
+        }),
+      },
+    },
+    handler: ({ actor, query, services }) => ({
+      status: 200,
+      body: {
+        pages: services.pages.suggestPages(actor, query.q, query.limit).map(({ page, space }) => ({
+          ...presentPageRef(page, space),
+          space: presentSpaceRef(space),
+        })),
+      },
+    }),
   }),
   defineRoute({
     method: 'get',
@@ -60,7 +120,12 @@ export const pageRoutes = [
       const { page, space, markdown, html } = await services.pages.getPage(actor, params.id);
       return {
         status: 200,
-        body: { page: presentPage(page), space: presentSpace(space), markdown, html },
+        body: {
+          page: presentPage(page, space),
+          space: presentSpace(space),
+          markdown,
+          html,
+        },
       };
     },
   }),
@@ -68,19 +133,31 @@ export const pageRoutes = [
     method: 'patch',
     path: '/api/pages/:id',
     tag: 'Pages',
-    summary: 'Rename a page; everyone editing it sees the new title at once',
+    summary: 'Rename a page (everyone editing it sees the new title at once) and/or set its icon',
     access: 'user',
     params: pageParams,
-    body: z.strictObject({ title }),
+    body: z.strictObject({
+      title: title.optional(),
+      icon: z
+        .string()
+        .max(pageIconMaxLength)
+        .nullable()
+        .optional()
+        .describe('one emoji; null removes the icon'),
+    }),
     responses: {
       200: { description: 'The page', schema: z.object({ page: pageSchema }) },
-      403: errorResponse('Guests cannot rename pages'),
+      400: errorResponse('The icon is not a single emoji (`invalid_request`)'),
+      403: errorResponse('Guests cannot change pages'),
       404: errorResponse('No such page (`page_not_found`)'),
     },
-    handler: async ({ actor, params, body, services }) => ({
-      status: 200,
-      body: { page: presentPage(await services.pages.renamePage(actor, params.id, body.title)) },
-    }),
+    handler: async ({ actor, params, body, services }) => {
+      const page = await services.pages.updatePage(actor, params.id, {
+        ...(body.title !== undefined ? { title: body.title } : {}),
+        ...(body.icon !== undefined ? { icon: body.icon } : {}),
+      });
+      return { status: 200, body: { page: present(services, actor, page) } };
+    },
   }),
   defineRoute({
     method: 'delete',
@@ -98,7 +175,7 @@ export const pageRoutes = [
       const page = services.pages.trashPage(actor, params.id);
       // Editors of a trashed page are told so at once, rather than editing into the void.
       await services.collab.closeDocument(page.id, CloseCode.NotFound, 'page deleted');
-      return { status: 200, body: { page: presentPage(page) } };
+      return { status: 200, body: { page: present(services, actor, page) } };
     },
   }),
   defineRoute({
@@ -115,7 +192,71 @@ export const pageRoutes = [
     },
     handler: ({ actor, params, services }) => ({
       status: 200,
-      body: { page: presentPage(services.pages.restorePage(actor, params.id)) },
+      body: { page: present(services, actor, services.pages.restorePage(actor, params.id)) },
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/pages/:id/move',
+    tag: 'Pages',
+    summary:
+      'Move a page with its subpages: under a parent (null: top level), between two siblings, optionally into another space',
+    access: 'user',
+    params: pageParams,
+    body: z.strictObject({
+      spaceId: pageIdField
+        .optional()
+        .describe("target space id or slug; default: the parent's space, else the page's own"),
+      parentId: pageIdField.nullable(),
+      beforeId: pageIdField.nullable().optional().describe('the sibling just below the page'),
+      afterId: pageIdField.nullable().optional().describe('the sibling just above the page'),
+    }),
+    responses: {
+      200: { description: 'The moved page', schema: z.object({ page: pageSchema }) },
+      400: errorResponse('The siblings are not children of the parent (`invalid_position`)'),
+      403: errorResponse('Guests cannot move pages'),
+      404: errorResponse(
+        'No such page, parent or space (`page_not_found`, `parent_not_found`, `space_not_found`)',
+      ),
+      409: errorResponse('The parent is the page itself or below it (`move_cycle`)'),
+    },
+    handler: ({ actor, params, body, services }) => {
+      const page = services.pages.movePage(actor, params.id, {
+        parentId: body.parentId,
+        ...(body.spaceId !== undefined ? { spaceId: body.spaceId } : {}),
+        ...(body.beforeId != null ? { beforeId: body.beforeId } : {}),
+        ...(body.afterId != null ? { afterId: body.afterId } : {}),
+      });
+      return { status: 200, body: { page: present(services, actor, page) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/pages/:id/backlinks',
+    tag: 'Pages',
+    summary: 'Live pages linking to this page, each once, with the texts of their links',
+    access: 'user',
+    params: pageParams,
+    responses: {
+      200: {
+        description: 'Backlinks, by source title',
+        schema: z.object({
+          backlinks: z.array(
+            z.object({ page: pageRefSchema, space: spaceRefSchema, texts: z.array(z.string()) }),
+          ),
+        }),
+      },
+      404: errorResponse('No such page (`page_not_found`)'),
+    },
+    handler: ({ actor, params, services }) => ({
+      status: 200,
+      body: {
+        backlinks: services.pageLinks.backlinks(actor, params.id).map((backlink) => ({
+          page: presentPageRef(backlink.page, backlink.space),
+          space: presentSpaceRef(backlink.space),
+          texts: backlink.texts,
+        })),
+      },
     }),
   }),
 ];

@@ -1,4 +1,4 @@
-import type { Page, PageTreeNode, Space } from '@lore/core';
+import { type Page, type PageTreeNode, pagePath, type Space } from '@lore/core';
 import { z } from 'zod';
 
 const iso = (ms: number) => new Date(ms).toISOString();
@@ -28,14 +28,34 @@ export const pageSchema = z
     updatedBy: z.string(),
     updatedAt: z.string(),
     deletedAt: z.string().nullable().describe('set while the page is in the trash'),
+    url: z
+      .string()
+      .describe('canonical web path, /<space-slug>/<title-slug>-<shortId>; older paths redirect'),
   })
   .meta({ id: 'Page' });
+
+/** A page as other pages' link lists show it. */
+export const pageRefSchema = z
+  .object({
+    id: z.string(),
+    shortId: z.string(),
+    title: z.string(),
+    icon: z.string().nullable(),
+    url: z.string(),
+  })
+  .meta({ id: 'PageRef' });
+
+/** The space a listed page lives in. */
+export const spaceRefSchema = z
+  .object({ id: z.string(), slug: z.string(), name: z.string() })
+  .meta({ id: 'SpaceRef' });
 
 export interface TreeNodeJson {
   id: string;
   shortId: string;
   title: string;
   icon: string | null;
+  url: string;
   children: TreeNodeJson[];
 }
 
@@ -45,6 +65,7 @@ export const treeNodeSchema: z.ZodType<TreeNodeJson> = z
     shortId: z.string(),
     title: z.string(),
     icon: z.string().nullable(),
+    url: z.string().describe('canonical web path'),
     get children() {
       return z.array(treeNodeSchema);
     },
@@ -62,7 +83,26 @@ export function presentSpace(space: Space) {
   };
 }
 
-export function presentPage(page: Page) {
+/** The space a page is in, as far as its address needs it. */
+export interface SpaceSlug {
+  readonly slug: string;
+}
+
+export function presentSpaceRef(space: Space) {
+  return { id: space.id, slug: space.slug, name: space.name };
+}
+
+export function presentPageRef(page: Page, space: SpaceSlug) {
+  return {
+    id: page.id,
+    shortId: page.shortId,
+    title: page.title,
+    icon: page.icon,
+    url: pagePath(space.slug, page),
+  };
+}
+
+export function presentPage(page: Page, space: SpaceSlug) {
   return {
     id: page.id,
     shortId: page.shortId,
@@ -76,15 +116,17 @@ export function presentPage(page: Page) {
     updatedBy: page.updatedBy,
     updatedAt: iso(page.updatedAt),
     deletedAt: page.deletedAt === null ? null : iso(page.deletedAt),
+    url: pagePath(space.slug, page),
   };
 }
 
-export function presentTree(nodes: PageTreeNode[]): TreeNodeJson[] {
+export function presentTree(nodes: PageTreeNode[], space: SpaceSlug): TreeNodeJson[] {
   return nodes.map((node) => ({
     id: node.id,
     shortId: node.shortId,
     title: node.title,
     icon: node.icon,
-    children: presentTree(node.children),
+    url: pagePath(space.slug, node),
+    children: presentTree(node.children, space),
   }));
 }

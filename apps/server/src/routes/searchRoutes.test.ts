@@ -73,6 +73,7 @@ describe('GET /api/search', () => {
     expect(await titlesFor('vacation', '&updatedAfter=2999-01-01')).toEqual([]);
     expect(await titlesFor('vacation', '&updatedAfter=2000-01-01T00:00:00Z')).toHaveLength(1);
     const me = (await json(await t.request('/api/me'), 200)).user;
+    expect(hit.updatedBy).toEqual({ id: me.id, displayName: 'Ada', color: me.color });
     expect(await titlesFor('vacation', `&author=${me.id}`)).toHaveLength(1);
     expect(await titlesFor('vacation', '&author=someone-else')).toEqual([]);
     expect(
@@ -146,6 +147,78 @@ describe('GET /api/search', () => {
     } finally {
       client.destroy();
     }
+  });
+
+  it('filters by tags set through the tags API, and forgets removed ones', async () => {
+    const handbook = await createPage('Laptop setup', 'Install the VPN client.');
+    await createPage('VPN outage notes', 'The VPN was down.');
+    await eventually(async () => (await titlesFor('vpn')).length === 2, 'indexing');
+
+    const tagged = await json(
+      await t.request(`/api/pages/${handbook.id}/tags`, {
+        method: 'PUT',
+        json: { tags: ['Onboarding', '#IT', 'onboarding'] },
+      }),
+      200,
+    );
+    expect(tagged.tags).toEqual(['Onboarding', 'IT']);
+    expect((await json(await t.request(`/api/pages/${handbook.id}/tags`), 200)).tags).toEqual([
+      'Onboarding',
+      'IT',
+    ]);
+    await eventually(
+      async () => (await titlesFor('vpn', '&tag=onboarding')).length === 1,
+      'tag indexed',
+      2000,
+    );
+    expect(await titlesFor('vpn', '&tag=onboarding')).toEqual(['Laptop setup']);
+    expect((await json(await t.request('/api/tags?prefix=on'), 200)).tags).toEqual([
+      { tag: 'Onboarding', pages: 1 },
+    ]);
+
+    const bad = await t.request(`/api/pages/${handbook.id}/tags`, {
+      method: 'PUT',
+      json: { tags: ['a,b'] },
+    });
+    expect(bad.status).toBe(400);
+    expect((await bad.json()).error.code).toBe('invalid_request');
+    expect((await json(await t.request(`/api/pages/${handbook.id}/tags`), 200)).tags).toHaveLength(
+      2,
+    );
+
+    await json(
+      await t.request(`/api/pages/${handbook.id}/tags`, { method: 'PUT', json: { tags: [] } }),
+      200,
+    );
+    await eventually(
+      async () => (await titlesFor('vpn', '&tag=onboarding')).length === 0,
+      'tag removed from the index',
+      2000,
+    );
+  });
+
+  it('counts opening a page in the editor as one view per person and hour', async () => {
+    const page = await createPage('Parking', 'Where to park.');
+    const { token } = await json(
+      await t.request('/api/tokens', { method: 'POST', json: { name: 'ws' } }),
+      201,
+    );
+    const views = () =>
+      (
+        t.server.services.db
+          .prepare('SELECT views FROM search_page_views WHERE page_id = ?')
+          .get(page.id) as { views: number } | undefined
+      )?.views ?? 0;
+    expect(views()).toBe(0);
+    for (let open = 0; open < 2; open++) {
+      const client = collabClient(t.url, page.id, { token });
+      try {
+        await client.synced();
+      } finally {
+        client.destroy();
+      }
+    }
+    expect(views()).toBe(1);
   });
 
   it('answers every input with results or an empty list, never an error', async () => {

@@ -1,4 +1,4 @@
-import type { SearchHit, Space } from '@lore/core';
+import type { Person, SearchHit, Space } from '@lore/core';
 import { z } from 'zod';
 import { HttpError } from '../http/HttpError';
 import { defineRoute } from '../http/route';
@@ -37,7 +37,7 @@ const searchQuery = z.object({
     .describe('false: leave this search out of the analytics'),
 });
 
-function presentHit(hit: SearchHit, space: Space | null) {
+function presentHit(hit: SearchHit, space: Space | null, updatedBy: Person | null) {
   return {
     pageId: hit.pageId,
     shortId: hit.shortId,
@@ -48,6 +48,7 @@ function presentHit(hit: SearchHit, space: Space | null) {
     space: { id: hit.spaceId, slug: space?.slug ?? '', name: space?.name ?? '' },
     path: [...hit.path],
     updatedAt: new Date(hit.updatedAt).toISOString(),
+    updatedBy,
   };
 }
 
@@ -117,10 +118,22 @@ export const searchRoutes = [
         if (!spaces.has(id)) spaces.set(id, search.spaces.findSpaceById(id));
         return spaces.get(id) ?? null;
       };
+      // Hits are already limited to readable pages, so naming their last editor reveals nothing.
+      const editorIds = new Map<string, string>();
+      for (const hit of outcome.hits) {
+        const editor = services.pageStore.findPageById(hit.pageId)?.updatedBy;
+        if (editor) editorIds.set(hit.pageId, editor);
+      }
+      const people = new Map(
+        services.revisions.people(editorIds.values()).map((person) => [person.id, person]),
+      );
+      const editorOf = (pageId: string) => people.get(editorIds.get(pageId) ?? '') ?? null;
       return {
         status: 200,
         body: {
-          results: outcome.hits.map((hit) => presentHit(hit, spaceOf(hit.spaceId))),
+          results: outcome.hits.map((hit) =>
+            presentHit(hit, spaceOf(hit.spaceId), editorOf(hit.pageId)),
+          ),
           total: outcome.total,
           totalExact: outcome.totalExact,
           didYouMean: outcome.didYouMean,

@@ -19,6 +19,10 @@ export const searchHitSchema = z
     space: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
     path: z.array(z.string()).describe('space name, then ancestor titles'),
     updatedAt: z.string(),
+    updatedBy: z
+      .object({ id: z.string(), displayName: z.string(), color: z.string() })
+      .nullable()
+      .describe('who last changed the page, when known'),
   })
   .meta({ id: 'SearchHit' });
 

@@ -3,6 +3,7 @@ import { defineRoute } from '../http/route';
 import {
   pageSchema,
   presentPage,
+  presentPageRef,
   presentSpace,
   presentTree,
   spaceSchema,
@@ -78,13 +79,16 @@ export const spaceRoutes = [
       },
       404: errorResponse('No such space (`space_not_found`)'),
     },
-    handler: ({ actor, params, services }) => ({
-      status: 200,
-      body: {
-        space: presentSpace(services.pages.getSpace(actor, params.space)),
-        tree: presentTree(services.pages.tree(actor, params.space)),
-      },
-    }),
+    handler: ({ actor, params, services }) => {
+      const space = services.pages.getSpace(actor, params.space);
+      return {
+        status: 200,
+        body: {
+          space: presentSpace(space),
+          tree: presentTree(services.pages.tree(actor, space.id), space),
+        },
+      };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -97,9 +101,61 @@ export const spaceRoutes = [
       200: { description: 'Trashed pages', schema: z.object({ pages: z.array(pageSchema) }) },
       404: errorResponse('No such space (`space_not_found`)'),
     },
-    handler: ({ actor, params, services }) => ({
-      status: 200,
-      body: { pages: services.pages.trash(actor, params.space).map(presentPage) },
-    }),
+    handler: ({ actor, params, services }) => {
+      const space = services.pages.getSpace(actor, params.space);
+      return {
+        status: 200,
+        body: {
+          pages: services.pages.trash(actor, space.id).map((page) => presentPage(page, space)),
+        },
+      };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/spaces/:space/broken-links',
+    tag: 'Spaces',
+    summary:
+      "Links in the space's live pages whose target is in the trash (`deleted`) or never existed (`missing`)",
+    access: 'user',
+    params: spaceParams,
+    responses: {
+      200: {
+        description: 'Broken links, by source page then document order',
+        schema: z.object({
+          brokenLinks: z.array(
+            z.object({
+              source: z.object({
+                id: z.string(),
+                shortId: z.string(),
+                title: z.string(),
+                url: z.string(),
+              }),
+              href: z.string(),
+              text: z.string(),
+              reason: z.enum(['deleted', 'missing']),
+            }),
+          ),
+        }),
+      },
+      404: errorResponse('No such space (`space_not_found`)'),
+    },
+    handler: ({ actor, params, services }) => {
+      const { space, brokenLinks } = services.pageLinks.brokenLinks(actor, params.space);
+      return {
+        status: 200,
+        body: {
+          brokenLinks: brokenLinks.map((broken) => {
+            const { id, shortId, title, url } = presentPageRef(broken.source, space);
+            return {
+              source: { id, shortId, title, url },
+              href: broken.href,
+              text: broken.text,
+              reason: broken.reason,
+            };
+          }),
+        },
+      };
+    },
   }),
 ];

@@ -15,10 +15,9 @@ export interface PageSearchDocumentsOptions {
   readonly spaces: SpaceStore;
   readonly facts: SqliteSearchPageFacts;
   readonly loadDocument: (pageId: string) => Promise<LoadedDocument>;
+  /** The page's tags. */
+  readonly tags: (pageId: string) => string[];
 }
-
-/** Optional Y.Array of strings in a page's document holding its tags. */
-export const pageTagsField = 'tags';
 
 /**
  * Search documents built from the page's Yjs document (the source of truth for its content)
@@ -50,7 +49,7 @@ export class PageSearchDocuments implements SearchDocumentSource {
         title: page.title,
         headings: extractHeadings(json).map((heading) => heading.text),
         body: jsonToPlainText(json),
-        tags: readTags(loaded.doc),
+        tags: this.#options.tags(pageId),
         path: [
           space.name,
           ...lineage
@@ -70,11 +69,4 @@ export class PageSearchDocuments implements SearchDocumentSource {
   searchablePageIds(): string[] {
     return this.#options.facts.searchablePageIds();
   }
-}
-
-function readTags(doc: Y.Doc): string[] {
-  // Only read when present: asking for a missing root type would define it on a live document.
-  if (!doc.share.has(pageTagsField)) return [];
-  const tags = doc.getArray<unknown>(pageTagsField).toArray();
-  return tags.filter((tag): tag is string => typeof tag === 'string' && tag.trim().length > 0);
 }

@@ -1,5 +1,6 @@
 import type {
   GlossaryService,
+  PageViewCounter,
   SearchAnalyticsService,
   SearchIndex,
   SearchIndexer,
@@ -17,4 +18,6 @@ export interface SearchServices {
   readonly analytics: SearchAnalyticsService;
   /** For resolving space slugs in filters and presenting results. */
   readonly spaces: SpaceStore;
+  /** Page opens, for the popularity boost. */
+  readonly views: PageViewCounter;
 }

@@ -2,6 +2,7 @@ import type { CollabServer } from '@lore/collab';
 import {
   type Clock,
   GlossaryService,
+  PageViewCounter,
   SearchAnalyticsService,
   type SearchIndex,
   SearchIndexer,
@@ -12,6 +13,7 @@ import {
   SqliteDocumentStore,
   SqliteGlossaryStore,
   SqlitePageStore,
+  SqlitePageTagStore,
   SqliteSearchAnalyticsStore,
   SqliteSearchOutbox,
   SqliteSearchPageFacts,
@@ -56,8 +58,10 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
   const documents = new SqliteDocumentStore(db);
   const index = options.index ?? createSearchIndex(db, options.config);
   const glossary = new GlossaryService({ store: new SqliteGlossaryStore(db), clock });
+  const tags = new SqlitePageTagStore(db);
   const source = new PageSearchDocuments({
     pages: new SqlitePageStore(db),
+    tags: (pageId) => tags.tagsOf(pageId),
     spaces,
     facts,
     loadDocument: async (pageId): Promise<LoadedDocument> =>
@@ -73,10 +77,11 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     ...options.indexer,
     onError: (error, context) => logger.warn({ err: error, ...context }, 'search indexing failed'),
   });
+  const views = new PageViewCounter({ clock, count: (pageId) => facts.addView(pageId) });
   const analytics = new SearchAnalyticsService({
     store: new SqliteSearchAnalyticsStore(db),
     clock,
-    onClick: (pageId) => facts.addView(pageId),
+    onClick: (pageId, userId) => views.record(userId, pageId),
   });
   const search = new SearchService({ index, spaces, analytics });
   return {
@@ -88,6 +93,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
       glossary,
       analytics,
       spaces,
+      views,
     },
     start: () => indexer.start(),
     close: async () => {

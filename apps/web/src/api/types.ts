@@ -65,6 +65,8 @@ export interface Page {
   updatedAt: string;
   /** Set while the page is in the trash. */
   deletedAt: string | null;
+  /** Canonical address in the web app: `/<space-slug>/<title-slug>-<shortId>`. */
+  url: string;
 }
 
 /** A page in a space's tree, with its subpages in order. */
@@ -73,6 +75,8 @@ export interface TreeNode {
   shortId: string;
   title: string;
   icon: string | null;
+  /** Canonical address in the web app: `/<space-slug>/<title-slug>-<shortId>`. */
+  url: string;
   children: TreeNode[];
 }
 

@@ -5,23 +5,28 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import type { Space, TreeNode } from '../api/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
+import { HistoryControls } from '../history/HistoryControls';
+import { HistoryPanel } from '../history/HistoryPanel';
+import { useHistoryState } from '../history/useHistoryState';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { useSession } from '../session/useSession';
 import { displayTitle } from '../spaces/displayTitle';
 import { findTreePath } from '../spaces/findTreePath';
+import { PageAddress } from '../spaces/PageAddress';
 import { type PageLocationState, useCreatePage } from '../spaces/useCreatePage';
 import { useSpaces } from '../spaces/useSpaces';
+import { PageTags } from '../tags/PageTags';
+import { PageActions } from '../tree/PageActions';
+import { PageIconButton } from '../tree/PageIconButton';
 import { pageBodyField } from './CollabSession';
+import { BacklinksPanel } from './links/BacklinksPanel';
 import { PageBody } from './PageBody';
 import { PageHeader } from './PageHeader';
 import { PageUnavailable } from './PageUnavailable';
-import { ShortLinkRedirect } from './ShortLinkRedirect';
 import { TitleField } from './TitleField';
 import { useCollabSession, useCollabSnapshot } from './useCollabSession';
 import { usePageInfo } from './usePageInfo';
 import './editor.css';
-
-const pageIdPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 /** How long the server waits before it copies a title edit into the page list, plus margin. */
 const titleMirrorDelayMs = 1500;
@@ -37,11 +42,17 @@ function focusBodyStart(editor: Editor | null): void {
   view.focus();
 }
 
-/** `/pages/:pageId`: one page, edited together in real time (and offline). */
+/**
+ * `/<space>/<slug>-<shortId>` (and `/pages/:pageId`, `/s/:shortId`): one page, edited together
+ * in real time (and offline).
+ */
 export function EditorPage() {
-  const { pageId = '' } = useParams();
-  if (!pageIdPattern.test(pageId)) return <ShortLinkRedirect shortId={pageId} />;
-  return <PageEditor key={pageId} pageId={pageId} />;
+  const { pageId, pageSlug } = useParams();
+  return (
+    <PageAddress reference={pageSlug ?? pageId ?? ''}>
+      {(id) => <PageEditor key={id} pageId={id} />}
+    </PageAddress>
+  );
 }
 
 function PageEditor({ pageId }: { pageId: string }) {
@@ -54,6 +65,7 @@ function PageEditor({ pageId }: { pageId: string }) {
   const session = useCollabSession(pageId);
   const snapshot = useCollabSnapshot(session);
   const info = usePageInfo(pageId);
+  const history = useHistoryState();
   const titleId = useId();
   const editor = useRef<Editor | null>(null);
   const [title, setTitle] = useState('');
@@ -129,6 +141,15 @@ function PageEditor({ pageId }: { pageId: string }) {
         readOnly={readOnly}
         onAddSubpage={canChange ? addSubpage : undefined}
         onTrash={canChange ? () => setConfirmingTrash(true) : undefined}
+        history={<HistoryControls pageId={pageId} doc={session?.doc ?? null} history={history} />}
+        actions={
+          <PageActions
+            pageId={pageId}
+            pageTitle={displayTitle(title)}
+            spaceId={space?.id ?? null}
+            canMove={canChange}
+          />
+        }
       />
       <FormError message={actionError} />
       {terminal && terminal.code !== 4401 && (
@@ -158,6 +179,7 @@ function PageEditor({ pageId }: { pageId: string }) {
       {session && (
         <article className="editor-page__document" aria-labelledby={titleId}>
           <h1 className="visually-hidden">{displayTitle(title)}</h1>
+          <PageIconButton pageId={pageId} readOnly={!canChange} />
           <TitleField
             id={titleId}
             text={session.title}
@@ -166,6 +188,7 @@ function PageEditor({ pageId }: { pageId: string }) {
             onChange={setTitle}
             onLeave={() => focusBodyStart(editor.current)}
           />
+          <PageTags pageId={pageId} readOnly={!canChange} />
           <PageBody
             session={session}
             user={user}
@@ -174,6 +197,15 @@ function PageEditor({ pageId }: { pageId: string }) {
             onExitTop={() => document.getElementById(titleId)?.focus()}
           />
         </article>
+      )}
+      {session && <BacklinksPanel pageId={pageId} />}
+      {history.state.open && (
+        <HistoryPanel
+          pageId={pageId}
+          doc={session?.doc ?? null}
+          canEdit={!readOnly}
+          history={history}
+        />
       )}
       {confirmingTrash && (
         <ConfirmDialog

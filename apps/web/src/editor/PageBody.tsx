@@ -7,10 +7,15 @@ import { Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useRef } from 'react';
 import type { User } from '../api/types';
+import { AttachmentUploads } from './attachments/AttachmentUploads';
 import { BubbleMenu } from './BubbleMenu';
 import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';
 import { type CollabSession, pageBodyField } from './CollabSession';
 import { cleanPastedHTML } from './cleanPastedHTML';
+import { GlossaryHover } from './glossary/GlossaryHover';
+import { PageLinks } from './links/PageLinks';
+import { PageLinksExtension } from './links/PageLinksExtension';
+import { pageLinkMenuKey } from './links/pageLinkMenuPlugin';
 import { SlashMenu } from './slash/SlashMenu';
 import { SlashMenuExtension } from './slash/SlashMenuExtension';
 import { slashMenuKey } from './slash/slashMenuPlugin';
@@ -48,7 +53,10 @@ export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageB
           user: { id: user.id, name: user.displayName, color: user.color },
         }),
         SlashMenuExtension.configure({ listboxId }),
+        PageLinksExtension.configure({ listboxId: `${listboxId}-pages` }),
         CodeBlockLanguageLabel,
+        GlossaryHover,
+        AttachmentUploads.configure({ pageId: session.pageId }),
       ],
       editable: !readOnly,
       shouldRerenderOnTransaction: false,
@@ -65,7 +73,8 @@ export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageB
           if (
             event.key !== 'ArrowUp' ||
             event.shiftKey ||
-            slashMenuKey.getState(view.state)?.active
+            slashMenuKey.getState(view.state)?.active ||
+            pageLinkMenuKey.getState(view.state)?.active
           )
             return false;
           const { selection, doc } = view.state;
@@ -90,6 +99,7 @@ export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageB
     <>
       <EditorContent editor={editor} className="page-body-container" />
       {!readOnly && <SlashMenu editor={editor} listboxId={listboxId} />}
+      <PageLinks editor={editor} listboxId={`${listboxId}-pages`} readOnly={readOnly} />
       {!readOnly && <BubbleMenu editor={editor} />}
     </>
   );

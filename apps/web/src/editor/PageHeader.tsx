@@ -1,7 +1,9 @@
+import type { ReactNode } from 'react';
 import { Link } from 'react-router';
 import type { Space, TreeNode } from '../api/types';
 import { PlusIcon } from '../components/PlusIcon';
 import { displayTitle } from '../spaces/displayTitle';
+import { pageHref } from '../spaces/pageHref';
 import type { CollabSession, ConnectionState } from './CollabSession';
 import { ConnectionStatus } from './ConnectionStatus';
 import { PresenceList } from './PresenceList';
@@ -17,6 +19,10 @@ interface PageHeaderProps {
   /** Absent while the page's space is unknown (offline) or for guests. */
   onAddSubpage?: (() => void) | undefined;
   onTrash?: (() => void) | undefined;
+  /** The page history controls: "last edited by" and the History button. */
+  history?: ReactNode;
+  /** Link and tree actions: "Copy link", "Move…". */
+  actions?: ReactNode;
 }
 
 /** The bar above a page: where it sits, who is here, the connection, and page actions. */
@@ -29,6 +35,8 @@ export function PageHeader({
   readOnly,
   onAddSubpage,
   onTrash,
+  history,
+  actions,
 }: PageHeaderProps) {
   return (
     <div className="page-header">
@@ -40,7 +48,8 @@ export function PageHeader({
             </li>
             {ancestors.map((node) => (
               <li key={node.id}>
-                <Link to={`/pages/${node.id}`}>
+                <Link to={pageHref(node)}>
+                  {node.icon && <span aria-hidden="true">{node.icon} </span>}
                   {displayTitle(liveTitles.get(node.id) ?? node.title)}
                 </Link>
               </li>
@@ -52,6 +61,8 @@ export function PageHeader({
         {readOnly && <span className="badge page-header__view-only">View only</span>}
         <ConnectionStatus state={connection} />
         {session && <PresenceList awareness={session.provider.awareness} />}
+        {history}
+        {actions}
         {onAddSubpage && (
           <button
             type="button"

@@ -7,6 +7,7 @@ import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
+import { pageHref } from '../spaces/pageHref';
 import { useCreatePage } from '../spaces/useCreatePage';
 import { useSpaces } from '../spaces/useSpaces';
 import { NotFoundPage } from './NotFoundPage';
@@ -23,7 +24,8 @@ function PageList({
     <ul className="space-pages">
       {nodes.map((node) => (
         <li key={node.id}>
-          <Link to={`/pages/${node.id}`}>
+          <Link to={pageHref(node)}>
+            {node.icon && <span aria-hidden="true">{node.icon} </span>}
             {displayTitle(liveTitles.get(node.id) ?? node.title)}
           </Link>
           {node.children.length > 0 && <PageList nodes={node.children} liveTitles={liveTitles} />}
@@ -99,6 +101,9 @@ export function SpacePage() {
         )}
         <Link to={`/spaces/${space.slug}/trash`} className="button button--secondary">
           Trash
+        </Link>
+        <Link to={`/spaces/${space.slug}/broken-links`} className="button button--secondary">
+          Broken links
         </Link>
       </div>
       <FormError message={createError} />

@@ -1,5 +1,6 @@
 import { useEffect } from 'react';
 import { useLocation } from 'react-router';
+import { SearchSettingsSection } from '../search/SearchSettingsSection';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { ProfileSection } from './ProfileSection';
 import { TokensSection } from './TokensSection';
@@ -23,6 +24,7 @@ export function SettingsPage() {
       <p className="page__lead">Your account and how other tools reach Lore on your behalf.</p>
       <ProfileSection user={user} />
       <TokensSection />
+      <SearchSettingsSection user={user} />
       {user.role === 'admin' && <UsersSection />}
     </div>
   );

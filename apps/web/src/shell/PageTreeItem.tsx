@@ -4,6 +4,14 @@ import type { TreeNode } from '../api/types';
 import { ChevronIcon } from '../components/ChevronIcon';
 import { PlusIcon } from '../components/PlusIcon';
 import { displayTitle } from '../spaces/displayTitle';
+import { pageHref } from '../spaces/pageHref';
+import type { DropPosition } from '../tree/dropPositionAt';
+
+/** The drop indicator: which row it is drawn on, and where. */
+export interface DropIndicator {
+  targetId: string;
+  position: DropPosition;
+}
 
 interface PageTreeItemProps {
   node: TreeNode;
@@ -16,6 +24,11 @@ interface PageTreeItemProps {
   onFocusRow(pageId: string): void;
   onAddSubpage?: ((parentId: string) => void) | undefined;
   liveTitles: ReadonlyMap<string, string>;
+  /** Rows can be dragged (people who may edit). */
+  draggable: boolean;
+  /** The page being dragged, drawn faded. */
+  draggedId: string | null;
+  drop: DropIndicator | null;
 }
 
 /** One page of the tree with its subpages. The row's buttons are for the pointer only. */
@@ -27,6 +40,7 @@ export function PageTreeItem(props: PageTreeItemProps) {
   const isCurrent = node.id === currentPageId;
   const title = displayTitle(props.liveTitles.get(node.id) ?? node.title);
   const labelId = `tree-label-${node.id}`;
+  const drop = props.drop?.targetId === node.id ? props.drop.position : undefined;
 
   return (
     <div
@@ -45,7 +59,11 @@ export function PageTreeItem(props: PageTreeItemProps) {
     >
       <div
         className="page-tree__row"
+        data-row-id={node.id}
         data-current={isCurrent || undefined}
+        data-drop={drop}
+        data-dragged={props.draggedId === node.id || undefined}
+        draggable={props.draggable}
         style={{ '--tree-level': level } as CSSProperties}
       >
         {hasChildren ? (
@@ -64,12 +82,18 @@ export function PageTreeItem(props: PageTreeItemProps) {
         )}
         <Link
           id={labelId}
-          to={`/pages/${node.id}`}
+          to={pageHref(node)}
           tabIndex={-1}
+          draggable={false}
           className="page-tree__link"
           aria-current={isCurrent ? 'page' : undefined}
           title={title}
         >
+          {node.icon && (
+            <span className="page-tree__icon" aria-hidden="true">
+              {node.icon}
+            </span>
+          )}
           {title}
         </Link>
         {onAddSubpage && (

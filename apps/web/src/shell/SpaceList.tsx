@@ -1,13 +1,17 @@
-import { type ReactNode, useEffect, useState } from 'react';
-import { NavLink, useMatch } from 'react-router';
+import { type DragEvent, type ReactNode, useEffect, useState } from 'react';
+import { NavLink } from 'react-router';
+import { ApiError } from '../api/ApiError';
 import type { Space } from '../api/types';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { findTreePath } from '../spaces/findTreePath';
 import { useCreatePage } from '../spaces/useCreatePage';
+import { useCurrentPageId } from '../spaces/useCurrentPageId';
 import { useSpaces } from '../spaces/useSpaces';
+import type { MoveTarget } from '../tree/MoveTarget';
+import { moveErrorMessage } from '../tree/moveErrorMessage';
 import { NewSpaceDialog } from './NewSpaceDialog';
-import { PageTree } from './PageTree';
+import { PageTree, pageDragType } from './PageTree';
 
 /**
  * The spaces in the sidebar, each with its page tree, and the buttons that create spaces and
@@ -16,9 +20,11 @@ import { PageTree } from './PageTree';
 export function SpaceList({ headingId }: { headingId: string }) {
   const user = useCurrentUser();
   const canEdit = user.role !== 'guest';
-  const { spaces, trees, error, liveTitles, refresh } = useSpaces();
+  const { spaces, trees, error, liveTitles, refresh, movePage } = useSpaces();
   const createPage = useCreatePage();
-  const currentPageId = useMatch('/pages/:pageId')?.params.pageId ?? null;
+  const currentPageId = useCurrentPageId();
+  const [draggedId, setDraggedId] = useState<string | null>(null);
+  const [dropSpaceId, setDropSpaceId] = useState<string | null>(null);
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const [creatingSpace, setCreatingSpace] = useState(false);
   const [createError, setCreateError] = useState<string | null>(null);
@@ -53,6 +59,37 @@ export function SpaceList({ headingId }: { headingId: string }) {
       setCreateError(failure instanceof Error ? failure.message : 'The page could not be created.');
     }
   };
+
+  const move = async (pageId: string, target: MoveTarget, spaceId: string) => {
+    setCreateError(null);
+    try {
+      await movePage(pageId, target, spaceId);
+    } catch (failure) {
+      if (!(failure instanceof ApiError)) throw failure;
+      setCreateError(moveErrorMessage(failure));
+    }
+  };
+
+  /** Dropping a page on a space's name puts it last at the top level of that space. */
+  const spaceDropProps = (space: Space) =>
+    canEdit && draggedId
+      ? {
+          'data-drop': dropSpaceId === space.id ? 'inside' : undefined,
+          onDragOver: (event: DragEvent) => {
+            if (!event.dataTransfer.types.includes(pageDragType)) return;
+            event.preventDefault();
+            event.dataTransfer.dropEffect = 'move';
+            setDropSpaceId(space.id);
+          },
+          onDragLeave: () => setDropSpaceId(null),
+          onDrop: (event: DragEvent) => {
+            event.preventDefault();
+            setDropSpaceId(null);
+            setDraggedId(null);
+            void move(draggedId, { parentId: null, afterId: null, beforeId: null }, space.id);
+          },
+        }
+      : {};
 
   const header = (
     <div className="space-list__header">
@@ -114,7 +151,7 @@ export function SpaceList({ headingId }: { headingId: string }) {
           const tree = trees.get(space.id);
           return (
             <li key={space.id} className="space-list__space">
-              <div className="space-list__space-row">
+              <div className="space-list__space-row" {...spaceDropProps(space)}>
                 <NavLink to={`/spaces/${space.slug}`} className="sidebar__link space-list__name">
                   <span className="space-list__dot" aria-hidden="true" />
                   <span className="space-list__label">{space.name}</span>
@@ -142,6 +179,9 @@ export function SpaceList({ headingId }: { headingId: string }) {
                   onToggle={toggle}
                   onAddSubpage={canEdit ? (parentId) => newPage(space, parentId) : undefined}
                   liveTitles={liveTitles}
+                  onMove={canEdit ? move : undefined}
+                  draggedId={draggedId}
+                  onDragChange={setDraggedId}
                 />
               )}
             </li>

@@ -1,6 +1,7 @@
 import { createContext } from 'react';
 import type { ApiError } from '../api/ApiError';
 import type { Page, Space, TreeNode } from '../api/types';
+import type { MoveTarget } from '../tree/MoveTarget';
 
 /** The spaces and their page trees, as last loaded from the server. */
 export interface SpacesState {
@@ -28,6 +29,13 @@ export interface Spaces extends SpacesState {
   /** Moves a page to the trash and reloads the trees. */
   trashPage(pageId: string): Promise<Page>;
   restorePage(pageId: string): Promise<Page>;
+  /**
+   * Moves a page (and its subpages) in its space, or to the space `spaceId`. The trees show the
+   * move at once; if the server refuses it they go back and the `ApiError` is thrown.
+   */
+  movePage(pageId: string, target: MoveTarget, spaceId?: string): Promise<Page>;
+  /** Sets or (with `null`) removes a page's emoji, shown at once and undone on failure. */
+  setPageIcon(pageId: string, icon: string | null): Promise<Page>;
   /** Publishes (or, with `null`, withdraws) the title an open editor is showing. */
   setLiveTitle(pageId: string, title: string | null): void;
 }

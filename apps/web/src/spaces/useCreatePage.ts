@@ -1,5 +1,6 @@
 import { useNavigate } from 'react-router';
 import type { Space } from '../api/types';
+import { pageHref } from './pageHref';
 import { useSpaces } from './useSpaces';
 
 /** Where an editor is told to put the focus in the title first (a page just created). */
@@ -17,6 +18,6 @@ export function useCreatePage(): (space: Space, parentId?: string | null) => Pro
   return async (space, parentId = null) => {
     const page = await createPage({ space, parentId });
     const state: PageLocationState = { focusTitle: true };
-    navigate(`/pages/${page.id}`, { state });
+    navigate(pageHref(page), { state });
   };
 }

@@ -8,6 +8,7 @@ const node = (id: string, children: TreeNode[] = []): TreeNode => ({
   shortId: id,
   title: id.toUpperCase(),
   icon: null,
+  url: `/space/${id}-${id}`,
   children,
 });
 

@@ -2,11 +2,14 @@ import { randomUUID } from 'node:crypto';
 import type { User } from '../accounts/User';
 import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
-import { ConflictError, NotFoundError, ValidationError } from '../DomainError';
+import { ConflictError, DomainError, NotFoundError, ValidationError } from '../DomainError';
+import { isPageLive } from './isPageLive';
 import type { Page, PageTreeNode } from './Page';
 import type { PageContent, RenderedPage } from './PageContent';
 import type { PageStore } from './PageStore';
+import { isPageIcon } from './pageIcon';
 import { normalizeTitle } from './pageTitle';
+import { reservedSpaceSlugs } from './parsePageHref';
 import { positionBetween } from './positionBetween';
 import type { Space } from './Space';
 import type { SpaceStore } from './SpaceStore';
@@ -39,6 +42,38 @@ export interface PageWithContent extends RenderedPage {
   readonly space: Space;
 }
 
+/** Where to move a page: a parent (null for the top level) and the siblings to land between. */
+export interface PageMove {
+  /** The target space, by id or slug; defaults to the parent's space, else the page's own. */
+  readonly spaceId?: string;
+  readonly parentId: string | null;
+  /** The sibling to land before (below the page once moved). */
+  readonly beforeId?: string | null;
+  /** The sibling to land after (above the page once moved). */
+  readonly afterId?: string | null;
+}
+
+/** Changes to a page's metadata; absent fields stay as they are. */
+export interface PageChanges {
+  readonly title?: string;
+  /** One emoji, or null to remove the icon. */
+  readonly icon?: string | null;
+}
+
+/** A page offered while typing a link, with its space for the address. */
+export interface PageSuggestion {
+  readonly page: Page;
+  readonly space: Space;
+}
+
+/** The siblings named for a move are not children of the target parent, or are out of order. */
+export class InvalidPositionError extends DomainError {
+  readonly code = 'invalid_position';
+}
+
+export const suggestLimitDefault = 8;
+export const suggestLimitMax = 20;
+
 const slugPattern = /^[a-z0-9](?:[a-z0-9-]{0,58}[a-z0-9])?$/;
 
 /** Spaces and the pages in them: creation, reading, renaming, trash. */
@@ -66,6 +101,10 @@ export class PageService {
       throw new ValidationError(
         'A space slug must be 1 to 60 lowercase letters, digits or dashes, starting and ending with a letter or digit.',
       );
+    }
+    // Page addresses start with the space slug, so it cannot be one of the app's own paths.
+    if (reservedSpaceSlugs.has(slug)) {
+      throw new ValidationError(`"${slug}" is reserved; choose another space address.`);
     }
     const now = this.#clock.now();
     const space: Space = {
@@ -156,6 +195,87 @@ export class PageService {
     return this.#requirePage(page.id);
   }
 
+  /** Changes a page's title and/or icon; invalid input changes nothing. */
+  async updatePage(actor: User, pageId: string, changes: PageChanges): Promise<Page> {
+    assertCanEdit(actor);
+    const page = this.#livePage(pageId);
+    if (changes.icon !== undefined && changes.icon !== null && !isPageIcon(changes.icon)) {
+      throw new ValidationError('An icon must be a single emoji.');
+    }
+    if (changes.title !== undefined) await this.renamePage(actor, page.id, changes.title);
+    if (changes.icon !== undefined && changes.icon !== page.icon) {
+      this.#pages.setIcon(page.id, changes.icon, actor.id, this.#clock.now());
+    }
+    return this.#requirePage(page.id);
+  }
+
+  /**
+   * Moves a page (with its subpages) under another parent, between two siblings, possibly into
+   * another space. The checks and the write happen in one store transaction, so concurrent moves
+   * can never build a cycle: a move that would put a page below itself fails with `move_cycle`.
+   */
+  movePage(actor: User, pageId: string, move: PageMove): Page {
+    assertCanEdit(actor);
+    return this.#pages.transaction(() => {
+      const page = this.#livePage(pageId);
+      if (!isPageLive(this.#pages, page)) throw pageNotFound();
+      const parent = move.parentId === null ? null : this.#findPage(move.parentId);
+      if (move.parentId !== null && !parent) throw parentNotFound();
+      const space =
+        move.spaceId !== undefined
+          ? this.getSpace(actor, move.spaceId)
+          : this.getSpace(actor, parent?.spaceId ?? page.spaceId);
+      if (parent) {
+        if (parent.spaceId !== space.id) throw parentNotFound();
+        this.#assertNoCycle(page, parent);
+      }
+      const siblings = this.#pages
+        .listChildren(space.id, parent?.id ?? null)
+        .filter((sibling) => sibling.id !== page.id);
+      const position = positionAmong(siblings, move.afterId ?? null, move.beforeId ?? null);
+      const now = this.#clock.now();
+      this.#pages.placePage(
+        page.id,
+        { spaceId: space.id, parentId: parent?.id ?? null, position },
+        actor.id,
+        now,
+      );
+      if (space.id !== page.spaceId) {
+        this.#pages.setSpace(this.#pages.listDescendantIds(page.id), space.id);
+      }
+      return this.#requirePage(page.id);
+    });
+  }
+
+  /**
+   * Live pages whose title matches `query` for link autocompletion: titles starting with it
+   * first, then a word starting with it, then containing it; recently updated first within each.
+   * An empty query gives the most recently updated pages.
+   */
+  suggestPages(_actor: User, query: string, limit = suggestLimitDefault): PageSuggestion[] {
+    const wanted = Math.max(1, Math.min(suggestLimitMax, Math.trunc(limit)));
+    const needle = query.trim().toLowerCase();
+    const candidates = this.#pages
+      .findPagesByTitle(needle, needle === '' ? wanted * 5 : 500)
+      .filter((page) => isPageLive(this.#pages, page));
+    const ranked =
+      needle === ''
+        ? candidates
+        : candidates
+            .map((page, order) => ({ page, order, rank: titleMatchRank(page.title, needle) }))
+            .filter((entry) => entry.rank < 3)
+            .sort((a, b) => a.rank - b.rank || a.order - b.order)
+            .map((entry) => entry.page);
+    const spaces = new Map(this.#spaces.listSpaces().map((space) => [space.id, space]));
+    const suggestions: PageSuggestion[] = [];
+    for (const page of ranked) {
+      const space = spaces.get(page.spaceId);
+      if (space) suggestions.push({ page, space });
+      if (suggestions.length === wanted) break;
+    }
+    return suggestions;
+  }
+
   /**
    * Records that a page's document changed: its title as typed in the title field, and the
    * time. Called by the collaboration layer after edits it already authorized.
@@ -224,6 +344,24 @@ export class PageService {
       .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
   }
 
+  /** Refuses a parent that is the page itself, below it, or in (or below a page in) the trash. */
+  #assertNoCycle(page: Page, parent: Page): void {
+    const seen = new Set<string>();
+    let current: Page | null = parent;
+    while (current !== null) {
+      if (current.id === page.id) {
+        throw new ConflictError('move_cycle', 'A page cannot be moved below itself.');
+      }
+      if (current.deletedAt !== null || seen.has(current.id)) throw parentNotFound();
+      seen.add(current.id);
+      current = current.parentId === null ? null : this.#pages.findPageById(current.parentId);
+    }
+  }
+
+  #findPage(idOrShortId: string): Page | null {
+    return this.#pages.findPageById(idOrShortId) ?? this.#pages.findPageByShortId(idOrShortId);
+  }
+
   #livePage(pageId: string): Page {
     const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
     if (!page || page.deletedAt !== null) throw pageNotFound();
@@ -238,3 +376,48 @@ export class PageService {
 }
 
 const pageNotFound = () => new NotFoundError('The page', 'page_not_found');
+const parentNotFound = () => new NotFoundError('The parent page', 'parent_not_found');
+
+/** A position among `siblings` (ordered) after `afterId` and/or before `beforeId`; last by default. */
+function positionAmong(siblings: Page[], afterId: string | null, beforeId: string | null): string {
+  const indexOf = (id: string) => {
+    const index = siblings.findIndex((sibling) => sibling.id === id || sibling.shortId === id);
+    if (index < 0) {
+      throw new InvalidPositionError(
+        'The pages to place it between must be other pages under the same parent.',
+      );
+    }
+    return index;
+  };
+  const after = afterId === null ? null : indexOf(afterId);
+  const before = beforeId === null ? null : indexOf(beforeId);
+  const low =
+    after !== null
+      ? (siblings[after]?.position ?? null)
+      : before !== null
+        ? (siblings[before - 1]?.position ?? null)
+        : (siblings.at(-1)?.position ?? null);
+  const high =
+    before !== null
+      ? (siblings[before]?.position ?? null)
+      : after !== null
+        ? (siblings[after + 1]?.position ?? null)
+        : null;
+  if (low !== null && high !== null && low >= high) {
+    throw new InvalidPositionError('The page above must come before the page below.');
+  }
+  return positionBetween(low, high);
+}
+
+/** 0: the title starts with the needle; 1: a word in it does; 2: it contains it; 3: no match. */
+function titleMatchRank(title: string, needle: string): number {
+  const haystack = title.toLowerCase();
+  let index = haystack.indexOf(needle);
+  if (index < 0) return 3;
+  if (index === 0) return 0;
+  while (index >= 0) {
+    if (!/[\p{L}\p{N}]/u.test(haystack[index - 1] ?? '')) return 1;
+    index = haystack.indexOf(needle, index + 1);
+  }
+  return 2;
+}

@@ -1,4 +1,4 @@
-import type { Page, PageStore } from '@lore/core';
+import type { Page, PagePlacement, PageStore } from '@lore/core';
 import type { Db } from '../openDatabase';
 
 interface PageRow {
@@ -60,6 +60,29 @@ export class SqlitePageStore implements PageStore {
       setDeleted: db.prepare<[number | null, string | null, string]>(
         'UPDATE pages SET deleted_at = ?, deleted_by = ? WHERE id = ?',
       ),
+      children: db.prepare<[string, string | null], PageRow>(
+        `SELECT * FROM pages WHERE space_id = ? AND parent_id IS ? AND deleted_at IS NULL
+         ORDER BY position, id`,
+      ),
+      descendants: db.prepare<[string], { id: string }>(
+        `WITH RECURSIVE below (id) AS (
+           SELECT id FROM pages WHERE parent_id = ?
+           UNION SELECT p.id FROM pages p JOIN below b ON p.parent_id = b.id
+         )
+         SELECT id FROM below`,
+      ),
+      place: db.prepare<[string, string | null, string, string, number, string]>(
+        `UPDATE pages SET space_id = ?, parent_id = ?, position = ?, updated_by = ?, updated_at = ?
+         WHERE id = ?`,
+      ),
+      setSpace: db.prepare<[string, string]>('UPDATE pages SET space_id = ? WHERE id = ?'),
+      setIcon: db.prepare<[string | null, string, number, string]>(
+        'UPDATE pages SET icon = ?, updated_by = ?, updated_at = ? WHERE id = ?',
+      ),
+      byTitle: db.prepare<[string, number], PageRow>(
+        `SELECT * FROM pages WHERE deleted_at IS NULL AND title LIKE ? ESCAPE '\\'
+         ORDER BY updated_at DESC, id LIMIT ?`,
+      ),
     };
   }
 
@@ -91,6 +114,38 @@ export class SqlitePageStore implements PageStore {
 
   setDeleted(id: string, deleted: { at: number; by: string } | null): void {
     this.#statements.setDeleted.run(deleted?.at ?? null, deleted?.by ?? null, id);
+  }
+
+  listChildren(spaceId: string, parentId: string | null): Page[] {
+    return this.#statements.children.all(spaceId, parentId).map(toPage);
+  }
+
+  listDescendantIds(id: string): string[] {
+    return this.#statements.descendants.all(id).map((row) => row.id);
+  }
+
+  placePage(id: string, placement: PagePlacement, by: string, at: number): void {
+    this.#statements.place.run(
+      placement.spaceId,
+      placement.parentId,
+      placement.position,
+      by,
+      at,
+      id,
+    );
+  }
+
+  setSpace(ids: readonly string[], spaceId: string): void {
+    for (const id of ids) this.#statements.setSpace.run(spaceId, id);
+  }
+
+  setIcon(id: string, icon: string | null, by: string, at: number): void {
+    this.#statements.setIcon.run(icon, by, at, id);
+  }
+
+  findPagesByTitle(fragment: string, limit: number): Page[] {
+    const pattern = `%${fragment.replace(/[\\%_]/g, (char) => `\\${char}`)}%`;
+    return this.#statements.byTitle.all(pattern, limit).map(toPage);
   }
 
   transaction<T>(work: () => T): T {

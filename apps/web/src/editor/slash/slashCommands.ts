@@ -1,4 +1,5 @@
 import type { Editor, Range } from '@tiptap/core';
+import { uploadFileSlashCommand } from '../attachments/uploadFileSlashCommand';
 
 /** A block the slash menu can insert in place of the typed `/query`. */
 export interface SlashCommand {
@@ -80,6 +81,7 @@ export const slashCommands: readonly SlashCommand[] = [
     glyph: '</>',
     run: (editor, range) => start(editor, range).setCodeBlock().run(),
   },
+  uploadFileSlashCommand,
   {
     id: 'table',
     label: 'Table',

@@ -25,8 +25,8 @@ interface LastSearch {
 export interface SearchAnalyticsOptions {
   readonly store: SearchAnalyticsStore;
   readonly clock: Clock;
-  /** Counts a click as a view of the page, for the popularity boost. */
-  readonly onClick?: (pageId: string) => void;
+  /** Counts a click as a view of the page by the user, for the popularity boost. */
+  readonly onClick?: (pageId: string, userId: string) => void;
   /** Refinements within this time of the previous search collapse into it. Default 30 s. */
   readonly refineWindowMs?: number;
   /** Searches older than this are deleted. Default 365 days. */
@@ -44,7 +44,7 @@ const maxTracked = 10_000;
 export class SearchAnalyticsService {
   readonly #store: SearchAnalyticsStore;
   readonly #clock: Clock;
-  readonly #onClick: ((pageId: string) => void) | undefined;
+  readonly #onClick: ((pageId: string, userId: string) => void) | undefined;
   readonly #refineWindowMs: number;
   readonly #retentionMs: number;
   readonly #last = new Map<string, LastSearch>();
@@ -85,7 +85,7 @@ export class SearchAnalyticsService {
     if (recorded) {
       // A click ends the refinement: the next search is a new one.
       if (this.#last.get(actor.id)?.id === click.searchId) this.#last.delete(actor.id);
-      this.#onClick?.(click.pageId);
+      this.#onClick?.(click.pageId, actor.id);
     }
     return recorded;
   }

@@ -1,0 +1,25 @@
+import { join } from 'node:path';
+import { AttachmentService, type Clock, type PageStore } from '@lore/core';
+import { type Db, FileBlobStore, SqliteAttachmentStore } from '@lore/store-sqlite';
+import type { Config } from '../config';
+
+export interface AttachmentWiring {
+  readonly config: Config;
+  readonly db: Db;
+  readonly pageStore: PageStore;
+  readonly clock: Clock;
+}
+
+/**
+ * Attachments as this process stores them: metadata in the database, bytes as files under
+ * `<data dir>/attachments`, which is never inside the served web folder.
+ */
+export function createAttachmentService(wiring: AttachmentWiring): AttachmentService {
+  return new AttachmentService({
+    attachments: new SqliteAttachmentStore(wiring.db),
+    blobs: new FileBlobStore(join(wiring.config.dataDir, 'attachments')),
+    pages: wiring.pageStore,
+    clock: wiring.clock,
+    maxBytes: wiring.config.attachmentMaxBytes,
+  });
+}

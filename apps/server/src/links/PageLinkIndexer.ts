@@ -1,0 +1,79 @@
+import type { CollabServer } from '@lore/collab';
+import {
+  type DocumentStore,
+  type PageLinkService,
+  type PageStore,
+  parsePageHref,
+  type SpaceStore,
+} from '@lore/core';
+import { extractLinks, yDocToJSON } from '@lore/schema';
+import type * as Y from 'yjs';
+import { pageBodyField } from '../collab/pageDocumentFields';
+import { loadStoredDocument } from '../search/loadStoredDocument';
+
+export interface PageLinkIndexerOptions {
+  readonly links: PageLinkService;
+  /** Live rooms: a document being edited is read from memory rather than from the log. */
+  readonly collab: CollabServer<unknown>;
+  readonly documents: DocumentStore;
+  /** For rebuilding the whole index. */
+  readonly pages: PageStore;
+  readonly spaces: SpaceStore;
+  /** This wiki's public origin; absolute links to it count as internal. */
+  readonly origin: string | null;
+}
+
+/**
+ * Keeps the links index in step with the documents: reads a page's document, finds its links to
+ * wiki pages (`/s/<shortId>`, canonical paths, absolute URLs on this wiki) and records them.
+ * Runs after every document change and may be called by anything that writes pages (an import).
+ */
+export class PageLinkIndexer {
+  readonly #options: PageLinkIndexerOptions;
+
+  constructor(options: PageLinkIndexerOptions) {
+    this.#options = options;
+  }
+
+  /** Re-derives the page's outgoing links from its current document; returns how many. */
+  async reindexPage(pageId: string): Promise<number> {
+    const { collab, documents, links, origin } = this.#options;
+    const live = collab.loadedDocuments().has(pageId);
+    const doc: Y.Doc = live
+      ? await collab.getDocument(pageId)
+      : await loadStoredDocument(documents, pageId);
+    let found: { targetShortId: string; anchor: string | null; href: string; text: string }[];
+    try {
+      found = extractLinks(yDocToJSON(doc, pageBodyField)).flatMap((link) => {
+        const target = parsePageHref(link.href, { origin });
+        return target
+          ? [
+              {
+                targetShortId: target.shortId,
+                anchor: target.anchor,
+                href: link.href,
+                text: link.text,
+              },
+            ]
+          : [];
+      });
+    } finally {
+      if (!live) doc.destroy();
+    }
+    links.recordLinks(pageId, found);
+    return found.length;
+  }
+
+  /** Rebuilds the index for every page (trashed ones too, so restoring them needs nothing). */
+  async reindexAll(): Promise<{ pages: number; links: number }> {
+    let pages = 0;
+    let links = 0;
+    for (const space of this.#options.spaces.listSpaces()) {
+      for (const page of this.#options.pages.listPagesInSpace(space.id)) {
+        links += await this.reindexPage(page.id);
+        pages += 1;
+      }
+    }
+    return { pages, links };
+  }
+}

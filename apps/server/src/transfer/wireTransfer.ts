@@ -1,0 +1,57 @@
+import type { CollabServer } from '@lore/collab';
+import {
+  type AttachmentService,
+  type Clock,
+  ExportService,
+  ImportService,
+  type LinkReindexer,
+  type PageService,
+  type RevisionService,
+} from '@lore/core';
+import { type Db, SqliteImportSourceStore } from '@lore/store-sqlite';
+import { type ArchiveLimits, defaultArchiveLimits, SchemaMarkdownCodec } from '@lore/transfer';
+import { YjsVersionedContent } from '../revisions/YjsVersionedContent';
+import { AttachmentServiceTransfer } from './AttachmentServiceTransfer';
+import type { TransferServices } from './TransferServices';
+
+/** 100 MiB: a zip of a large handbook with its images fits many times over. */
+export const defaultMaxArchiveBytes = 100 * 1024 * 1024;
+
+export interface WireTransferOptions {
+  readonly db: Db;
+  readonly pages: PageService;
+  readonly collab: CollabServer<unknown>;
+  readonly revisions: RevisionService;
+  readonly links: LinkReindexer | null;
+  /** The attachment service, asked for when an image is imported or exported. */
+  readonly attachments: () => AttachmentService;
+  readonly clock: Clock;
+  readonly maxArchiveBytes?: number;
+  readonly archiveLimits?: ArchiveLimits;
+}
+
+/**
+ * Wires Markdown import and export: page bodies are read from and written into the live
+ * collaboration rooms (so an import merges with people editing), file-to-page mappings are kept
+ * in SQLite, images go through the attachment service.
+ */
+export function wireTransfer(options: WireTransferOptions): TransferServices {
+  const content = new YjsVersionedContent(options.collab);
+  const codec = new SchemaMarkdownCodec();
+  const attachments = new AttachmentServiceTransfer(options.attachments);
+  return {
+    importer: new ImportService({
+      pages: options.pages,
+      content,
+      revisions: options.revisions,
+      sources: new SqliteImportSourceStore(options.db),
+      codec,
+      clock: options.clock,
+      attachments,
+      links: options.links,
+    }),
+    exporter: new ExportService({ pages: options.pages, content, codec, attachments }),
+    maxArchiveBytes: options.maxArchiveBytes ?? defaultMaxArchiveBytes,
+    archiveLimits: options.archiveLimits ?? defaultArchiveLimits,
+  };
+}

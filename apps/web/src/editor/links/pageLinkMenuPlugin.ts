@@ -1,0 +1,158 @@
+import type { Editor } from '@tiptap/core';
+import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
+import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import type { SuggestedPage } from '../../spaces/linkTypes';
+import { insertPageLink } from './insertPageLink';
+
+/** What the `[[` menu is doing: where the typed `[[query` is, the pages offered, the choice. */
+export interface PageLinkMenuState {
+  /** A `[[` typed here is being followed; false after Escape or when the trigger is gone. */
+  active: boolean;
+  /** Document range of the brackets and the query after them. */
+  from: number;
+  to: number;
+  query: string;
+  /** The pages offered for `query` (filled in by the menu component). */
+  pages: readonly SuggestedPage[];
+  /** The highlighted page. */
+  index: number;
+}
+
+type PageLinkMenuMeta =
+  | { type: 'move'; index: number }
+  | { type: 'dismiss' }
+  | { type: 'results'; query: string; pages: readonly SuggestedPage[] };
+
+export const pageLinkMenuKey = new PluginKey<PageLinkMenuState>('pageLinkMenu');
+
+const inactive: PageLinkMenuState = {
+  active: false,
+  from: 0,
+  to: 0,
+  query: '',
+  pages: [],
+  index: 0,
+};
+
+/** Longest query followed; a longer run of text after `[[` is not a page name being typed. */
+const maxQueryLength = 80;
+
+/** The `[[` and query right before the caret, inside one text block and outside code. */
+export function findPageLinkTrigger(
+  state: EditorState,
+): { from: number; to: number; query: string } | null {
+  const { selection } = state;
+  if (!selection.empty) return null;
+  const $pos = selection.$from;
+  if (!$pos.parent.isTextblock || $pos.parent.type.spec.code) return null;
+  if ($pos.marks().some((mark) => mark.type.name === 'code')) return null;
+  const before = $pos.parent.textBetween(0, $pos.parentOffset, undefined, '\ufffc');
+  const match = new RegExp(`\\[\\[([^\\[\\]\\ufffc]{0,${maxQueryLength}})$`).exec(before);
+  if (!match) return null;
+  const query = match[1] ?? '';
+  return { from: $pos.pos - query.length - 2, to: $pos.pos, query };
+}
+
+/** Whether this transaction typed the second bracket, as opposed to moving next to old ones. */
+function typedBrackets(tr: Transaction, from: number): boolean {
+  if (!tr.docChanged) return false;
+  let inserted = false;
+  tr.mapping.maps.forEach((map) => {
+    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
+      if (newStart <= from + 1 && newEnd > from + 1) inserted = true;
+    });
+  });
+  return inserted;
+}
+
+/** Changes from collaborators replace the whole document, so positions cannot be mapped. */
+function isRemote(tr: Transaction): boolean {
+  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
+  return meta?.isChangeOrigin === true;
+}
+
+/** Sends an instruction to the `[[` menu's state. */
+export function pageLinkMenuMeta(tr: Transaction, meta: PageLinkMenuMeta): Transaction {
+  return tr.setMeta(pageLinkMenuKey, meta);
+}
+
+interface PageLinkMenuPluginOptions {
+  editor: Editor;
+  /** Id of the listbox element, for `aria-controls`; options are `${listboxId}-<index>`. */
+  listboxId: string;
+}
+
+/**
+ * Follows a `[[` typed anywhere in text and the page name typed after it, and drives the page
+ * menu from the keyboard: arrows move, Enter or Tab link the page, Escape closes. The pages
+ * themselves are looked up by the `PageLinkMenu` component and handed in as `results`.
+ */
+export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOptions): Plugin {
+  return new Plugin<PageLinkMenuState>({
+    key: pageLinkMenuKey,
+    state: {
+      init: () => inactive,
+      apply(tr, previous, _oldState, newState) {
+        const trigger = findPageLinkTrigger(newState);
+        if (!trigger) return inactive;
+        const meta = tr.getMeta(pageLinkMenuKey) as PageLinkMenuMeta | undefined;
+        if (meta?.type === 'dismiss') return inactive;
+        const continued =
+          previous.active && (isRemote(tr) || tr.mapping.map(previous.from) === trigger.from);
+        if (!continued && !(trigger.query === '' && typedBrackets(tr, trigger.from))) {
+          return inactive;
+        }
+        let pages = continued ? previous.pages : [];
+        let index = continued && previous.query === trigger.query ? previous.index : 0;
+        if (meta?.type === 'results' && meta.query === trigger.query) {
+          pages = meta.pages;
+          index = 0;
+        }
+        if (meta?.type === 'move') index = meta.index;
+        const count = pages.length;
+        index = count === 0 ? 0 : ((index % count) + count) % count;
+        return { active: true, ...trigger, pages, index };
+      },
+    },
+    props: {
+      attributes(state): Record<string, string> {
+        const menu = pageLinkMenuKey.getState(state);
+        if (!menu?.active || menu.pages.length === 0) return {};
+        return {
+          'aria-controls': listboxId,
+          'aria-activedescendant': `${listboxId}-${menu.index}`,
+          'aria-autocomplete': 'list',
+        };
+      },
+      handleKeyDown(view, event) {
+        const menu = pageLinkMenuKey.getState(view.state);
+        if (!menu?.active || event.isComposing) return false;
+        if (event.key === 'Escape') {
+          view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'dismiss' }));
+          return true;
+        }
+        if (menu.pages.length === 0) return false;
+        const move = (index: number) => {
+          view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'move', index }));
+          return true;
+        };
+        switch (event.key) {
+          case 'ArrowDown':
+            return move(menu.index + 1);
+          case 'ArrowUp':
+            return move(menu.index - 1);
+          case 'Enter':
+          case 'Tab': {
+            if (event.shiftKey && event.key === 'Tab') return false;
+            const page = menu.pages[menu.index];
+            if (!page) return false;
+            insertPageLink(editor, { from: menu.from, to: menu.to }, page);
+            return true;
+          }
+          default:
+            return false;
+        }
+      },
+    },
+  });
+}

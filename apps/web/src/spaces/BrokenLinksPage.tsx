@@ -1,0 +1,98 @@
+import { useEffect, useState } from 'react';
+import { Link, useParams } from 'react-router';
+import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
+import type { Space } from '../api/types';
+import { FormError } from '../components/FormError';
+import { NotFoundPage } from '../pages/NotFoundPage';
+import { displayTitle } from './displayTitle';
+import type { BrokenLink } from './linkTypes';
+import { pageHref } from './pageHref';
+import { pageLinksApi } from './pageLinksApi';
+import '../pages/SpacePage.css';
+
+const reasons: Record<BrokenLink['reason'], string> = {
+  deleted: 'Page in the trash',
+  missing: 'No such page',
+};
+
+/** `/spaces/:slug/broken-links`: links in a space's pages to pages that are gone. */
+export function BrokenLinksPage() {
+  const { slug = '' } = useParams();
+  const [loaded, setLoaded] = useState<{ space: Space; links: BrokenLink[] } | null>(null);
+  const [error, setError] = useState<ApiError | null>(null);
+
+  useEffect(() => {
+    let current = true;
+    setLoaded(null);
+    setError(null);
+    Promise.all([api.getSpace(slug), pageLinksApi.brokenLinks(slug)]).then(
+      ([{ space }, { brokenLinks }]) => current && setLoaded({ space, links: brokenLinks }),
+      (failure: unknown) => {
+        if (!current) return;
+        if (failure instanceof ApiError) setError(failure);
+        else throw failure;
+      },
+    );
+    return () => {
+      current = false;
+    };
+  }, [slug]);
+
+  if (error?.status === 404) return <NotFoundPage />;
+  if (error) {
+    return (
+      <div className="page">
+        <FormError message={error.message} />
+      </div>
+    );
+  }
+  if (!loaded)
+    return <div className="page delayed-appearance muted">Looking for broken links…</div>;
+  const { space, links } = loaded;
+
+  return (
+    <div className="page">
+      <title>{`Broken links · ${space.name} · Lore`}</title>
+      <p className="page__eyebrow">
+        <Link to={`/spaces/${space.slug}`}>{space.name}</Link>
+      </p>
+      <h1 className="page__title">Broken links</h1>
+      <p className="page__lead">
+        Links in this space's pages to pages that were moved to the trash or never existed. Restore
+        the page from the trash, or edit the link.
+      </p>
+      {links.length === 0 ? (
+        <div className="empty-state">
+          <h2 className="empty-state__title">No broken links</h2>
+          <p>Every link to a page of this wiki leads somewhere.</p>
+        </div>
+      ) : (
+        <table className="broken-links">
+          <thead>
+            <tr>
+              <th scope="col">In page</th>
+              <th scope="col">Link</th>
+              <th scope="col">Problem</th>
+            </tr>
+          </thead>
+          <tbody>
+            {links.map((link, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a page can hold the same link twice; the list never reorders.
+              <tr key={`${link.source.id} ${link.href} ${index}`}>
+                <td>
+                  <Link to={pageHref(link.source)}>{displayTitle(link.source.title)}</Link>
+                </td>
+                <td>
+                  <span className="broken-links__text">{link.text || link.href}</span>
+                  <code className="broken-links__href">{link.href}</code>
+                </td>
+                <td>{reasons[link.reason] ?? link.reason}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </div>
+  );
+}

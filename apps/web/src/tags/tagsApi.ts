@@ -1,0 +1,20 @@
+import { request } from '../api/client';
+
+/** A tag in use and how many pages carry it. */
+export interface TagCount {
+  readonly tag: string;
+  readonly pages: number;
+}
+
+/** Page tags on the server (`/api/pages/:id/tags`, `/api/tags`). */
+export const tagsApi = {
+  pageTags: (pageId: string) =>
+    request<{ tags: string[] }>('GET', `/api/pages/${encodeURIComponent(pageId)}/tags`),
+  setPageTags: (pageId: string, tags: readonly string[]) =>
+    request<{ tags: string[] }>('PUT', `/api/pages/${encodeURIComponent(pageId)}/tags`, { tags }),
+  suggest: (prefix: string) =>
+    request<{ tags: TagCount[] }>(
+      'GET',
+      `/api/tags?${new URLSearchParams({ prefix, limit: '8' }).toString()}`,
+    ),
+};

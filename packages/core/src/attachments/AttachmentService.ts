@@ -1,0 +1,150 @@
+import { createHash, randomUUID } from 'node:crypto';
+import type { Readable } from 'node:stream';
+import type { User } from '../accounts/User';
+import { assertCanEdit } from '../authorization/workspacePolicy';
+import type { Clock } from '../Clock';
+import { NotFoundError, ValidationError } from '../DomainError';
+import type { Page } from '../pages/Page';
+import type { PageStore } from '../pages/PageStore';
+import type { Attachment } from './Attachment';
+import type { AttachmentStore } from './AttachmentStore';
+import { AttachmentTooLargeError } from './AttachmentTooLargeError';
+import type { BlobStore } from './BlobStore';
+import { sanitizeFilename } from './sanitizeFilename';
+import { sniffMediaType } from './sniffMediaType';
+import { UnsupportedAttachmentTypeError } from './UnsupportedAttachmentTypeError';
+
+export type AttachmentPageLookup = Pick<PageStore, 'findPageById' | 'findPageByShortId'>;
+
+/** Default upload limit: 25 MiB. */
+export const defaultAttachmentMaxBytes = 25 * 1024 * 1024;
+
+export interface AttachmentServiceOptions {
+  readonly attachments: AttachmentStore;
+  readonly blobs: BlobStore;
+  /** Only page lookups are needed: attachments follow their page's existence and trash state. */
+  readonly pages: AttachmentPageLookup;
+  readonly clock: Clock;
+  /** Largest upload accepted, in bytes (default 25 MiB). */
+  readonly maxBytes?: number;
+}
+
+export interface NewAttachment {
+  /** The name the uploader gave; it is sanitised, never trusted. */
+  readonly filename: string;
+  readonly bytes: Uint8Array;
+}
+
+/** An attachment the actor may read, with ways to get its bytes. */
+export interface OpenedAttachment {
+  readonly attachment: Attachment;
+  read(): Promise<Uint8Array>;
+  stream(): Readable;
+}
+
+/**
+ * Files attached to pages. Uploading needs edit rights on a live page; reading follows the page:
+ * any signed-in user, as long as the page exists and is not in the trash (itself or above).
+ */
+export class AttachmentService {
+  readonly #attachments: AttachmentStore;
+  readonly #blobs: BlobStore;
+  readonly #pages: AttachmentPageLookup;
+  readonly #clock: Clock;
+  /** Largest upload accepted, in bytes. */
+  readonly maxBytes: number;
+
+  constructor(options: AttachmentServiceOptions) {
+    this.#attachments = options.attachments;
+    this.#blobs = options.blobs;
+    this.#pages = options.pages;
+    this.#clock = options.clock;
+    this.maxBytes = options.maxBytes ?? defaultAttachmentMaxBytes;
+  }
+
+  /**
+   * Stores a file on a page. The media type comes from the bytes (`sniffMediaType`); programs
+   * are refused. Identical bytes are stored once, whatever their names and pages.
+   * @throws PermissionDeniedError for guests, NotFoundError `page_not_found`,
+   *   AttachmentTooLargeError, UnsupportedAttachmentTypeError, ValidationError for empty files.
+   */
+  async upload(actor: User, pageId: string, file: NewAttachment): Promise<Attachment> {
+    assertCanEdit(actor);
+    const page = this.#livePage(pageId);
+    if (!page) throw new NotFoundError('The page', 'page_not_found');
+    this.assertSize(file.bytes.byteLength);
+    if (file.bytes.byteLength === 0) throw new ValidationError('The file is empty.');
+    const sniffed = sniffMediaType(file.bytes);
+    if (!sniffed.accepted) throw new UnsupportedAttachmentTypeError(sniffed.kind);
+    const sha256 = createHash('sha256').update(file.bytes).digest('hex');
+    // Bytes first: a crash in between leaves an unreferenced blob, never a row without bytes.
+    await this.#blobs.put(sha256, file.bytes);
+    const attachment: Attachment = {
+      id: randomUUID(),
+      pageId: page.id,
+      filename: sanitizeFilename(file.filename),
+      mediaType: sniffed.mediaType,
+      size: file.bytes.byteLength,
+      sha256,
+      createdBy: actor.id,
+      createdAt: this.#clock.now(),
+    };
+    this.#attachments.insertAttachment(attachment);
+    return attachment;
+  }
+
+  /**
+   * Throws AttachmentTooLargeError when `size` bytes exceed the limit; lets the transport refuse
+   * an upload before reading it all.
+   */
+  assertSize(size: number): void {
+    if (size > this.maxBytes) throw new AttachmentTooLargeError(this.maxBytes);
+  }
+
+  /**
+   * Checks that `actor` may upload to the page, without uploading: lets the transport refuse
+   * before reading a large body.
+   * @throws PermissionDeniedError, NotFoundError `page_not_found`.
+   */
+  assertCanUpload(actor: User, pageId: string): void {
+    assertCanEdit(actor);
+    if (!this.#livePage(pageId)) throw new NotFoundError('The page', 'page_not_found');
+  }
+
+  /**
+   * An attachment and its bytes, for a signed-in actor.
+   * @throws NotFoundError `attachment_not_found` when it or its page is missing or trashed.
+   */
+  open(_actor: User, attachmentId: string): OpenedAttachment {
+    const attachment = this.#attachments.findAttachment(attachmentId);
+    if (!attachment || !this.#livePage(attachment.pageId)) {
+      throw new NotFoundError('The attachment', 'attachment_not_found');
+    }
+    const blobs = this.#blobs;
+    return {
+      attachment,
+      read: () => blobs.read(attachment.sha256),
+      stream: () => blobs.stream(attachment.sha256),
+    };
+  }
+
+  /** A live page's attachments, oldest first. */
+  list(_actor: User, pageId: string): Attachment[] {
+    const page = this.#livePage(pageId);
+    if (!page) throw new NotFoundError('The page', 'page_not_found');
+    return this.#attachments.listAttachments(page.id);
+  }
+
+  /** The page by id or short id when neither it nor any page above it is in the trash. */
+  #livePage(pageId: string): Page | null {
+    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
+    // The same walk as `isPageLive`, over the two lookups this service is given.
+    const seen = new Set<string>();
+    for (let current = page; current !== null; ) {
+      if (current.deletedAt !== null || seen.has(current.id)) return null;
+      seen.add(current.id);
+      current = current.parentId === null ? null : this.#pages.findPageById(current.parentId);
+    }
+    return page;
+  }
+}

@@ -1,0 +1,54 @@
+import type { User } from '../accounts/User';
+import { assertCanEdit } from '../authorization/workspacePolicy';
+import { NotFoundError } from '../DomainError';
+import type { PageStore } from '../pages/PageStore';
+import { normalizeTags, tagKey } from './normalizeTags';
+import type { TagCount, TagStore } from './TagStore';
+
+export interface TagServiceOptions {
+  readonly tags: TagStore;
+  readonly pages: PageStore;
+}
+
+/** Page tags: reading and replacing a page's tags, and the workspace's tag list. */
+export class TagService {
+  readonly #tags: TagStore;
+  readonly #pages: PageStore;
+
+  constructor(options: TagServiceOptions) {
+    this.#tags = options.tags;
+    this.#pages = options.pages;
+  }
+
+  /** The tags of a page (live or in the trash). */
+  pageTags(_actor: User, pageId: string): string[] {
+    return this.#tags.tagsOf(this.#page(pageId, false).id);
+  }
+
+  /** Replaces a live page's tags; returns them as stored. Editors only. */
+  setPageTags(actor: User, pageId: string, tags: readonly string[]): string[] {
+    assertCanEdit(actor);
+    const page = this.#page(pageId, true);
+    const normalized = normalizeTags(tags);
+    const current = this.#tags.tagsOf(page.id);
+    const same =
+      current.length === normalized.length &&
+      current.every((tag, index) => tag === normalized[index]);
+    // Unchanged tags write nothing, so the page is not re-indexed for nothing.
+    if (!same) this.#tags.setTags(page.id, normalized);
+    return normalized;
+  }
+
+  /** Tags in use, for suggestions while typing a tag; `prefix` ignores case. */
+  listTags(_actor: User, prefix = '', limit = 20): TagCount[] {
+    return this.#tags.listTags(tagKey(prefix.trim().replace(/^#/, '')), Math.min(100, limit));
+  }
+
+  #page(pageId: string, live: boolean) {
+    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
+    if (!page || (live && page.deletedAt !== null)) {
+      throw new NotFoundError('The page', 'page_not_found');
+    }
+    return page;
+  }
+}

@@ -1,0 +1,119 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Page, TagService, type User } from '@lore/core';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { type Db, openDatabase } from '../openDatabase';
+import { SqlitePageStore } from '../pages/SqlitePageStore';
+import { SqliteSpaceStore } from '../pages/SqliteSpaceStore';
+import { SqlitePageTagStore } from './SqlitePageTagStore';
+
+let dir: string;
+let db: Db;
+let pages: SqlitePageStore;
+let service: TagService;
+
+const user = (role: User['role']): User => ({
+  id: 'u1',
+  email: 'a@example.com',
+  displayName: 'A',
+  color: '#000000',
+  role,
+  createdAt: 1,
+});
+
+function addPage(id: string): Page {
+  const page: Page = {
+    id,
+    shortId: `${id}234567890`.slice(0, 10),
+    spaceId: 's1',
+    parentId: null,
+    position: 'V',
+    title: id,
+    icon: null,
+    createdBy: 'u1',
+    createdAt: 1,
+    updatedBy: 'u1',
+    updatedAt: 1,
+    deletedAt: null,
+    deletedBy: null,
+  };
+  pages.insertPage(page);
+  return page;
+}
+
+const outbox = () =>
+  db.prepare('SELECT page_id FROM search_outbox ORDER BY page_id').pluck().all() as string[];
+
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'lore-tags-'));
+  db = openDatabase({ path: join(dir, 'lore.db') });
+  pages = new SqlitePageStore(db);
+  db.prepare(
+    `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
+     VALUES ('u1', 'a@example.com', 'A', '#000000', 'admin', 'x', 1, 1)`,
+  ).run();
+  new SqliteSpaceStore(db).insertSpace({
+    id: 's1',
+    slug: 'eng',
+    name: 'Engineering',
+    description: '',
+    createdBy: 'u1',
+    createdAt: 1,
+    updatedAt: 1,
+  });
+  service = new TagService({ tags: new SqlitePageTagStore(db), pages });
+});
+afterEach(() => {
+  db.close();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe('page tags', () => {
+  it('stores normalized tags in order and queues the page for re-indexing', () => {
+    addPage('p1');
+    db.exec('DELETE FROM search_outbox');
+    expect(
+      service.setPageTags(user('member'), 'p1', ['Onboarding', ' #HR ', 'onboarding']),
+    ).toEqual(['Onboarding', 'HR']);
+    expect(service.pageTags(user('guest'), 'p1')).toEqual(['Onboarding', 'HR']);
+    expect(outbox()).toEqual(['p1']);
+
+    // The same tags again write nothing, so nothing is re-indexed.
+    db.exec('DELETE FROM search_outbox');
+    service.setPageTags(user('member'), 'p1', ['Onboarding', 'HR']);
+    expect(outbox()).toEqual([]);
+    service.setPageTags(user('member'), 'p1', ['HR']);
+    expect(outbox()).toEqual(['p1']);
+    expect(service.pageTags(user('guest'), 'p1')).toEqual(['HR']);
+  });
+
+  it('lists tags of live pages by use, filtered by prefix ignoring case', () => {
+    for (const id of ['p1', 'p2', 'p3']) addPage(id);
+    service.setPageTags(user('admin'), 'p1', ['Onboarding', 'HR']);
+    service.setPageTags(user('admin'), 'p2', ['onboarding', 'Holidays']);
+    service.setPageTags(user('admin'), 'p3', ['HR', 'Hiring']);
+    expect(service.listTags(user('guest'))).toEqual([
+      { tag: 'HR', pages: 2 },
+      { tag: 'Onboarding', pages: 2 },
+      { tag: 'Hiring', pages: 1 },
+      { tag: 'Holidays', pages: 1 },
+    ]);
+    expect(service.listTags(user('guest'), 'h').map((entry) => entry.tag)).toEqual([
+      'HR',
+      'Hiring',
+      'Holidays',
+    ]);
+    pages.setDeleted('p3', { at: 2, by: 'u1' });
+    expect(service.listTags(user('guest'), 'hi')).toEqual([]);
+  });
+
+  it('lets only editors change tags, and only on live pages', () => {
+    addPage('p1');
+    expect(() => service.setPageTags(user('guest'), 'p1', ['x'])).toThrow(/Guests/);
+    pages.setDeleted('p1', { at: 2, by: 'u1' });
+    expect(() => service.setPageTags(user('member'), 'p1', ['x'])).toThrow(/not found/);
+    expect(() => service.setPageTags(user('member'), 'nope', ['x'])).toThrow(/not found/);
+    expect(service.pageTags(user('guest'), 'p1')).toEqual([]);
+  });
+});
