@@ -1,43 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  admin,
-  launchChromium,
-  logIn,
-  type RunningLore,
-  seedAdmin,
-  startLore,
-  watchPageProblems,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { admin, logIn, seedAdmin, setUpBrowserTests } from './harness';
 
 describe('accounts in the browser', () => {
-  let browser: Browser;
-  let lore: RunningLore;
-  let context: BrowserContext;
+  const harness = setUpBrowserTests({ seedAdmin: false });
   let page: Page;
-
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
+  let problems: string[];
 
   beforeEach(async () => {
-    lore = await startLore();
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
+    ({ page, problems } = await harness.open());
   });
 
   it('leads a fresh server through first-admin setup, then logout and login', async () => {
-    const problems = watchPageProblems(page);
-
     await page.goto('/settings');
     await page.waitForURL('**/setup');
     await page.getByLabel('Email').fill(admin.email);
@@ -73,7 +47,7 @@ describe('accounts in the browser', () => {
   });
 
   it("shows the server's message for a wrong password, then the rate limit", async () => {
-    await seedAdmin(lore);
+    await seedAdmin(harness.lore);
     await page.goto('/login');
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Password').fill('not the password');
@@ -91,7 +65,7 @@ describe('accounts in the browser', () => {
     // Use up the attempts for this account, then the page must say how long to wait.
     let status = 0;
     for (let attempt = 0; attempt < 30 && status !== 429; attempt++) {
-      const response = await lore.api('POST', '/api/auth/login', {
+      const response = await harness.lore.api('POST', '/api/auth/login', {
         email: admin.email,
         password: 'still not the password',
       });
@@ -106,7 +80,7 @@ describe('accounts in the browser', () => {
   });
 
   it('creates and revokes an API token, and lets an admin add a user', async () => {
-    await seedAdmin(lore);
+    await seedAdmin(harness.lore);
     await logIn(page, admin);
     await page.goto('/settings');
     await page.getByRole('heading', { name: 'Settings', level: 1 }).waitFor();
@@ -117,7 +91,7 @@ describe('accounts in the browser', () => {
     const token = await page.getByLabel('Token value').inputValue();
     expect(token.length).toBeGreaterThan(16);
     const withToken = () =>
-      fetch(`${lore.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
+      fetch(`${harness.lore.url}/api/me`, { headers: { authorization: `Bearer ${token}` } });
     expect((await withToken()).status).toBe(200);
 
     await page.getByRole('button', { name: 'Done' }).click();
@@ -141,15 +115,9 @@ describe('accounts in the browser', () => {
     await page.getByText(`Added ${grace.displayName} (${grace.email}).`).waitFor();
     await page.getByRole('cell', { name: grace.email }).waitFor();
 
-    const graceContext = await browser.newContext({ baseURL: lore.url });
-    try {
-      const gracePage = await graceContext.newPage();
-      await logIn(gracePage, grace);
-      await gracePage.goto('/settings');
-      await gracePage.getByRole('heading', { name: 'API tokens' }).waitFor();
-      expect(await gracePage.getByRole('heading', { name: 'Users' }).count()).toBe(0);
-    } finally {
-      await graceContext.close();
-    }
+    const { page: gracePage } = await harness.open(grace);
+    await gracePage.goto('/settings');
+    await gracePage.getByRole('heading', { name: 'API tokens' }).waitFor();
+    expect(await gracePage.getByRole('heading', { name: 'Users' }).count()).toBe(0);
   });
 });

@@ -1,17 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
-  launchChromium,
-  logIn,
+  type BrowserPerson,
+  type Credentials,
   member,
   openEditor,
-  type RunningLore,
-  seedAdmin,
   seedWorkspace,
-  startLore,
+  setUpBrowserTests,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 const poll = { timeout: 15_000, interval: 100 };
@@ -63,42 +60,21 @@ async function handFiles(
 }
 
 describe('attachments in the editor', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let workspace: Workspace;
-  const contexts: BrowserContext[] = [];
 
   const markdown = async () =>
     (await workspace.adminApi.call<{ markdown: string }>('GET', `/api/pages/${workspace.page.id}`))
       .markdown;
 
-  async function open(who: typeof admin): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ baseURL: lore.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await logIn(page, who);
-    await openEditor(page, workspace.page.id);
-    return { page, problems };
+  async function open(who: Credentials): Promise<BrowserPerson> {
+    const person = await harness.open(who);
+    await openEditor(person.page, workspace.page.id);
+    return person;
   }
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { markdown: 'Screenshots below.\n' });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await lore?.close();
+    workspace = await seedWorkspace(harness.lore, { markdown: 'Screenshots below.\n' });
   });
 
   it('uploads a pasted image, shows it to everyone, and serves it from the server', async () => {

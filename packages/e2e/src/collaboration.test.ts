@@ -1,22 +1,16 @@
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
   bodyText,
   guest,
-  launchChromium,
-  logIn,
   member,
   openEditor,
-  type RunningLore,
-  seedAdmin,
   seedWorkspace,
-  startLore,
+  setUpBrowserTests,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 interface PageAnswer {
@@ -27,44 +21,18 @@ interface PageAnswer {
 const poll = { timeout: 15_000, interval: 100 };
 
 describe('editing a page together', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let workspace: Workspace;
-  const contexts: BrowserContext[] = [];
 
   const readPage = (id: string) => workspace.adminApi.call<PageAnswer>('GET', `/api/pages/${id}`);
 
-  async function open(who: typeof admin): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ baseURL: lore.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await logIn(page, who);
-    return { page, problems };
-  }
-
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { markdown: 'First line\n\nSecond line\n' });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await lore?.close();
+    workspace = await seedWorkspace(harness.lore, { markdown: 'First line\n\nSecond line\n' });
   });
 
   it('merges two people typing at once, with named carets and both in the presence list', async () => {
-    const ada = await open(admin);
-    const grace = await open(member);
+    const ada = await harness.open(admin);
+    const grace = await harness.open(member);
     await openEditor(ada.page, workspace.page.id);
     await openEditor(grace.page, workspace.page.id);
 
@@ -127,8 +95,8 @@ describe('editing a page together', () => {
   });
 
   it('shares title edits live, in the sidebar and through the API', async () => {
-    const ada = await open(admin);
-    const grace = await open(member);
+    const ada = await harness.open(admin);
+    const grace = await harness.open(member);
     await openEditor(ada.page, workspace.page.id);
     await openEditor(grace.page, workspace.page.id);
 
@@ -177,7 +145,7 @@ describe('editing a page together', () => {
   });
 
   it('tells people on a page that it was deleted, and sends an expired session to login', async () => {
-    const grace = await open(member);
+    const grace = await harness.open(member);
     await openEditor(grace.page, workspace.page.id);
     await workspace.adminApi.call('DELETE', `/api/pages/${workspace.page.id}`);
     await grace.page
@@ -211,7 +179,7 @@ describe('editing a page together', () => {
   });
 
   it('shows the page read-only to a guest', async () => {
-    const linus = await open(guest);
+    const linus = await harness.open(guest);
     await openEditor(linus.page, workspace.page.id);
     await linus.page.getByText('View only').waitFor();
     expect(await linus.page.locator('.page-body').getAttribute('contenteditable')).toBe('false');
@@ -263,8 +231,8 @@ describe('editing a page together', () => {
         ].join('\n'),
       },
     );
-    const ada = await open(admin);
-    const grace = await open(member);
+    const ada = await harness.open(admin);
+    const grace = await harness.open(member);
     for (const { page } of [ada, grace]) await page.setViewportSize({ width: 1280, height: 900 });
     await openEditor(ada.page, rich.id);
     await openEditor(grace.page, rich.id);

@@ -1,17 +1,12 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
   bodyText,
-  launchChromium,
-  logIn,
   openEditor,
-  type RunningLore,
-  seedAdmin,
   seedWorkspace,
-  startLore,
+  setUpBrowserTests,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 const poll = { timeout: 15_000, interval: 100 };
@@ -34,10 +29,8 @@ function paste(page: Page, html: string, text: string): Promise<void> {
 }
 
 describe('writing in the editor', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let workspace: Workspace;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
@@ -45,28 +38,10 @@ describe('writing in the editor', () => {
     (await workspace.adminApi.call<{ markdown: string }>('GET', `/api/pages/${workspace.page.id}`))
       .markdown;
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { title: 'Notes' });
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await logIn(page, admin);
+    workspace = await seedWorkspace(harness.lore, { title: 'Notes' });
+    ({ page, problems } = await harness.open(admin));
     await openEditor(page, workspace.page.id);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
   });
 
   it('inserts blocks from the slash menu with the keyboard alone', async () => {

@@ -1,20 +1,14 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
   bodyText,
-  type Credentials,
   guest,
-  launchChromium,
-  logIn,
   member,
   openEditor,
-  type RunningLore,
-  seedAdmin,
   seedWorkspace,
-  startLore,
+  setUpBrowserTests,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 interface PageAnswer {
@@ -28,22 +22,11 @@ interface RevisionsAnswer {
 const poll = { timeout: 15_000, interval: 100 };
 
 describe('page history in the browser', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let workspace: Workspace;
-  const contexts: BrowserContext[] = [];
 
   const serverMarkdown = async () =>
     (await workspace.adminApi.call<PageAnswer>('GET', `/api/pages/${workspace.page.id}`)).markdown;
-
-  async function open(who: Credentials): Promise<{ page: Page; problems: string[] }> {
-    const context = await browser.newContext({ baseURL: lore.url });
-    contexts.push(context);
-    const page = await context.newPage();
-    const problems = watchPageProblems(page);
-    await logIn(page, who);
-    return { page, problems };
-  }
 
   async function typeAtEndOfFirstLine(page: Page, text: string): Promise<void> {
     await page.locator('.page-body p').first().click();
@@ -51,28 +34,13 @@ describe('page history in the browser', () => {
     await page.keyboard.type(text, { delay: 15 });
   }
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { markdown: 'Launch checklist\n' });
-  });
-
-  afterEach(async () => {
-    for (const context of contexts.splice(0)) await context.close();
-    await lore?.close();
+    workspace = await seedWorkspace(harness.lore, { markdown: 'Launch checklist\n' });
   });
 
   it('saves versions, compares them, restores one live for everyone; guests only look', async () => {
-    const ada = await open(admin);
-    const grace = await open(member);
+    const ada = await harness.open(admin);
+    const grace = await harness.open(member);
     await openEditor(ada.page, workspace.page.id);
     await openEditor(grace.page, workspace.page.id);
 
@@ -175,7 +143,7 @@ describe('page history in the browser', () => {
     expect(await ada.page.evaluate(() => document.activeElement?.id)).toBe('page-history-button');
 
     // A guest opens a link to the first version: history and compare, but no restore or save.
-    const linus = await open(guest);
+    const linus = await harness.open(guest);
     await linus.page.goto(`/pages/${workspace.page.id}?history=${firstId}&historyView=compare`);
     const guestPanel = linus.page.getByRole('complementary', { name: 'Page history' });
     const guestViewer = guestPanel.getByRole('region', { name: 'Version 1: First draft' });
@@ -193,8 +161,8 @@ describe('page history in the browser', () => {
   });
 
   it('colours the current text by who wrote it, with a legend', async () => {
-    const ada = await open(admin);
-    const grace = await open(member);
+    const ada = await harness.open(admin);
+    const grace = await harness.open(member);
     await openEditor(ada.page, workspace.page.id);
     await openEditor(grace.page, workspace.page.id);
     await typeAtEndOfFirstLine(ada.page, ' by Ada');

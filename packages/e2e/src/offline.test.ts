@@ -1,25 +1,19 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
   bodyText,
-  launchChromium,
-  logIn,
   openEditor,
-  type RunningLore,
-  seedAdmin,
   seedWorkspace,
-  startLore,
+  setUpBrowserTests,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 const poll = { timeout: 20_000, interval: 100 };
 const offlineLabel = 'Offline — changes are saved on this device';
 
 describe('editing without a connection', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let workspace: Workspace;
   let context: BrowserContext;
   let page: Page;
@@ -30,27 +24,12 @@ describe('editing without a connection', () => {
       .markdown;
   const status = () => page.locator('.connection-status');
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { title: 'Field notes', markdown: 'Kept offline\n' });
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await logIn(page, admin);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
+    workspace = await seedWorkspace(harness.lore, {
+      title: 'Field notes',
+      markdown: 'Kept offline\n',
+    });
+    ({ context, page, problems } = await harness.open(admin));
   });
 
   it('keeps typing while offline and sends the text when the connection returns', async () => {

@@ -1,21 +1,17 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
   admin,
   type Credentials,
   guest,
-  launchChromium,
   logIn,
   member,
   openEditor,
-  type RunningLore,
   type SeededPage,
-  seedAdmin,
   seedWorkspace,
+  setUpBrowserTests,
   signInApi,
-  startLore,
   type Workspace,
-  watchPageProblems,
 } from './harness';
 
 interface SearchAnswer {
@@ -41,8 +37,7 @@ async function waitUntilSearchable(workspace: Workspace, query: string, count: n
 }
 
 describe('search in the browser', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests({ serverPer: 'file' });
   let workspace: Workspace;
   let checklist: SeededPage;
   let context: BrowserContext;
@@ -50,10 +45,7 @@ describe('search in the browser', () => {
   let problems: string[];
 
   beforeAll(async () => {
-    browser = await launchChromium(process.env);
-    lore = await startLore();
-    await seedAdmin(lore);
-    workspace = await seedWorkspace(lore, { title: 'Launch plan', markdown: 'Ship it.' });
+    workspace = await seedWorkspace(harness.lore, { title: 'Launch plan', markdown: 'Ship it.' });
     const api = workspace.adminApi;
     const { space: people } = await api.call<{ space: { id: string } }>('POST', '/api/spaces', {
       name: 'People',
@@ -76,18 +68,12 @@ describe('search in the browser', () => {
     await waitUntilSearchable(workspace, 'onboarding', 2);
   });
 
-  afterAll(async () => {
-    await lore?.close();
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
+    ({ context, page, problems } = await harness.open());
   });
 
   afterEach(async () => {
+    // Closed before the check, so that problems raised while the page goes away count too.
     await context?.close();
     expect(problems).toEqual([]);
   });
@@ -189,7 +175,7 @@ describe('search in the browser', () => {
   });
 
   it('an admin sees the searches in the analytics and can download them', async () => {
-    const api = await signInApi(lore, admin);
+    const api = await signInApi(harness.lore, admin);
     await api.call('GET', '/api/search?q=expense+policy');
     await api.call('GET', '/api/search?q=onboarding+buddies');
     await signIn(admin);
@@ -226,7 +212,7 @@ describe('search in the browser', () => {
     await edit.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Our availability promise: 99.9% a month.').waitFor();
 
-    const api = await signInApi(lore, member);
+    const api = await signInApi(harness.lore, member);
     const listed = await api.call<{ terms: { term: string; meaning: string }[] }>(
       'GET',
       '/api/glossary',

@@ -1,17 +1,9 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  admin,
-  launchChromium,
-  logIn,
-  type RunningLore,
-  seedAdmin,
-  startLore,
-  watchPageProblems,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { admin, setUpBrowserTests } from './harness';
 
 /** Role and text of the focused element, to follow focus without a mouse. */
 function focused(page: Page) {
@@ -41,32 +33,12 @@ function luminance(cssColor: string): number {
 }
 
 describe('the app shell in the browser', () => {
-  let browser: Browser;
-  let lore: RunningLore;
-  let context: BrowserContext;
+  const harness = setUpBrowserTests();
   let page: Page;
   let problems: string[];
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await logIn(page, admin);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
+    ({ page, problems } = await harness.open(admin));
   });
 
   it('runs the user menu with the keyboard alone', async () => {

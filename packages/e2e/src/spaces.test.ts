@@ -1,16 +1,6 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ApiSession,
-  admin,
-  launchChromium,
-  logIn,
-  type RunningLore,
-  seedAdmin,
-  signInApi,
-  startLore,
-  watchPageProblems,
-} from './harness';
+import type { Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ApiSession, admin, setUpBrowserTests, signInApi } from './harness';
 
 const poll = { timeout: 15_000, interval: 100 };
 
@@ -59,36 +49,16 @@ function shortIdFromUrl(page: Page): string {
 }
 
 describe('spaces and pages in the sidebar', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let adminApi: ApiSession;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
 
   const readPage = (id: string) => adminApi.call<PageAnswer>('GET', `/api/pages/${id}`);
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    adminApi = await signInApi(lore, admin);
-    context = await browser.newContext({ baseURL: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await logIn(page, admin);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
+    adminApi = await signInApi(harness.lore, admin);
+    ({ page, problems } = await harness.open(admin));
   });
 
   it('creates a space, a page and a subpage with the keyboard, and walks the tree', async () => {

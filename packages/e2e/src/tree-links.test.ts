@@ -1,16 +1,6 @@
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import {
-  type ApiSession,
-  admin,
-  launchChromium,
-  logIn,
-  type RunningLore,
-  seedAdmin,
-  signInApi,
-  startLore,
-  watchPageProblems,
-} from './harness';
+import type { Locator, Page } from 'playwright-core';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { type ApiSession, admin, setUpBrowserTests, signInApi } from './harness';
 
 const poll = { timeout: 15_000, interval: 100 };
 
@@ -37,10 +27,8 @@ const longIntro = Array.from(
 ).join('\n');
 
 describe('page tree and links between pages', () => {
-  let browser: Browser;
-  let lore: RunningLore;
+  const harness = setUpBrowserTests();
   let adminApi: ApiSession;
-  let context: BrowserContext;
   let page: Page;
   let problems: string[];
   let space: SpaceJson;
@@ -63,31 +51,14 @@ describe('page tree and links between pages', () => {
   const connected = () =>
     page.getByRole('status').filter({ hasText: 'Connected' }).first().waitFor();
 
-  beforeAll(async () => {
-    browser = await launchChromium(process.env);
-  });
-
-  afterAll(async () => {
-    await browser?.close();
-  });
-
   beforeEach(async () => {
-    lore = await startLore();
-    await seedAdmin(lore);
-    adminApi = await signInApi(lore, admin);
+    adminApi = await signInApi(harness.lore, admin);
     ({ space } = await adminApi.call<{ space: SpaceJson }>('POST', '/api/spaces', {
       name: 'Handbook',
     }));
-    context = await browser.newContext({ baseURL: lore.url });
-    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: lore.url });
-    page = await context.newPage();
-    problems = watchPageProblems(page);
-    await logIn(page, admin);
-  });
-
-  afterEach(async () => {
-    await context?.close();
-    await lore?.close();
+    ({ page, problems } = await harness.open(admin, {
+      permissions: ['clipboard-read', 'clipboard-write'],
+    }));
   });
 
   it('nests a page by dragging it onto another, and moves it with the keyboard and the dialog', async () => {
@@ -276,10 +247,10 @@ describe('page tree and links between pages', () => {
     await page.getByRole('button', { name: 'Copy link to this heading' }).click();
     await page.getByText('Link copied').waitFor();
     const clipboard = () => page.evaluate(() => navigator.clipboard.readText());
-    expect(await clipboard()).toBe(`${lore.url}${canonical}#${id}`);
+    expect(await clipboard()).toBe(`${harness.lore.url}${canonical}#${id}`);
 
     await page.getByRole('button', { name: 'Copy link', exact: true }).click();
-    await expect.poll(clipboard, poll).toBe(`${lore.url}${canonical}`);
+    await expect.poll(clipboard, poll).toBe(`${harness.lore.url}${canonical}`);
     expect(problems).toEqual([]);
   });
 });

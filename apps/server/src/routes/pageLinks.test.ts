@@ -1,39 +1,25 @@
 import { applyJSONToYDoc, markdownToJSON } from '@lore/schema';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { adminServerPerTest, testAdmin } from '../test/adminServerPerTest';
 import { collabClient, eventually } from '../test/collabClient';
-import { startTestServer, type TestResponse, type TestServer } from '../test/startTestServer';
+import { expectJson } from '../test/expectJson';
+import { startTestServer } from '../test/startTestServer';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-  await t.request('/api/setup', {
-    method: 'POST',
-    json: { email: 'ada@example.com', displayName: 'Ada', password: 'analytical-engine' },
-  });
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function json(response: TestResponse, status: number) {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body;
-}
+const t = adminServerPerTest();
 
 const createSpace = async (name: string) =>
-  (await json(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201)).space;
+  (await expectJson(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201)).space;
 
 const createPage = async (spaceId: string, title: string, markdown = '') =>
   (
-    await json(
+    await expectJson(
       await t.request('/api/pages', { method: 'POST', json: { spaceId, title, markdown } }),
       201,
     )
   ).page;
 
 const backlinks = async (id: string) =>
-  (await json(await t.request(`/api/pages/${id}/backlinks`), 200)).backlinks;
+  (await expectJson(await t.request(`/api/pages/${id}/backlinks`), 200)).backlinks;
 
 describe('backlinks', () => {
   it('lists live pages linking by short link, canonical path or anchor, each once', async () => {
@@ -61,11 +47,11 @@ describe('backlinks', () => {
       },
     ]);
     // By short id too, and a source in the trash stops counting.
-    await json(await t.request(`/api/pages/${a.id}`, { method: 'DELETE' }), 200);
+    await expectJson(await t.request(`/api/pages/${a.id}`, { method: 'DELETE' }), 200);
     expect(
       (await backlinks(target.shortId)).map((b: { page: { title: string } }) => b.page.title),
     ).toEqual(['Alerts']);
-    expect((await json(await t.request('/api/pages/nope/backlinks'), 404)).error.code).toBe(
+    expect((await expectJson(await t.request('/api/pages/nope/backlinks'), 404)).error.code).toBe(
       'page_not_found',
     );
   });
@@ -74,7 +60,7 @@ describe('backlinks', () => {
     const eng = await createSpace('Eng');
     const target = await createPage(eng.id, 'Target');
     const source = await createPage(eng.id, 'Source');
-    const { token } = await json(
+    const { token } = await expectJson(
       await t.request('/api/tokens', { method: 'POST', json: { name: 'editor' } }),
       201,
     );
@@ -116,30 +102,32 @@ describe('rebuilding the links index', () => {
 
 describe('absolute links on the public origin', () => {
   it('count as internal links', async () => {
-    await t.close();
     const origin = 'https://wiki.example.com';
-    t = await startTestServer({ LORE_PUBLIC_URL: origin });
-    const write = (path: string, body: unknown) =>
-      t.request(path, { method: 'POST', json: body, headers: { origin } });
-    await write('/api/setup', {
-      email: 'ada@example.com',
-      displayName: 'Ada',
-      password: 'analytical-engine',
-    });
-    const space = (await json(await write('/api/spaces', { name: 'Eng' }), 201)).space;
-    const target = (await json(await write('/api/pages', { spaceId: space.id, title: 'T' }), 201))
-      .page;
-    await json(
-      await write('/api/pages', {
-        spaceId: space.id,
-        title: 'S',
-        markdown: `[abs](${origin}/s/${target.shortId}) [other](https://other.example/s/${target.shortId})`,
-      }),
-      201,
-    );
-    expect((await backlinks(target.id)).map((b: { texts: string[] }) => b.texts)).toEqual([
-      ['abs'],
-    ]);
+    const publicServer = await startTestServer({ LORE_PUBLIC_URL: origin });
+    try {
+      const write = (path: string, body: unknown) =>
+        publicServer.request(path, { method: 'POST', json: body, headers: { origin } });
+      await write('/api/setup', testAdmin);
+      const space = (await expectJson(await write('/api/spaces', { name: 'Eng' }), 201)).space;
+      const target = (
+        await expectJson(await write('/api/pages', { spaceId: space.id, title: 'T' }), 201)
+      ).page;
+      await expectJson(
+        await write('/api/pages', {
+          spaceId: space.id,
+          title: 'S',
+          markdown: `[abs](${origin}/s/${target.shortId}) [other](https://other.example/s/${target.shortId})`,
+        }),
+        201,
+      );
+      const { backlinks } = await expectJson(
+        await publicServer.request(`/api/pages/${target.id}/backlinks`),
+        200,
+      );
+      expect(backlinks.map((b: { texts: string[] }) => b.texts)).toEqual([['abs']]);
+    } finally {
+      await publicServer.close();
+    }
   });
 });
 
@@ -153,8 +141,8 @@ describe('broken links', () => {
       'Index',
       `[fine](/s/${fine.shortId}) [gone](/s/${gone.shortId}) [never](/s/zzzz999999)`,
     );
-    await json(await t.request(`/api/pages/${gone.id}`, { method: 'DELETE' }), 200);
-    const { brokenLinks } = await json(await t.request('/api/spaces/eng/broken-links'), 200);
+    await expectJson(await t.request(`/api/pages/${gone.id}`, { method: 'DELETE' }), 200);
+    const { brokenLinks } = await expectJson(await t.request('/api/spaces/eng/broken-links'), 200);
     expect(brokenLinks).toEqual([
       {
         source: { id: source.id, shortId: source.shortId, title: 'Index', url: source.url },
@@ -169,13 +157,13 @@ describe('broken links', () => {
         reason: 'missing',
       },
     ]);
-    await json(await t.request(`/api/pages/${gone.id}/restore`, { method: 'POST' }), 200);
+    await expectJson(await t.request(`/api/pages/${gone.id}/restore`, { method: 'POST' }), 200);
     expect(
-      (await json(await t.request(`/api/spaces/${eng.id}/broken-links`), 200)).brokenLinks,
+      (await expectJson(await t.request(`/api/spaces/${eng.id}/broken-links`), 200)).brokenLinks,
     ).toHaveLength(1);
-    expect((await json(await t.request('/api/spaces/nope/broken-links'), 404)).error.code).toBe(
-      'space_not_found',
-    );
+    expect(
+      (await expectJson(await t.request('/api/spaces/nope/broken-links'), 404)).error.code,
+    ).toBe('space_not_found');
   });
 });
 
@@ -188,9 +176,9 @@ describe('link suggestions', () => {
     await createPage(eng.id, 'Deploy guide');
     const trashed = await createPage(eng.id, 'Deploy old');
     await createPage(eng.id, 'Unrelated');
-    await json(await t.request(`/api/pages/${trashed.id}`, { method: 'DELETE' }), 200);
+    await expectJson(await t.request(`/api/pages/${trashed.id}`, { method: 'DELETE' }), 200);
     const suggest = async (query: string) =>
-      (await json(await t.request(`/api/pages/suggest?${query}`), 200)).pages;
+      (await expectJson(await t.request(`/api/pages/suggest?${query}`), 200)).pages;
     const found = await suggest('q=DEPLOY');
     expect(found.map((p: { title: string }) => p.title)).toEqual([
       'Deploy guide',
@@ -206,7 +194,7 @@ describe('link suggestions', () => {
     expect((await suggest('q=')).map((p: { title: string }) => p.title)).toHaveLength(4);
     expect((await suggest('')).map((p: { title: string }) => p.title)[0]).toBe('Unrelated');
     expect(await suggest('q=%25')).toEqual([]);
-    await json(await t.request('/api/pages/suggest?limit=21'), 400);
-    await json(await t.request('/api/pages/suggest?limit=0'), 400);
+    await expectJson(await t.request('/api/pages/suggest?limit=21'), 400);
+    await expectJson(await t.request('/api/pages/suggest?limit=0'), 400);
   });
 });

@@ -1,30 +1,15 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestResponse, type TestServer } from '../test/startTestServer';
+import { describe, expect, it } from 'vitest';
+import { adminServerPerTest } from '../test/adminServerPerTest';
+import { expectJson } from '../test/expectJson';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-  await t.request('/api/setup', {
-    method: 'POST',
-    json: { email: 'ada@example.com', displayName: 'Ada', password: 'analytical-engine' },
-  });
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function json(response: TestResponse, status: number) {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body;
-}
+const t = adminServerPerTest();
 
 const createSpace = async (name: string) =>
-  (await json(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201)).space;
+  (await expectJson(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201)).space;
 
 const createPage = async (spaceId: string, title: string, parentId: string | null = null) =>
   (
-    await json(
+    await expectJson(
       await t.request('/api/pages', { method: 'POST', json: { spaceId, title, parentId } }),
       201,
     )
@@ -44,7 +29,7 @@ const outline = (nodes: Node[]): unknown[] =>
   nodes.map((node) => (node.children.length ? [node.title, outline(node.children)] : node.title));
 
 async function tree(space: string) {
-  return (await json(await t.request(`/api/spaces/${space}/tree`), 200)).tree as Node[];
+  return (await expectJson(await t.request(`/api/spaces/${space}/tree`), 200)).tree as Node[];
 }
 
 describe('moving pages', () => {
@@ -54,16 +39,16 @@ describe('moving pages', () => {
     const b = await createPage(space.id, 'B');
     const c = await createPage(space.id, 'C');
     expect(outline(await tree('eng'))).toEqual(['A', 'B', 'C']);
-    await json(await move(c.id, { parentId: null, afterId: a.id, beforeId: b.id }), 200);
+    await expectJson(await move(c.id, { parentId: null, afterId: a.id, beforeId: b.id }), 200);
     expect(outline(await tree('eng'))).toEqual(['A', 'C', 'B']);
-    await json(await move(b.id, { parentId: null, beforeId: a.id }), 200);
+    await expectJson(await move(b.id, { parentId: null, beforeId: a.id }), 200);
     expect(outline(await tree('eng'))).toEqual(['B', 'A', 'C']);
-    await json(await move(b.id, { parentId: null, afterId: c.id }), 200);
+    await expectJson(await move(b.id, { parentId: null, afterId: c.id }), 200);
     expect(outline(await tree('eng'))).toEqual(['A', 'C', 'B']);
-    const moved = await json(await move(a.id, { parentId: c.id }), 200);
+    const moved = await expectJson(await move(a.id, { parentId: c.id }), 200);
     expect(moved.page.parentId).toBe(c.id);
     expect(moved.page.url).toBe(`/eng/a-${a.shortId}`);
-    await json(await move(b.id, { parentId: c.id, beforeId: a.id }), 200);
+    await expectJson(await move(b.id, { parentId: c.id, beforeId: a.id }), 200);
     expect(outline(await tree('eng'))).toEqual([['C', ['B', 'A']]]);
     const nodes = await tree('eng');
     expect(nodes[0]?.url).toBe(`/eng/c-${c.shortId}`);
@@ -77,29 +62,33 @@ describe('moving pages', () => {
     const c = await createPage(space.id, 'C', b.id);
     const d = await createPage(space.id, 'D');
     const before = JSON.stringify(await tree('eng'));
-    expect((await json(await move(a.id, { parentId: a.id }), 409)).error.code).toBe('move_cycle');
-    expect((await json(await move(a.id, { parentId: c.id }), 409)).error.code).toBe('move_cycle');
-    expect((await json(await move(a.id, { parentId: null, afterId: c.id }), 400)).error.code).toBe(
-      'invalid_position',
+    expect((await expectJson(await move(a.id, { parentId: a.id }), 409)).error.code).toBe(
+      'move_cycle',
+    );
+    expect((await expectJson(await move(a.id, { parentId: c.id }), 409)).error.code).toBe(
+      'move_cycle',
     );
     expect(
-      (await json(await move(a.id, { parentId: null, afterId: d.id, beforeId: d.id }), 400)).error
-        .code,
+      (await expectJson(await move(a.id, { parentId: null, afterId: c.id }), 400)).error.code,
     ).toBe('invalid_position');
-    expect((await json(await move(a.id, { parentId: 'nope' }), 404)).error.code).toBe(
+    expect(
+      (await expectJson(await move(a.id, { parentId: null, afterId: d.id, beforeId: d.id }), 400))
+        .error.code,
+    ).toBe('invalid_position');
+    expect((await expectJson(await move(a.id, { parentId: 'nope' }), 404)).error.code).toBe(
       'parent_not_found',
     );
     expect(
-      (await json(await move(a.id, { parentId: d.id, spaceId: other.id }), 404)).error.code,
+      (await expectJson(await move(a.id, { parentId: d.id, spaceId: other.id }), 404)).error.code,
     ).toBe('parent_not_found');
-    expect((await json(await move('nope', { parentId: null }), 404)).error.code).toBe(
+    expect((await expectJson(await move('nope', { parentId: null }), 404)).error.code).toBe(
       'page_not_found',
     );
     expect(
-      (await json(await move(a.id, { parentId: null, spaceId: 'nope' }), 404)).error.code,
+      (await expectJson(await move(a.id, { parentId: null, spaceId: 'nope' }), 404)).error.code,
     ).toBe('space_not_found');
-    await json(await t.request(`/api/pages/${d.id}`, { method: 'DELETE' }), 200);
-    expect((await json(await move(a.id, { parentId: d.id }), 404)).error.code).toBe(
+    await expectJson(await t.request(`/api/pages/${d.id}`, { method: 'DELETE' }), 200);
+    expect((await expectJson(await move(a.id, { parentId: d.id }), 404)).error.code).toBe(
       'parent_not_found',
     );
     const afterTrash = JSON.stringify(await tree('eng'));
@@ -113,17 +102,17 @@ describe('moving pages', () => {
     const b = await createPage(eng.id, 'B', a.id);
     await createPage(eng.id, 'C', b.id);
     const x = await createPage(ops.id, 'X');
-    const moved = await json(await move(a.id, { spaceId: 'ops', parentId: x.id }), 200);
+    const moved = await expectJson(await move(a.id, { spaceId: 'ops', parentId: x.id }), 200);
     expect(moved.page.spaceId).toBe(ops.id);
     expect(moved.page.url).toBe(`/ops/a-${a.shortId}`);
     expect(outline(await tree('eng'))).toEqual([]);
     expect(outline(await tree('ops'))).toEqual([['X', [['A', [['B', ['C']]]]]]]);
-    const child = await json(await t.request(`/api/pages/${b.id}`), 200);
+    const child = await expectJson(await t.request(`/api/pages/${b.id}`), 200);
     expect(child.page.spaceId).toBe(ops.id);
     expect(child.space.slug).toBe('ops');
     // The parent alone is enough to name the target space.
-    await json(await move(b.id, { parentId: null, spaceId: 'eng' }), 200);
-    await json(await move(b.id, { parentId: x.id }), 200);
+    await expectJson(await move(b.id, { parentId: null, spaceId: 'eng' }), 200);
+    await expectJson(await move(b.id, { parentId: x.id }), 200);
     expect(outline(await tree('ops'))).toEqual([['X', ['A', ['B', ['C']]]]]);
   });
 });
@@ -134,21 +123,21 @@ describe('page metadata', () => {
     const page = await createPage(space.id, 'Runbook');
     const patch = (body: unknown) =>
       t.request(`/api/pages/${page.id}`, { method: 'PATCH', json: body });
-    expect((await json(await patch({ icon: '🚀' }), 200)).page.icon).toBe('🚀');
-    expect((await json(await patch({ icon: '👩‍💻' }), 200)).page.icon).toBe('👩‍💻');
+    expect((await expectJson(await patch({ icon: '🚀' }), 200)).page.icon).toBe('🚀');
+    expect((await expectJson(await patch({ icon: '👩‍💻' }), 200)).page.icon).toBe('👩‍💻');
     for (const icon of ['a', '🚀🚀', '', '<b>']) {
-      expect((await json(await patch({ icon }), 400)).error.code).toBe('invalid_request');
+      expect((await expectJson(await patch({ icon }), 400)).error.code).toBe('invalid_request');
     }
-    expect((await json(await patch({ icon: '🚀', title: 'x'.repeat(2000) }), 400)).error.code).toBe(
-      'invalid_request',
-    );
-    const renamed = await json(await patch({ title: 'On-call runbook' }), 200);
+    expect(
+      (await expectJson(await patch({ icon: '🚀', title: 'x'.repeat(2000) }), 400)).error.code,
+    ).toBe('invalid_request');
+    const renamed = await expectJson(await patch({ title: 'On-call runbook' }), 200);
     expect(renamed.page).toMatchObject({
       title: 'On-call runbook',
       icon: '👩‍💻',
       url: `/eng/on-call-runbook-${page.shortId}`,
     });
-    expect((await json(await patch({ icon: null }), 200)).page.icon).toBeNull();
+    expect((await expectJson(await patch({ icon: null }), 200)).page.icon).toBeNull();
     expect((await tree('eng'))[0]).toMatchObject({ title: 'On-call runbook', icon: null });
   });
 });
@@ -158,7 +147,7 @@ describe('guests', () => {
     const space = await createSpace('Eng');
     const a = await createPage(space.id, 'A');
     const b = await createPage(space.id, 'B');
-    await json(
+    await expectJson(
       await t.request('/api/users', {
         method: 'POST',
         json: {
@@ -170,7 +159,7 @@ describe('guests', () => {
       }),
       201,
     );
-    await json(
+    await expectJson(
       await t.request('/api/auth/login', {
         method: 'POST',
         json: { email: 'g@example.com', password: 'guest password' },
@@ -178,14 +167,16 @@ describe('guests', () => {
       200,
     );
     expect(outline(await tree('eng'))).toEqual(['A', 'B']);
-    expect((await json(await move(a.id, { parentId: b.id }), 403)).error.code).toBe('forbidden');
-    await json(
+    expect((await expectJson(await move(a.id, { parentId: b.id }), 403)).error.code).toBe(
+      'forbidden',
+    );
+    await expectJson(
       await t.request(`/api/pages/${a.id}`, { method: 'PATCH', json: { icon: '🚀' } }),
       403,
     );
-    await json(await t.request(`/api/pages/${a.id}/backlinks`), 200);
-    await json(await t.request('/api/spaces/eng/broken-links'), 200);
-    await json(await t.request('/api/pages/suggest?q=a'), 200);
+    await expectJson(await t.request(`/api/pages/${a.id}/backlinks`), 200);
+    await expectJson(await t.request('/api/spaces/eng/broken-links'), 200);
+    await expectJson(await t.request('/api/pages/suggest?q=a'), 200);
     expect(outline(await tree('eng'))).toEqual(['A', 'B']);
   });
 });

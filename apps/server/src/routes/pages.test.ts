@@ -1,26 +1,11 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestResponse, type TestServer } from '../test/startTestServer';
+import { describe, expect, it } from 'vitest';
+import { adminServerPerTest } from '../test/adminServerPerTest';
+import { expectJson } from '../test/expectJson';
 
-let t: TestServer;
-beforeEach(async () => {
-  t = await startTestServer();
-  await t.request('/api/setup', {
-    method: 'POST',
-    json: { email: 'ada@example.com', displayName: 'Ada', password: 'analytical-engine' },
-  });
-});
-afterEach(async () => {
-  await t.close();
-});
-
-async function json(response: TestResponse, status: number) {
-  const body = await response.json();
-  expect(response.status, JSON.stringify(body)).toBe(status);
-  return body;
-}
+const t = adminServerPerTest();
 
 async function createSpace(name = 'Engineering') {
-  return (await json(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201))
+  return (await expectJson(await t.request('/api/spaces', { method: 'POST', json: { name } }), 201))
     .space;
 }
 
@@ -28,9 +13,9 @@ describe('spaces', () => {
   it('creates spaces with slugs, lists them and refuses a taken slug', async () => {
     const space = await createSpace('Café Operations');
     expect(space.slug).toBe('cafe-operations');
-    const listed = await json(await t.request('/api/spaces'), 200);
+    const listed = await expectJson(await t.request('/api/spaces'), 200);
     expect(listed.spaces.map((s: { slug: string }) => s.slug)).toEqual(['cafe-operations']);
-    const taken = await json(
+    const taken = await expectJson(
       await t.request('/api/spaces', {
         method: 'POST',
         json: { name: 'Other', slug: 'cafe-operations' },
@@ -38,15 +23,15 @@ describe('spaces', () => {
       409,
     );
     expect(taken.error.code).toBe('slug_taken');
-    const bad = await json(
+    const bad = await expectJson(
       await t.request('/api/spaces', { method: 'POST', json: { name: 'X', slug: 'Bad Slug' } }),
       400,
     );
     expect(bad.error.code).toBe('invalid_request');
-    expect((await json(await t.request('/api/spaces/cafe-operations'), 200)).space.id).toBe(
+    expect((await expectJson(await t.request('/api/spaces/cafe-operations'), 200)).space.id).toBe(
       space.id,
     );
-    expect((await json(await t.request('/api/spaces/nope'), 404)).error.code).toBe(
+    expect((await expectJson(await t.request('/api/spaces/nope'), 404)).error.code).toBe(
       'space_not_found',
     );
   });
@@ -67,7 +52,7 @@ describe('pages', () => {
       '',
       '[click](javascript:alert(1))',
     ].join('\n');
-    const { page } = await json(
+    const { page } = await expectJson(
       await t.request('/api/pages', {
         method: 'POST',
         json: { spaceId: space.slug, title: '  Deploy  guide ', markdown },
@@ -76,7 +61,7 @@ describe('pages', () => {
     );
     expect(page.title).toBe('Deploy guide');
     expect(page.shortId).toMatch(/^[0-9a-z]{10}$/);
-    const read = await json(await t.request(`/api/pages/${page.id}`), 200);
+    const read = await expectJson(await t.request(`/api/pages/${page.id}`), 200);
     expect(read.page.id).toBe(page.id);
     expect(read.space.slug).toBe(space.slug);
     expect(read.markdown).toContain('**the script**');
@@ -85,7 +70,7 @@ describe('pages', () => {
     expect(read.html).toMatch(/<h1[^>]*id="deploying"/);
     expect(read.html).not.toMatch(/<script/i);
     expect(read.html).not.toMatch(/javascript:/i);
-    const byShortId = await json(await t.request(`/api/pages/${page.shortId}`), 200);
+    const byShortId = await expectJson(await t.request(`/api/pages/${page.shortId}`), 200);
     expect(byShortId.page.id).toBe(page.id);
   });
 
@@ -93,7 +78,7 @@ describe('pages', () => {
     const space = await createSpace();
     const create = async (title: string, parentId?: string) =>
       (
-        await json(
+        await expectJson(
           await t.request('/api/pages', {
             method: 'POST',
             json: { spaceId: space.id, title, parentId },
@@ -108,7 +93,7 @@ describe('pages', () => {
     const titles = (nodes: { title: string; children: unknown[] }[]): unknown =>
       nodes.map((n) => [n.title, titles(n.children as never)]);
     const tree = async () =>
-      titles((await json(await t.request(`/api/spaces/${space.slug}/tree`), 200)).tree);
+      titles((await expectJson(await t.request(`/api/spaces/${space.slug}/tree`), 200)).tree);
     expect(await tree()).toEqual([
       [
         'Guide',
@@ -120,7 +105,7 @@ describe('pages', () => {
       ['FAQ', []],
     ]);
 
-    const renamed = await json(
+    const renamed = await expectJson(
       await t.request(`/api/pages/${upgrade.id}`, {
         method: 'PATCH',
         json: { title: 'Upgrading' },
@@ -128,19 +113,20 @@ describe('pages', () => {
       200,
     );
     expect(renamed.page.title).toBe('Upgrading');
-    expect((await json(await t.request(`/api/pages/${upgrade.id}`), 200)).page.title).toBe(
+    expect((await expectJson(await t.request(`/api/pages/${upgrade.id}`), 200)).page.title).toBe(
       'Upgrading',
     );
 
-    await json(await t.request(`/api/pages/${guide.id}`, { method: 'DELETE' }), 200);
+    await expectJson(await t.request(`/api/pages/${guide.id}`, { method: 'DELETE' }), 200);
     expect(await tree()).toEqual([['FAQ', []]]);
-    const trash = await json(await t.request(`/api/spaces/${space.slug}/trash`), 200);
+    const trash = await expectJson(await t.request(`/api/spaces/${space.slug}/trash`), 200);
     expect(trash.pages.map((p: { id: string }) => p.id)).toEqual([guide.id]);
     expect(
-      (await json(await t.request(`/api/pages/${guide.id}`, { method: 'DELETE' }), 404)).error.code,
+      (await expectJson(await t.request(`/api/pages/${guide.id}`, { method: 'DELETE' }), 404)).error
+        .code,
     ).toBe('page_not_found');
 
-    await json(await t.request(`/api/pages/${guide.id}/restore`, { method: 'POST' }), 200);
+    await expectJson(await t.request(`/api/pages/${guide.id}/restore`, { method: 'POST' }), 200);
     expect(await tree()).toEqual([
       [
         'Guide',
@@ -152,8 +138,8 @@ describe('pages', () => {
       ['FAQ', []],
     ]);
     expect(
-      (await json(await t.request(`/api/pages/${faq.id}/restore`, { method: 'POST' }), 409)).error
-        .code,
+      (await expectJson(await t.request(`/api/pages/${faq.id}/restore`, { method: 'POST' }), 409))
+        .error.code,
     ).toBe('not_in_trash');
     expect(install.parentId).toBe(guide.id);
   });
@@ -162,12 +148,12 @@ describe('pages', () => {
     const a = await createSpace('A');
     const b = await createSpace('B');
     const inA = (
-      await json(
+      await expectJson(
         await t.request('/api/pages', { method: 'POST', json: { spaceId: a.id, title: 'x' } }),
         201,
       )
     ).page;
-    const wrong = await json(
+    const wrong = await expectJson(
       await t.request('/api/pages', {
         method: 'POST',
         json: { spaceId: b.id, title: 'y', parentId: inA.id },
@@ -175,21 +161,21 @@ describe('pages', () => {
       404,
     );
     expect(wrong.error.code).toBe('parent_not_found');
-    expect((await json(await t.request('/api/pages/unknown'), 404)).error.code).toBe(
+    expect((await expectJson(await t.request('/api/pages/unknown'), 404)).error.code).toBe(
       'page_not_found',
     );
   });
 
   it('lets guests read but not write', async () => {
     const space = await createSpace();
-    const { page } = await json(
+    const { page } = await expectJson(
       await t.request('/api/pages', {
         method: 'POST',
         json: { spaceId: space.id, title: 'Read me' },
       }),
       201,
     );
-    await json(
+    await expectJson(
       await t.request('/api/users', {
         method: 'POST',
         json: {
@@ -205,19 +191,21 @@ describe('pages', () => {
       method: 'POST',
       json: { email: 'guest@example.com', password: 'guest password' },
     });
-    expect((await json(await t.request(`/api/pages/${page.id}`), 200)).page.title).toBe('Read me');
+    expect((await expectJson(await t.request(`/api/pages/${page.id}`), 200)).page.title).toBe(
+      'Read me',
+    );
     expect(
       (
-        await json(
+        await expectJson(
           await t.request(`/api/pages/${page.id}`, { method: 'PATCH', json: { title: 'x' } }),
           403,
         )
       ).error.code,
     ).toBe('forbidden');
-    await json(
+    await expectJson(
       await t.request('/api/pages', { method: 'POST', json: { spaceId: space.id, title: 'no' } }),
       403,
     );
-    await json(await t.request('/api/spaces', { method: 'POST', json: { name: 'no' } }), 403);
+    await expectJson(await t.request('/api/spaces', { method: 'POST', json: { name: 'no' } }), 403);
   });
 });

@@ -1,27 +1,10 @@
 import { useEffect, useState } from 'react';
+import { copyToClipboard } from '../platform/copyToClipboard';
 
 interface CopyButtonProps {
   text: string;
   /** What is being copied, for the button's accessible name ("Copy token"). */
   what: string;
-}
-
-async function copyToClipboard(text: string): Promise<boolean> {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // The async clipboard needs a secure context; plain-http intranet servers do not have one.
-    const area = document.createElement('textarea');
-    area.value = text;
-    area.setAttribute('readonly', '');
-    area.className = 'visually-hidden';
-    document.body.append(area);
-    area.select();
-    const copied = document.execCommand('copy');
-    area.remove();
-    return copied;
-  }
 }
 
 /** Copies `text` to the clipboard and says so. */

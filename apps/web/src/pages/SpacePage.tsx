@@ -1,16 +1,16 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { Space, TreeNode } from '../api/types';
+import type { TreeNode } from '../api/types';
 import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
 import { pageHref } from '../spaces/pageHref';
 import { useCreatePage } from '../spaces/useCreatePage';
+import { useSpaceQuery } from '../spaces/useSpaceQuery';
 import { useSpaces } from '../spaces/useSpaces';
-import { NotFoundPage } from './NotFoundPage';
+import { PageLoadStatus } from './PageLoadStatus';
 import './SpacePage.css';
 
 function PageList({
@@ -41,36 +41,10 @@ export function SpacePage() {
   const user = useCurrentUser();
   const { trees, liveTitles } = useSpaces();
   const createPage = useCreatePage();
-  const [loaded, setLoaded] = useState<{ space: Space; tree: TreeNode[] } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: loaded, error } = useSpaceQuery(slug, api.spaceTree);
   const [createError, setCreateError] = useState<string | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    setLoaded(null);
-    setError(null);
-    api.spaceTree(slug).then(
-      (answer) => current && setLoaded(answer),
-      (failure: unknown) => {
-        if (!current) return;
-        if (failure instanceof ApiError) setError(failure);
-        else throw failure;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [slug]);
-
-  if (error?.status === 404) return <NotFoundPage />;
-  if (error) {
-    return (
-      <div className="page">
-        <FormError message={error.message} />
-      </div>
-    );
-  }
-  if (!loaded) return <div className="page delayed-appearance muted">Loading space…</div>;
+  if (error || !loaded) return <PageLoadStatus error={error} loading="Loading space…" />;
 
   const { space } = loaded;
   // The sidebar's copy is refreshed after every change made in this window; prefer it.

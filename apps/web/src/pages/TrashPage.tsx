@@ -1,52 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import type { Page, Space } from '../api/types';
 import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format/formatDateTime';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
+import { useSpaceQuery } from '../spaces/useSpaceQuery';
 import { useSpaces } from '../spaces/useSpaces';
-import { NotFoundPage } from './NotFoundPage';
+import { PageLoadStatus } from './PageLoadStatus';
 import './SpacePage.css';
+
+async function loadTrash(slug: string): Promise<{ space: Space; pages: Page[] }> {
+  const [{ space }, { pages }] = await Promise.all([api.getSpace(slug), api.spaceTrash(slug)]);
+  return { space, pages };
+}
 
 /** Pages moved to a space's trash, newest first, each with a way back. */
 export function TrashPage() {
   const { slug = '' } = useParams();
   const user = useCurrentUser();
   const { restorePage } = useSpaces();
-  const [loaded, setLoaded] = useState<{ space: Space; pages: Page[] } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: loaded, error, setData: setLoaded } = useSpaceQuery(slug, loadTrash);
   const [actionError, setActionError] = useState<string | null>(null);
   const [restored, setRestored] = useState<Page | null>(null);
 
-  useEffect(() => {
-    let current = true;
-    setLoaded(null);
-    setError(null);
-    Promise.all([api.getSpace(slug), api.spaceTrash(slug)]).then(
-      ([{ space }, { pages }]) => current && setLoaded({ space, pages }),
-      (failure: unknown) => {
-        if (!current) return;
-        if (failure instanceof ApiError) setError(failure);
-        else throw failure;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [slug]);
-
-  if (error?.status === 404) return <NotFoundPage />;
-  if (error) {
-    return (
-      <div className="page">
-        <FormError message={error.message} />
-      </div>
-    );
-  }
-  if (!loaded) return <div className="page delayed-appearance muted">Loading trash…</div>;
+  if (error || !loaded) return <PageLoadStatus error={error} loading="Loading trash…" />;
   const { space, pages } = loaded;
 
   const restore = async (page: Page) => {

@@ -1,14 +1,12 @@
-import { useEffect, useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
 import type { Space } from '../api/types';
-import { FormError } from '../components/FormError';
-import { NotFoundPage } from '../pages/NotFoundPage';
+import { PageLoadStatus } from '../pages/PageLoadStatus';
 import { displayTitle } from './displayTitle';
 import type { BrokenLink } from './linkTypes';
 import { pageHref } from './pageHref';
 import { pageLinksApi } from './pageLinksApi';
+import { useSpaceQuery } from './useSpaceQuery';
 import '../pages/SpacePage.css';
 
 const reasons: Record<BrokenLink['reason'], string> = {
@@ -16,39 +14,20 @@ const reasons: Record<BrokenLink['reason'], string> = {
   missing: 'No such page',
 };
 
+async function loadBrokenLinks(slug: string): Promise<{ space: Space; links: BrokenLink[] }> {
+  const [{ space }, { brokenLinks }] = await Promise.all([
+    api.getSpace(slug),
+    pageLinksApi.brokenLinks(slug),
+  ]);
+  return { space, links: brokenLinks };
+}
+
 /** `/spaces/:slug/broken-links`: links in a space's pages to pages that are gone. */
 export function BrokenLinksPage() {
   const { slug = '' } = useParams();
-  const [loaded, setLoaded] = useState<{ space: Space; links: BrokenLink[] } | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
+  const { data: loaded, error } = useSpaceQuery(slug, loadBrokenLinks);
 
-  useEffect(() => {
-    let current = true;
-    setLoaded(null);
-    setError(null);
-    Promise.all([api.getSpace(slug), pageLinksApi.brokenLinks(slug)]).then(
-      ([{ space }, { brokenLinks }]) => current && setLoaded({ space, links: brokenLinks }),
-      (failure: unknown) => {
-        if (!current) return;
-        if (failure instanceof ApiError) setError(failure);
-        else throw failure;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [slug]);
-
-  if (error?.status === 404) return <NotFoundPage />;
-  if (error) {
-    return (
-      <div className="page">
-        <FormError message={error.message} />
-      </div>
-    );
-  }
-  if (!loaded)
-    return <div className="page delayed-appearance muted">Looking for broken links…</div>;
+  if (error || !loaded) return <PageLoadStatus error={error} loading="Looking for broken links…" />;
   const { space, links } = loaded;
 
   return (

@@ -1,4 +1,4 @@
-import { copyToClipboard } from './copyToClipboard';
+import { copyToClipboard } from '../platform/copyToClipboard';
 
 /**
  * Copies the absolute address of `path` (plus `#anchor`) and returns the message to show.

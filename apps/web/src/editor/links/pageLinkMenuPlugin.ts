@@ -1,21 +1,17 @@
 import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
 import type { SuggestedPage } from '../../spaces/linkTypes';
+import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { insertedAt } from '../suggestions/insertedAt';
+import { isRemoteChange } from '../suggestions/isRemoteChange';
+import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
+import { wrapIndex } from '../suggestions/wrapIndex';
 import { insertPageLink } from './insertPageLink';
 
 /** What the `[[` menu is doing: where the typed `[[query` is, the pages offered, the choice. */
-export interface PageLinkMenuState {
-  /** A `[[` typed here is being followed; false after Escape or when the trigger is gone. */
-  active: boolean;
-  /** Document range of the brackets and the query after them. */
-  from: number;
-  to: number;
-  query: string;
+export interface PageLinkMenuState extends SuggestionMenuState {
   /** The pages offered for `query` (filled in by the menu component). */
   pages: readonly SuggestedPage[];
-  /** The highlighted page. */
-  index: number;
 }
 
 type PageLinkMenuMeta =
@@ -53,24 +49,6 @@ export function findPageLinkTrigger(
   return { from: $pos.pos - query.length - 2, to: $pos.pos, query };
 }
 
-/** Whether this transaction typed the second bracket, as opposed to moving next to old ones. */
-function typedBrackets(tr: Transaction, from: number): boolean {
-  if (!tr.docChanged) return false;
-  let inserted = false;
-  tr.mapping.maps.forEach((map) => {
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      if (newStart <= from + 1 && newEnd > from + 1) inserted = true;
-    });
-  });
-  return inserted;
-}
-
-/** Changes from collaborators replace the whole document, so positions cannot be mapped. */
-function isRemote(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return meta?.isChangeOrigin === true;
-}
-
 /** Sends an instruction to the `[[` menu's state. */
 export function pageLinkMenuMeta(tr: Transaction, meta: PageLinkMenuMeta): Transaction {
   return tr.setMeta(pageLinkMenuKey, meta);
@@ -98,8 +76,9 @@ export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOpti
         const meta = tr.getMeta(pageLinkMenuKey) as PageLinkMenuMeta | undefined;
         if (meta?.type === 'dismiss') return inactive;
         const continued =
-          previous.active && (isRemote(tr) || tr.mapping.map(previous.from) === trigger.from);
-        if (!continued && !(trigger.query === '' && typedBrackets(tr, trigger.from))) {
+          previous.active && (isRemoteChange(tr) || tr.mapping.map(previous.from) === trigger.from);
+        // Opens only when the second bracket was just typed, not next to old ones.
+        if (!continued && !(trigger.query === '' && insertedAt(tr, trigger.from + 1))) {
           return inactive;
         }
         let pages = continued ? previous.pages : [];
@@ -109,8 +88,7 @@ export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOpti
           index = 0;
         }
         if (meta?.type === 'move') index = meta.index;
-        const count = pages.length;
-        index = count === 0 ? 0 : ((index % count) + count) % count;
+        index = wrapIndex(index, pages.length);
         return { active: true, ...trigger, pages, index };
       },
     },
@@ -118,11 +96,7 @@ export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOpti
       attributes(state): Record<string, string> {
         const menu = pageLinkMenuKey.getState(state);
         if (!menu?.active || menu.pages.length === 0) return {};
-        return {
-          'aria-controls': listboxId,
-          'aria-activedescendant': `${listboxId}-${menu.index}`,
-          'aria-autocomplete': 'list',
-        };
+        return activeOptionAttributes(listboxId, menu.index);
       },
       handleKeyDown(view, event) {
         const menu = pageLinkMenuKey.getState(view.state);

@@ -1,19 +1,17 @@
 import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import { ySyncPluginKey } from '@tiptap/y-tiptap';
+import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { insertedAt } from '../suggestions/insertedAt';
+import { isRemoteChange } from '../suggestions/isRemoteChange';
+import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
+import { wrapIndex } from '../suggestions/wrapIndex';
 import { filterSlashCommands } from './slashCommands';
 
-/** What the slash menu is doing: where the typed `/query` is and which item is chosen. */
-export interface SlashMenuState {
-  /** A `/` typed here is being followed; false after Escape or when the trigger is gone. */
-  active: boolean;
-  /** Document range of the slash and the query after it. */
-  from: number;
-  to: number;
-  query: string;
-  /** The highlighted item among the commands matching `query`. */
-  index: number;
-}
+/**
+ * What the slash menu is doing: where the typed `/query` is and which of the commands matching
+ * `query` is highlighted.
+ */
+export type SlashMenuState = SuggestionMenuState;
 
 type SlashMenuMeta = { type: 'move'; index: number } | { type: 'dismiss' };
 
@@ -33,24 +31,6 @@ function findTrigger(state: EditorState): { from: number; to: number; query: str
   if (!match) return null;
   const query = match[1] ?? '';
   return { from: $pos.pos - query.length - 1, to: $pos.pos, query };
-}
-
-/** Whether this transaction typed the slash itself, as opposed to moving next to an old one. */
-function typedSlash(tr: Transaction, from: number): boolean {
-  if (!tr.docChanged) return false;
-  let inserted = false;
-  tr.mapping.maps.forEach((map) => {
-    map.forEach((_oldStart, _oldEnd, newStart, newEnd) => {
-      if (newStart <= from && newEnd > from) inserted = true;
-    });
-  });
-  return inserted;
-}
-
-/** Changes from collaborators replace the whole document, so positions cannot be mapped. */
-function isRemote(tr: Transaction): boolean {
-  const meta = tr.getMeta(ySyncPluginKey) as { isChangeOrigin?: boolean } | undefined;
-  return meta?.isChangeOrigin === true;
 }
 
 /** Sends an instruction to the slash menu's state. */
@@ -81,12 +61,12 @@ export function slashMenuPlugin({ editor, listboxId }: SlashMenuPluginOptions): 
         const meta = tr.getMeta(slashMenuKey) as SlashMenuMeta | undefined;
         if (meta?.type === 'dismiss') return inactive;
         const continued =
-          previous.active && (isRemote(tr) || tr.mapping.map(previous.from) === trigger.from);
-        if (!continued && !(trigger.query === '' && typedSlash(tr, trigger.from))) return inactive;
-        const count = filterSlashCommands(trigger.query).length;
+          previous.active && (isRemoteChange(tr) || tr.mapping.map(previous.from) === trigger.from);
+        // Opens only when the slash itself was just typed, not next to an old one.
+        if (!continued && !(trigger.query === '' && insertedAt(tr, trigger.from))) return inactive;
         let index = continued && previous.query === trigger.query ? previous.index : 0;
         if (meta?.type === 'move') index = meta.index;
-        index = count === 0 ? 0 : ((index % count) + count) % count;
+        index = wrapIndex(index, filterSlashCommands(trigger.query).length);
         return { active: true, ...trigger, index };
       },
     },
@@ -94,11 +74,7 @@ export function slashMenuPlugin({ editor, listboxId }: SlashMenuPluginOptions): 
       attributes(state): Record<string, string> {
         const menu = slashMenuKey.getState(state);
         if (!menu?.active || filterSlashCommands(menu.query).length === 0) return {};
-        return {
-          'aria-controls': listboxId,
-          'aria-activedescendant': `${listboxId}-${menu.index}`,
-          'aria-autocomplete': 'list',
-        };
+        return activeOptionAttributes(listboxId, menu.index);
       },
       handleKeyDown(view, event) {
         const menu = slashMenuKey.getState(view.state);
