@@ -1,8 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { prosemirrorToYXmlFragment } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
-import { getSchema } from './getSchema';
-import { validateJSON } from './validateJSON';
+import { validateNode } from './validateNode';
 
 /**
  * Makes the body of an existing Y.Doc equal to a document, as a minimal Yjs diff in one
@@ -17,7 +16,7 @@ export function applyJSONToYDoc(
   field = 'default',
   origin: unknown = null,
 ): void {
-  const node = getSchema().nodeFromJSON(validateJSON(json));
+  const node = validateNode(json);
   ydoc.transact(() => {
     prosemirrorToYXmlFragment(node, ydoc.getXmlFragment(field));
   }, origin);

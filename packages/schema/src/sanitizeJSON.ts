@@ -47,87 +47,100 @@ function buildMarks(schema: Schema, raw: unknown): readonly Mark[] {
   return marks;
 }
 
+/** Where {@link fitContent} is in filling one node: what it kept and what may come next. */
+interface Fitting {
+  readonly schema: Schema;
+  readonly type: NodeType;
+  readonly fitted: PMNode[];
+  match: ContentMatch;
+}
+
+/*
+ * The steps of fitContent are module functions over a `Fitting` rather than closures: they run
+ * for every node of every document read or written, and named closures made per call are slow
+ * under the TypeScript runtime, which wraps each one to keep its name.
+ */
+function pushFitted(state: Fitting, candidate: PMNode): void {
+  const { schema, type, fitted } = state;
+  let node = candidate;
+  if (node.isInline && type.inlineContent) {
+    const marks = node.marks.filter((mark) => type.allowsMarkType(mark.type));
+    if (marks.length !== node.marks.length) node = node.mark(marks);
+    if (state.match.matchType(node.type) === null && !node.isText) {
+      // An inline node this block cannot hold (an image in code): keep what it says.
+      const text =
+        node.type.name === 'hardBreak' ? '\n' : String(node.attrs.alt ?? node.textContent);
+      if (text !== '') pushFitted(state, schema.text(text, marks));
+      return;
+    }
+  }
+  const next = state.match.matchType(node.type);
+  if (next !== null && type.allowsMarks(node.marks)) {
+    fitted.push(node);
+    state.match = next;
+    return;
+  }
+  // Required content missing before it (a list item starting with code): fill it in.
+  const filler = state.match.fillBefore(Fragment.from(node));
+  const afterFill =
+    filler === null ? null : state.match.matchFragment(filler)?.matchType(node.type);
+  if (filler !== null && afterFill) {
+    for (let i = 0; i < filler.childCount; i++) fitted.push(filler.child(i));
+    fitted.push(node);
+    state.match = afterFill;
+    return;
+  }
+  const wrapping = state.match.findWrapping(node.type);
+  if (wrapping !== null && wrapping.length > 0) {
+    let wrapped: PMNode | null = node;
+    for (let i = wrapping.length - 1; i >= 0 && wrapped !== null; i--) {
+      wrapped = wrapping[i]?.createAndFill(null, wrapped) ?? null;
+    }
+    const afterWrap = wrapped === null ? null : state.match.matchType(wrapped.type);
+    if (wrapped !== null && afterWrap !== null) {
+      fitted.push(wrapped);
+      state.match = afterWrap;
+      return;
+    }
+  }
+  if (!node.isInline && type.inlineContent) {
+    // A block where text belongs (a paragraph inside a heading): keep its text.
+    for (let i = 0; i < node.childCount; i++) pushFitted(state, node.child(i));
+    return;
+  }
+  if (!node.isInline && !node.isTextblock && node.childCount > 0) {
+    // A container that does not fit here (a list item outside a list): lift its children.
+    for (let i = 0; i < node.childCount; i++) pushFitted(state, node.child(i));
+  }
+}
+
+/** Inline content found where blocks belong goes into a paragraph of its own. */
+function pushParagraph(state: Fitting, inline: readonly PMNode[]): void {
+  const { schema } = state;
+  const paragraph = schema.nodes.paragraph?.createAndFill(
+    null,
+    fitContent(schema, schema.nodes.paragraph, inline),
+  );
+  if (paragraph) pushFitted(state, paragraph);
+}
+
 /** Fits children into a node type's content expression, repairing what it can. */
 function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[]): Fragment {
-  const fitted: PMNode[] = [];
-  let match: ContentMatch = type.contentMatch;
+  const state: Fitting = { schema, type, fitted: [], match: type.contentMatch };
   let pendingInline: PMNode[] = [];
-  const push = (candidate: PMNode): void => {
-    let node = candidate;
-    if (node.isInline && type.inlineContent) {
-      const marks = node.marks.filter((mark) => type.allowsMarkType(mark.type));
-      if (marks.length !== node.marks.length) node = node.mark(marks);
-      if (match.matchType(node.type) === null && !node.isText) {
-        // An inline node this block cannot hold (an image in code): keep what it says.
-        const text =
-          node.type.name === 'hardBreak' ? '\n' : String(node.attrs.alt ?? node.textContent);
-        if (text !== '') push(schema.text(text, marks));
-        return;
-      }
-    }
-    const next = match.matchType(node.type);
-    if (next !== null && type.allowsMarks(node.marks)) {
-      fitted.push(node);
-      match = next;
-      return;
-    }
-    // Required content missing before it (a list item starting with code): fill it in.
-    const filler = match.fillBefore(Fragment.from(node));
-    const afterFill = filler === null ? null : match.matchFragment(filler)?.matchType(node.type);
-    if (filler !== null && afterFill) {
-      filler.forEach((fill) => {
-        fitted.push(fill);
-      });
-      fitted.push(node);
-      match = afterFill;
-      return;
-    }
-    const wrapping = match.findWrapping(node.type);
-    if (wrapping !== null && wrapping.length > 0) {
-      let wrapped: PMNode | null = node;
-      for (let i = wrapping.length - 1; i >= 0 && wrapped !== null; i--) {
-        wrapped = wrapping[i]?.createAndFill(null, wrapped) ?? null;
-      }
-      const afterWrap = wrapped === null ? null : match.matchType(wrapped.type);
-      if (wrapped !== null && afterWrap !== null) {
-        fitted.push(wrapped);
-        match = afterWrap;
-        return;
-      }
-    }
-    if (!node.isInline && type.inlineContent) {
-      // A block where text belongs (a paragraph inside a heading): keep its text.
-      node.forEach((child) => {
-        push(child);
-      });
-      return;
-    }
-    if (!node.isInline && !node.isTextblock && node.childCount > 0) {
-      // A container that does not fit here (a list item outside a list): lift its children.
-      node.forEach((child) => {
-        push(child);
-      });
-    }
-  };
-  const flushInline = (): void => {
-    if (pendingInline.length === 0) return;
-    const paragraph = schema.nodes.paragraph?.createAndFill(
-      null,
-      fitContent(schema, schema.nodes.paragraph, pendingInline),
-    );
-    pendingInline = [];
-    if (paragraph) push(paragraph);
-  };
   for (const child of children) {
     if (child.isInline && !type.inlineContent) {
       pendingInline.push(child);
       continue;
     }
-    flushInline();
-    push(child);
+    if (pendingInline.length > 0) {
+      pushParagraph(state, pendingInline);
+      pendingInline = [];
+    }
+    pushFitted(state, child);
   }
-  flushInline();
-  return Fragment.from(fitted);
+  if (pendingInline.length > 0) pushParagraph(state, pendingInline);
+  return Fragment.from(state.fitted);
 }
 
 /** Brings attribute values back within the rules of {@link checkAttributeValues}. */
