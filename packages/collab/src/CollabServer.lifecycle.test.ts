@@ -51,9 +51,11 @@ describe('CollabServer room lifecycle', () => {
     for (let index = 0; index < 30; index++) client.doc.getText('text').insert(index, 'x');
     await expect.poll(async () => (await server.store.stats('page-1')).lastSeq).toBe(30);
     expect(server.collab.loadedDocuments().get('page-1')).toBe('live');
+    expect(server.collab.isLoaded('page-1')).toBe(true);
 
     client.destroy();
-    await waitUntil(() => !server.collab.loadedDocuments().has('page-1'), 'the room to unload');
+    await waitUntil(() => !server.collab.isLoaded('page-1'), 'the room to unload');
+    expect(server.collab.loadedDocuments().has('page-1')).toBe(false);
     const stats = await server.store.stats('page-1');
     expect(stats).toMatchObject({ updates: 0, snapshotSeq: 30, lastSeq: 30 });
     expect(stats.snapshotBytes).toBeGreaterThan(0);

@@ -119,6 +119,11 @@ export class CollabServer<TContext = unknown> {
     );
   }
 
+  /** Whether the document is loaded in a room now (cheap, unlike {@link loadedDocuments}). */
+  isLoaded(docId: string): boolean {
+    return this.#rooms.has(docId);
+  }
+
   /** Ids of the documents loaded in memory right now, with their room state. */
   loadedDocuments(): Map<string, RoomState> {
     return new Map([...this.#rooms].map(([docId, room]) => [docId, room.state]));

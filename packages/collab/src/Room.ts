@@ -41,6 +41,9 @@ export interface RoomEnvironment {
   readonly onClosed: (room: Room) => void;
 }
 
+/** Most updates merged into one relayed message (see `Room.#relay`). */
+const relayMergeLimit = 32;
+
 const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.InvalidUpdate, reason);
 
 /**
@@ -447,23 +450,27 @@ export class Room implements ConnectionHost {
   }
 
   /**
-   * Sends a committed batch to the clients. Several updates go out merged into one message, the
-   * same for everyone, so under load (when group commit makes batches larger) the relay costs one
-   * send per client per commit rather than one per keystroke. A client whose own updates are part
-   * of such a message skips them as already known, as with servers that echo every update; a
-   * client that sent the whole batch gets nothing.
+   * Sends a committed batch to the clients. Updates go out merged, up to {@link relayMergeLimit}
+   * per message and the same message for everyone, so under load (when group commit makes
+   * batches larger) the relay costs one send per client per few dozen keystrokes rather than one
+   * per keystroke. The limit keeps merging cheap: merging n updates costs more than n times one.
+   * A client whose own updates are part of a message skips them as already known, as with
+   * servers that echo every update; a client that sent a whole message's updates gets nothing.
    */
   #relay(batch: readonly QueuedUpdate[]): void {
-    const [first] = batch;
-    if (!first) return;
-    const from = batch.every((queued) => queued.from === first.from) ? first.from : null;
-    let message: Uint8Array | null = null;
-    for (const connection of this.#connections) {
-      if (from !== null && connection === from) continue;
-      message ??= encodeSyncUpdate(
-        batch.length === 1 ? first.update : Y.mergeUpdates(batch.map((queued) => queued.update)),
-      );
-      connection.send(message);
+    for (let start = 0; start < batch.length; start += relayMergeLimit) {
+      const run = batch.slice(start, start + relayMergeLimit);
+      const [first] = run;
+      if (!first) return;
+      const from = run.every((queued) => queued.from === first.from) ? first.from : null;
+      let message: Uint8Array | null = null;
+      for (const connection of this.#connections) {
+        if (from !== null && connection === from) continue;
+        message ??= encodeSyncUpdate(
+          run.length === 1 ? first.update : Y.mergeUpdates(run.map((queued) => queued.update)),
+        );
+        connection.send(message);
+      }
     }
   }
 

@@ -38,7 +38,7 @@ export class PageLinkIndexer {
   /** Re-derives the page's outgoing links from its current document; returns how many. */
   async reindexPage(pageId: string): Promise<number> {
     const { collab, documents, links, origin } = this.#options;
-    const live = collab.loadedDocuments().has(pageId);
+    const live = collab.isLoaded(pageId);
     const doc: Y.Doc = live
       ? await collab.getDocument(pageId)
       : await loadStoredDocument(documents, pageId);
