@@ -72,9 +72,11 @@ export async function createServer(
     sessionTtlMs: config.sessionTtlMs,
   });
   const pageStore = new SqlitePageStore(db);
+  const spaceStore = new SqliteSpaceStore(db);
+  const documentStore = new SqliteDocumentStore(db);
   let pages: PageService | undefined;
   const collab = new CollabServer<CollabContext>({
-    store: new SqliteDocumentStore(db),
+    store: documentStore,
     maxMessageBytes: config.collabMaxMessageBytes,
     validateUpdate: documentSchemaGuard(),
     onAccepted: (update) => revisionWiring.onAccepted(update),
@@ -95,18 +97,18 @@ export async function createServer(
     clock,
     logger,
   });
-  pages = new PageService({ spaces: new SqliteSpaceStore(db), pages: pageStore, content, clock });
+  pages = new PageService({ spaces: spaceStore, pages: pageStore, content, clock });
   const pageLinks = new PageLinkService({
-    spaces: new SqliteSpaceStore(db),
+    spaces: spaceStore,
     pages: pageStore,
     links: new SqlitePageLinkStore(db),
   });
   const links = new PageLinkIndexer({
     links: pageLinks,
     collab: collab as CollabServer<unknown>,
-    documents: new SqliteDocumentStore(db),
+    documents: documentStore,
     pages: pageStore,
-    spaces: new SqliteSpaceStore(db),
+    spaces: spaceStore,
     origin: config.publicUrl?.origin ?? null,
   });
   const search = wireSearch({

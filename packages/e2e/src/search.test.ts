@@ -21,14 +21,22 @@ interface SearchAnswer {
 
 const ptoMeaning = 'Paid time off: days away from work that are paid as usual.';
 
-/** Asks the API until `query` finds at least `count` pages: indexing is quick but not instant. */
-async function waitUntilSearchable(workspace: Workspace, query: string, count: number) {
+/**
+ * Asks the API until `query` (with the `filters`, e.g. `&tag=x`) finds at least `count` pages:
+ * indexing is quick but not instant.
+ */
+async function waitUntilSearchable(
+  workspace: Workspace,
+  query: string,
+  count: number,
+  filters = '',
+) {
   const deadline = Date.now() + 10_000;
   let last: SearchAnswer | null = null;
   while (Date.now() < deadline) {
     last = await workspace.adminApi.call<SearchAnswer>(
       'GET',
-      `/api/search?q=${encodeURIComponent(query)}&record=false`,
+      `/api/search?q=${encodeURIComponent(query)}${filters}&record=false`,
     );
     if (last.total >= count) return;
     await new Promise((resolve) => setTimeout(resolve, 100));
@@ -266,15 +274,7 @@ describe('search in the browser', () => {
       .toEqual(['Newcomers']);
 
     // The search for the tag finds the tagged page and not the other onboarding page.
-    const deadline = Date.now() + 10_000;
-    while (Date.now() < deadline) {
-      const found = await workspace.adminApi.call<SearchAnswer>(
-        'GET',
-        '/api/search?q=onboarding&tag=newcomers&record=false',
-      );
-      if (found.total === 1) break;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    await waitUntilSearchable(workspace, 'onboarding', 1, '&tag=newcomers');
     await tags.getByRole('link', { name: '#Newcomers' }).click();
     await page.waitForURL((url) => url.pathname === '/search');
     expect(new URL(page.url()).searchParams.get('tag')).toBe('Newcomers');

@@ -1,23 +1,10 @@
+import { reservedSpaceSlugs } from '@lore/core/addresses';
+
 /** How an address names a page: by its id (`/pages/<uuid>`) or by its short id. */
 export type PageReference = { kind: 'id'; id: string } | { kind: 'shortId'; shortId: string };
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 const shortIdPattern = /^[0-9a-z]{4,32}$/;
-
-/** Addresses the app or server own; no space may take these slugs. */
-const reservedFirstSegments = new Set([
-  'api',
-  'assets',
-  'collab',
-  'healthz',
-  'login',
-  'pages',
-  's',
-  'search',
-  'settings',
-  'setup',
-  'spaces',
-]);
 
 /**
  * Reads the page part of an address: a page id, a bare short id (`/s/<shortId>`) or a canonical
@@ -47,6 +34,6 @@ export function pageReferenceOfPath(pathname: string): PageReference | null {
   if (first === 'pages') {
     return uuidPattern.test(second) ? { kind: 'id', id: second.toLowerCase() } : null;
   }
-  if (first !== 's' && reservedFirstSegments.has(first)) return null;
+  if (first !== 's' && reservedSpaceSlugs.has(first)) return null;
   return parsePageReference(second);
 }

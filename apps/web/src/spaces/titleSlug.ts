@@ -1,21 +1,14 @@
+import { pagePath, slugify } from '@lore/core/addresses';
+
 /**
- * The title part of a canonical page address, computed as the server does (core `slugify`,
- * 60 characters at most, `untitled` for an empty title), so the address can follow a title while
- * it is typed. The server accepts any title part, so a difference only costs a redirect.
+ * The title part of a canonical page address, as the server computes it, so the address can
+ * follow a title while it is typed.
  */
 export function titleSlug(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60)
-    .replace(/-+$/g, '');
-  return slug === '' ? 'untitled' : slug;
+  return slugify(title) || 'untitled';
 }
 
 /** `/<space-slug>/<title-slug>-<shortId>`: the address the page is shown at. */
 export function canonicalPagePath(spaceSlug: string, title: string, shortId: string): string {
-  return `/${encodeURIComponent(spaceSlug)}/${titleSlug(title)}-${shortId}`;
+  return pagePath(spaceSlug, { title, shortId });
 }

@@ -1,3 +1,4 @@
+import { reservedSpaceSlugs } from './reservedSpaceSlugs';
 import { isValidShortId } from './shortId';
 
 /** Where an internal link points: a page (by short id) and optionally a heading in it. */
@@ -11,23 +12,7 @@ export interface ParsePageHrefOptions {
   readonly origin?: string | null;
 }
 
-/**
- * First path segments the web app uses itself with a second segment, so `/<x>/<y>` under them
- * is never read as a page's canonical path (spaces cannot take these slugs).
- */
-export const reservedSpaceSlugs: ReadonlySet<string> = new Set([
-  'api',
-  'assets',
-  'collab',
-  'healthz',
-  'login',
-  'pages',
-  's',
-  'search',
-  'settings',
-  'setup',
-  'spaces',
-]);
+export { reservedSpaceSlugs };
 
 const slugWithShortId = /^(?:.*-)?([0-9a-km-z]{10})$/;
 
