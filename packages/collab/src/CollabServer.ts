@@ -98,7 +98,7 @@ export class CollabServer<TContext = unknown> {
     origin: unknown = this,
   ): Promise<void> {
     await this.#withRoom(docId, async (room) => {
-      const draft = new Y.Doc();
+      const draft = new Y.Doc({ guid: docId });
       try {
         Y.applyUpdate(draft, Y.encodeStateAsUpdate(room.doc));
         const updates: Uint8Array[] = [];

@@ -20,7 +20,7 @@ export class YjsPageContent implements PageContent {
   }
 
   async create(pageId: string, title: string, markdown: string): Promise<void> {
-    const doc = new Y.Doc();
+    const doc = new Y.Doc({ guid: pageId });
     try {
       doc.transact(() => {
         doc.getText(pageTitleField).insert(0, title);
