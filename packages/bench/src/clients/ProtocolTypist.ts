@@ -4,6 +4,7 @@ import { WebSocket } from 'ws';
 import * as Y from 'yjs';
 import { waitUntil } from '../scenarios/waitUntil';
 import type { ClientSpec } from './ClientSpec';
+import { readUpdateMeta } from './readUpdateMeta';
 import type { Typist } from './Typist';
 
 /** y-protocols message and sync-step numbers; Hocuspocus adds its own message types. */
@@ -134,7 +135,7 @@ export class ProtocolTypist implements Typist {
       this.#synced = true;
     } else if (this.#synced && (step === syncUpdate || step === syncStep2)) {
       // Some servers echo each update to its sender too; a provider would find it known already.
-      const { to } = Y.parseUpdateMeta(payload);
+      const { to } = readUpdateMeta(payload);
       if (to.size === 1 && to.has(this.doc.clientID)) return;
       for (const listener of this.#listeners) listener(payload);
     }

@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { connectClient } from '../../clients/ClientSpec';
 import { ProtocolTypist } from '../../clients/ProtocolTypist';
 import { ProviderTypist } from '../../clients/ProviderTypist';
+import { readUpdateMeta } from '../../clients/readUpdateMeta';
 import type { Typist } from '../../clients/Typist';
 import { bodyText } from '../../document/bodyText';
 import { monotonicMs } from '../../stats/monotonicMs';
@@ -72,7 +73,7 @@ async function connect(specs: Extract<FanoutCommand, { type: 'connect' }>['clien
     client.onRemoteUpdate((update) => {
       const now = monotonicMs();
       if (now < recordFrom) return;
-      const { from, to } = Y.parseUpdateMeta(update);
+      const { from, to } = readUpdateMeta(update);
       for (const [writer, end] of to) {
         // A server may merge a client's own keystrokes into what it relays to it.
         if (writer === client.doc.clientID) continue;
