@@ -147,6 +147,7 @@ export async function createServer(
       collab: collab as CollabServer<unknown>,
       revisions: revisionWiring.revisions,
       links,
+      background: search.services.indexer,
       attachments: () => services.attachments,
       clock,
     }),

@@ -80,6 +80,7 @@ export * from './search/typoBudget';
 export * from './tags/normalizeTags';
 export * from './tags/TagService';
 export * from './tags/TagStore';
+export * from './transfer/BackgroundWork';
 export * from './transfer/checkTransferPath';
 export * from './transfer/ExportService';
 export * from './transfer/frontMatterFields';

@@ -1,15 +1,19 @@
 import type { CollabServer } from '@lore/collab';
 import {
   type DocumentStore,
+  type JsonObject,
+  type PageLink,
   type PageLinkService,
   type PageStore,
   parsePageHref,
   type SpaceStore,
 } from '@lore/core';
-import { extractLinks, yDocToJSON } from '@lore/schema';
+import { extractLinks, type JSONContent, yDocToJSON } from '@lore/schema';
 import type * as Y from 'yjs';
 import { pageBodyField } from '../collab/pageDocumentFields';
 import { loadStoredDocument } from '../search/loadStoredDocument';
+
+type PageLinkInput = Omit<PageLink, 'sourcePageId'>;
 
 export interface PageLinkIndexerOptions {
   readonly links: PageLinkService;
@@ -35,33 +39,42 @@ export class PageLinkIndexer {
     this.#options = options;
   }
 
-  /** Re-derives the page's outgoing links from its current document; returns how many. */
-  async reindexPage(pageId: string): Promise<number> {
-    const { collab, documents, links, origin } = this.#options;
-    const live = collab.isLoaded(pageId);
-    const doc: Y.Doc = live
-      ? await collab.getDocument(pageId)
-      : await loadStoredDocument(documents, pageId);
-    let found: { targetShortId: string; anchor: string | null; href: string; text: string }[];
-    try {
-      found = extractLinks(yDocToJSON(doc, pageBodyField)).flatMap((link) => {
-        const target = parsePageHref(link.href, { origin });
-        return target
-          ? [
-              {
-                targetShortId: target.shortId,
-                anchor: target.anchor,
-                href: link.href,
-                text: link.text,
-              },
-            ]
-          : [];
-      });
-    } finally {
-      if (!live) doc.destroy();
-    }
-    links.recordLinks(pageId, found);
+  /**
+   * Re-derives the page's outgoing links from its current document, or from `body` when the
+   * caller just wrote it (an import); returns how many.
+   */
+  async reindexPage(pageId: string, body?: JsonObject): Promise<number> {
+    const found = this.#wikiLinks(body ?? (await this.#readBody(pageId)));
+    this.#options.links.recordLinks(pageId, found);
     return found.length;
+  }
+
+  async #readBody(pageId: string): Promise<JSONContent> {
+    const { collab, documents } = this.#options;
+    if (collab.isLoaded(pageId)) return yDocToJSON(await collab.getDocument(pageId), pageBodyField);
+    const doc: Y.Doc = await loadStoredDocument(documents, pageId);
+    try {
+      return yDocToJSON(doc, pageBodyField);
+    } finally {
+      doc.destroy();
+    }
+  }
+
+  #wikiLinks(body: JSONContent): PageLinkInput[] {
+    const { origin } = this.#options;
+    return extractLinks(body).flatMap((link) => {
+      const target = parsePageHref(link.href, { origin });
+      return target
+        ? [
+            {
+              targetShortId: target.shortId,
+              anchor: target.anchor,
+              href: link.href,
+              text: link.text,
+            },
+          ]
+        : [];
+    });
   }
 
   /** Rebuilds the index for every page (trashed ones too, so restoring them needs nothing). */

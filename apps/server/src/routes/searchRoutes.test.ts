@@ -81,6 +81,20 @@ describe('GET /api/search', () => {
     ).toBe('invalid_request');
   });
 
+  it('holds indexing back while an import writes, then indexes what it wrote', async () => {
+    const { indexer } = t.server.services.search;
+    let pendingWhilePaused = 0;
+    await indexer.pauseWhile(async () => {
+      await createPage('Paused zebra crossing', 'Stripes everywhere.');
+      // Longer than the quiet period and several polls: unpaused, the page would be indexed.
+      await new Promise((resolve) => setTimeout(resolve, 1200));
+      pendingWhilePaused = indexer.status().pending;
+      expect(await titlesFor('zebra')).toEqual([]);
+    });
+    expect(pendingWhilePaused).toBe(1);
+    await eventually(async () => (await titlesFor('zebra')).length === 1, 'catching up', 3000);
+  });
+
   it('follows renames, trash and restore, including the pages below', async () => {
     const parent = await createPage('Engineering onboarding', 'Welcome aboard.');
     const child = (

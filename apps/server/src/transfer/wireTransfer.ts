@@ -1,6 +1,7 @@
 import type { CollabServer } from '@lore/collab';
 import {
   type AttachmentService,
+  type BackgroundWork,
   type Clock,
   ExportService,
   ImportService,
@@ -23,6 +24,8 @@ export interface WireTransferOptions {
   readonly collab: CollabServer<unknown>;
   readonly revisions: RevisionService;
   readonly links: LinkReindexer | null;
+  /** Held back while an import writes (search indexing). */
+  readonly background: BackgroundWork | null;
   /** The attachment service, asked for when an image is imported or exported. */
   readonly attachments: () => AttachmentService;
   readonly clock: Clock;
@@ -49,6 +52,7 @@ export function wireTransfer(options: WireTransferOptions): TransferServices {
       clock: options.clock,
       attachments,
       links: options.links,
+      background: options.background,
     }),
     exporter: new ExportService({ pages: options.pages, content, codec, attachments }),
     maxArchiveBytes: options.maxArchiveBytes ?? defaultMaxArchiveBytes,

@@ -105,6 +105,19 @@ export async function runImportBenchmark(
     options.log('import done');
     await measure(
       steps,
+      'search catch-up',
+      'after the import returned: until every imported page is searchable',
+      async () => {
+        // Indexing steps aside while an import writes and catches up after it.
+        const { indexer } = services.search;
+        while (indexer.status().pending > 0) {
+          if ((await indexer.drain()) === 0)
+            await new Promise((resolve) => setTimeout(resolve, 10));
+        }
+      },
+    );
+    await measure(
+      steps,
       're-import',
       'same zip again: every page updated, revisions kept',
       importZip,

@@ -8,6 +8,7 @@ import { normalizeTitle } from '../pages/pageTitle';
 import type { Space } from '../pages/Space';
 import type { JsonObject } from '../revisions/Revision';
 import type { VersionedContent } from '../revisions/VersionedContent';
+import type { BackgroundWork } from './BackgroundWork';
 import { checkTransferPath } from './checkTransferPath';
 import { frontMatterOrder, frontMatterTitle } from './frontMatterFields';
 import type { ImportSourceStore } from './ImportSourceStore';
@@ -46,6 +47,8 @@ export interface ImportServiceOptions {
   readonly attachments?: TransferAttachments | null;
   /** Rebuilds a page's stored links after its body was written, where link indexing exists. */
   readonly links?: LinkReindexer | null;
+  /** Background work (search indexing) held back while an import writes, then caught up. */
+  readonly background?: BackgroundWork | null;
 }
 
 export interface ImportRequest {
@@ -93,7 +96,14 @@ export class ImportService {
     assertCanEdit(actor);
     const space = this.#options.pages.getSpace(actor, request.space);
     const previous = this.#running.get(space.id) ?? Promise.resolve();
-    const run = previous.catch(() => {}).then(() => this.#import(actor, space, request));
+    const background = this.#options.background;
+    const run = previous
+      .catch(() => {})
+      .then(() =>
+        background
+          ? background.pauseWhile(() => this.#import(actor, space, request))
+          : this.#import(actor, space, request),
+      );
     this.#running.set(space.id, run);
     try {
       return await run;
@@ -261,7 +271,7 @@ export class ImportService {
           await pages.renamePage(actor, target.id, title);
         }
         // Link indexing: the page's outgoing links are rebuilt from the body just written.
-        await this.#options.links?.reindexPage(target.id);
+        await this.#options.links?.reindexPage(target.id, body);
         progress();
       }
     } catch (error) {

@@ -1,3 +1,4 @@
+import type { BackgroundWork } from '../../transfer/BackgroundWork';
 import type { SearchDocument } from '../SearchDocument';
 import type { SearchIndex, SynonymGroup } from '../SearchIndex';
 import type { SearchDocumentSource } from './SearchDocumentSource';
@@ -41,7 +42,7 @@ const message = (error: unknown) => (error instanceof Error ? error.message : St
  * batches), retries with exponential backoff while the engine is down, pushes the glossary's
  * synonyms whenever they changed, and rebuilds everything on request.
  */
-export class SearchIndexer {
+export class SearchIndexer implements BackgroundWork {
   readonly #index: SearchIndex;
   readonly #outbox: SearchOutbox;
   readonly #source: SearchDocumentSource;
@@ -56,6 +57,7 @@ export class SearchIndexer {
   #timer: NodeJS.Timeout | null = null;
   #running: Promise<number> | null = null;
   #stopped = true;
+  #paused = 0;
   #lastError: string | null = null;
   #lastIndexedAt: number | null = null;
 
@@ -90,6 +92,20 @@ export class SearchIndexer {
   /** Checks the outbox now instead of at the next poll (e.g. right after a page was created). */
   kick(): void {
     if (!this.#stopped) this.#schedule(0);
+  }
+
+  /**
+   * Holds polling back while `work` runs (a bulk import), then indexes what it queued, in full
+   * batches. Explicit `drain()` calls still run. Nests.
+   */
+  async pauseWhile<T>(work: () => Promise<T>): Promise<T> {
+    this.#paused += 1;
+    try {
+      return await work();
+    } finally {
+      this.#paused -= 1;
+      if (this.#paused === 0) this.kick();
+    }
   }
 
   status(): IndexerStatus {
@@ -152,6 +168,10 @@ export class SearchIndexer {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
+      if (this.#paused > 0) {
+        this.#schedule(this.#pollMs);
+        return;
+      }
       this.drain().then(
         () => this.#schedule(this.#pollMs),
         (error: unknown) => {
