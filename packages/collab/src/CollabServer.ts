@@ -1,4 +1,4 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { ChangeNotifier } from './ChangeNotifier';
 import { CloseCode } from './CloseCode';
 import type { CollabConnection } from './CollabConnection';
@@ -89,26 +89,15 @@ export class CollabServer<TContext = unknown> {
   }
 
   /**
-   * Runs `change` on a private copy of the document and applies what it changed through
-   * `applyServerUpdate`. Concurrent client edits merge as usual.
+   * Runs `change` on the document as the server will store it (see `Room.editServerSide`) and
+   * applies what it changed like a client's update. Concurrent client edits merge as usual.
    */
   async editDocument(
     docId: string,
     change: (doc: Y.Doc) => void,
     origin: unknown = this,
   ): Promise<void> {
-    await this.#withRoom(docId, async (room) => {
-      const draft = new Y.Doc({ guid: docId });
-      try {
-        Y.applyUpdate(draft, Y.encodeStateAsUpdate(room.doc));
-        const updates: Uint8Array[] = [];
-        draft.on('update', (update: Uint8Array) => updates.push(update));
-        change(draft);
-        if (updates.length > 0) await room.applyServerUpdate(Y.mergeUpdates(updates), origin);
-      } finally {
-        draft.destroy();
-      }
-    });
+    await this.#withRoom(docId, (room) => room.editServerSide(change, origin));
   }
 
   /** Open connections, of one document or of all; e.g. to apply a permission change. */

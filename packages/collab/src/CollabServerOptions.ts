@@ -54,7 +54,10 @@ export interface CollabServerOptions<TContext = unknown> {
    * batches everything that arrived in the same event-loop turn.
    */
   readonly commitWindowMs?: number;
-  /** Fold the log into a snapshot once it holds this many updates. Default 1000. */
+  /**
+   * Fold the log into a snapshot once it holds this many updates. Default 5000: folding encodes
+   * the whole document on the event loop, so a busy page pays it every few seconds, not every one.
+   */
   readonly compactAfterUpdates?: number;
   /** …or this many bytes. Default 1 MiB. */
   readonly compactAfterBytes?: number;
@@ -103,7 +106,7 @@ export function resolveCollabSettings<TContext>(
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * MiB,
     maxConnectionsPerRoom: options.maxConnectionsPerRoom ?? 500,
     commitWindowMs: options.commitWindowMs ?? 0,
-    compactAfterUpdates: options.compactAfterUpdates ?? 1_000,
+    compactAfterUpdates: options.compactAfterUpdates ?? 5_000,
     compactAfterBytes: options.compactAfterBytes ?? MiB,
     gc: options.gc ?? true,
     validateUpdate: options.validateUpdate,

@@ -218,6 +218,32 @@ export class Room implements ConnectionHost {
     });
   }
 
+  /**
+   * Runs a server-side change directly on the scratch copy (the room document plus what waits for
+   * the store), in one transaction, and treats what it changed like any update: validated,
+   * stored, then applied and relayed. Cheaper than building a private copy and sending its diff
+   * through `applyServerUpdate`, and it sees edits not yet stored. A change that throws or is
+   * refused (`ValidationError`) leaves nothing behind. Call only after `ready`.
+   */
+  editServerSide(change: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    if (this.#shutdown || this.#state === 'closed') {
+      return Promise.reject(new Error(`The document ${this.docId} is closing.`));
+    }
+    return new Promise<void>((resolve, reject) => {
+      try {
+        const changed = this.#change(
+          (scratch) => scratch.transact(() => change(scratch), origin),
+          null,
+          origin,
+          { resolve, reject },
+        );
+        if (!changed) resolve();
+      } catch (error) {
+        reject(error instanceof CollabProtocolError ? new ValidationError(error.message) : error);
+      }
+    });
+  }
+
   /** Waits for pending writes, then folds the whole log into a snapshot. */
   async flush(): Promise<void> {
     try {
@@ -384,8 +410,9 @@ export class Room implements ConnectionHost {
   }
 
   /**
-   * Step 1: validates an update on the scratch copy and queues what it changed. Returns false for
-   * an update that changes nothing (already known, or waiting for missing dependencies).
+   * Step 1 for a client's (or server's) update: decoded, then made on the scratch copy by
+   * `#change`. Returns false for an update that changes nothing (already known, or waiting for
+   * missing dependencies).
    */
   #accept(
     update: Uint8Array,
@@ -403,13 +430,38 @@ export class Room implements ConnectionHost {
     // The scratch copy holds at least the room document, so an update the room already holds
     // (typically a client's answer to sync step 1) changes nothing: drop it without the copy.
     if (isKnownUpdate(this.doc, decoded)) return false;
+    return this.#change(
+      (scratch) => {
+        try {
+          Y.applyUpdate(scratch, update);
+        } catch {
+          throw invalidUpdate('the Yjs update cannot be applied');
+        }
+      },
+      from,
+      origin,
+      settle,
+    );
+  }
+
+  /**
+   * Makes a change on the scratch copy, validates what it emitted and queues it. A change that
+   * throws or is refused leaves the copy to be rebuilt from durable state. Returns false when
+   * nothing changed.
+   */
+  #change(
+    apply: (scratch: Y.Doc) => void,
+    from: Connection | null,
+    origin: unknown,
+    settle?: QueuedUpdate['settle'],
+  ): boolean {
     this.#emitted = null;
     this.#emittedTransaction = null;
     try {
-      Y.applyUpdate(this.#scratchDoc(), update);
-    } catch {
+      apply(this.#scratchDoc());
+    } catch (error) {
       this.#rebuildScratch();
-      throw invalidUpdate('the Yjs update cannot be applied');
+      throw error;
     }
     const emitted = this.#emitted as Uint8Array | null;
     const transaction = this.#emittedTransaction as Y.Transaction | null;
