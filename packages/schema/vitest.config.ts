@@ -4,7 +4,7 @@ export default defineConfig({
   test: {
     // The handbook corpus is split over two test files; run them on both cores.
     maxWorkers: 2,
-    // The files share no state but import the same heavy modules (Tiptap, micromark, happy-dom);
+    // The files share no state but import the same heavy modules (Tiptap, markdown-it, happy-dom);
     // loading them once per worker saves a third of the run.
     isolate: false,
     // Parsing Markdown allocates a lot of short-lived objects: a larger young generation spends

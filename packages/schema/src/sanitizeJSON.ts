@@ -8,8 +8,8 @@ import {
   type Node as PMNode,
   type Schema,
 } from '@tiptap/pm/model';
+import { assignHeadingIds } from './assignHeadingIds';
 import { checkAttributeValues } from './checkAttributeValues';
-import { ensureHeadingIds } from './ensureHeadingIds';
 import { isCalloutKind } from './extensions/Callout';
 import { getSchema } from './getSchema';
 import { isSafeImageSrc } from './isSafeImageSrc';
@@ -20,11 +20,19 @@ function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
+/** Attribute names per type: the schema is built once, and this runs for every node. */
+const attrNames = new WeakMap<NodeType | MarkType, readonly string[]>();
+
 /** Keeps only the attributes the type declares; the rest is silently dropped. */
 function knownAttrs(type: NodeType | MarkType, raw: unknown): Attrs {
   const attrs: Attrs = {};
   if (!isRecord(raw)) return attrs;
-  for (const name of Object.keys(type.spec.attrs ?? {})) {
+  let names = attrNames.get(type);
+  if (names === undefined) {
+    names = Object.keys(type.spec.attrs ?? {});
+    attrNames.set(type, names);
+  }
+  for (const name of names) {
     if (raw[name] !== undefined) attrs[name] = raw[name];
   }
   return attrs;
@@ -117,15 +125,28 @@ function pushFitted(state: Fitting, candidate: PMNode): void {
 /** Inline content found where blocks belong goes into a paragraph of its own. */
 function pushParagraph(state: Fitting, inline: readonly PMNode[]): void {
   const { schema } = state;
-  const paragraph = schema.nodes.paragraph?.createAndFill(
-    null,
-    fitContent(schema, schema.nodes.paragraph, inline),
-  );
+  const type = schema.nodes.paragraph;
+  const paragraph = type ? createFitted(type, null, fitContent(schema, type, inline), []) : null;
   if (paragraph) pushFitted(state, paragraph);
 }
 
+/**
+ * A node of fitted content, with what its content expression still requires added at the end
+ * (`createAndFill` without matching the content again), or null when that cannot be made.
+ */
+function createFitted(
+  type: NodeType,
+  attrs: Attrs | null,
+  fitting: Fitting,
+  marks: readonly Mark[],
+): PMNode | null {
+  const end = fitting.match.fillBefore(Fragment.empty, true);
+  if (end === null) return null;
+  return type.create(attrs, Fragment.from(fitting.fitted).append(end), marks);
+}
+
 /** Fits children into a node type's content expression, repairing what it can. */
-function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[]): Fragment {
+function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[]): Fitting {
   const state: Fitting = { schema, type, fitted: [], match: type.contentMatch };
   let pendingInline: PMNode[] = [];
   for (const child of children) {
@@ -140,7 +161,7 @@ function fitContent(schema: Schema, type: NodeType, children: readonly PMNode[])
     pushFitted(state, child);
   }
   if (pendingInline.length > 0) pushParagraph(state, pendingInline);
-  return Fragment.from(state.fitted);
+  return state;
 }
 
 /** Brings attribute values back within the rules of {@link checkAttributeValues}. */
@@ -164,34 +185,81 @@ function repairAttrs(typeName: string, attrs: Attrs): Attrs {
   }
 }
 
-function buildNodes(schema: Schema, raw: unknown): PMNode[] {
-  if (!isRecord(raw) || typeof raw.type !== 'string') return [];
+function buildChildren(schema: Schema, raw: Record<string, unknown>): PMNode[] {
+  const children: PMNode[] = [];
+  if (Array.isArray(raw.content)) {
+    for (const child of raw.content) buildNodes(schema, child, children);
+  }
+  return children;
+}
+
+function pushAll(out: PMNode[], nodes: readonly PMNode[]): void {
+  for (const node of nodes) out.push(node);
+}
+
+/** Appends to `out` the nodes a JSON node becomes: none, itself, or what it held. */
+function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
+  if (!isRecord(raw) || typeof raw.type !== 'string') return;
   if (raw.type === 'text') {
-    if (typeof raw.text !== 'string' || raw.text === '') return [];
-    return [schema.text(raw.text, buildMarks(schema, raw.marks))];
+    if (typeof raw.text === 'string' && raw.text !== '') {
+      out.push(schema.text(raw.text, buildMarks(schema, raw.marks)));
+    }
+    return;
   }
-  const children = Array.isArray(raw.content)
-    ? raw.content.flatMap((child) => buildNodes(schema, child))
-    : [];
+  const children = buildChildren(schema, raw);
   const type = schema.nodes[raw.type];
-  if (type === undefined || type === schema.topNodeType) return children;
-  // A table or row without cells cannot be shown or edited; there is nothing in it to keep.
-  if ((type.name === 'table' || type.name === 'tableRow') && children.length === 0) {
-    return [];
+  if (type === undefined || type === schema.topNodeType) {
+    pushAll(out, children);
+    return;
   }
+  // A table or row without cells cannot be shown or edited; there is nothing in it to keep.
+  if ((type.name === 'table' || type.name === 'tableRow') && children.length === 0) return;
   const attrs = repairAttrs(type.name, knownAttrs(type, raw.attrs));
   const marks = type.isInline ? buildMarks(schema, raw.marks) : [];
   if (type.name === 'image' && !isSafeImageSrc(attrs.src)) {
     // An image that may not be shown still says something: keep its description.
-    return typeof attrs.alt === 'string' && attrs.alt !== '' ? [schema.text(attrs.alt, marks)] : [];
+    if (typeof attrs.alt === 'string' && attrs.alt !== '') out.push(schema.text(attrs.alt, marks));
+    return;
   }
   try {
-    const node = type.createAndFill(attrs, fitContent(schema, type, children), marks);
-    if (node !== null) return [node];
+    const node = createFitted(type, attrs, fitContent(schema, type, children), marks);
+    if (node !== null) {
+      out.push(node);
+      return;
+    }
   } catch {
     // Attributes of the wrong shape: the node is replaced by its content below.
   }
-  return children;
+  pushAll(out, children);
+}
+
+function textOf(node: JSONContent): string {
+  if (typeof node.text === 'string') return node.text;
+  let text = '';
+  for (const child of node.content ?? []) text += textOf(child);
+  return text;
+}
+
+function collectHeadings(node: JSONContent, into: JSONContent[]): void {
+  if (node.type === 'heading') into.push(node);
+  else for (const child of node.content ?? []) collectHeadings(child, into);
+}
+
+/**
+ * Gives headings their ids as {@link ensureHeadingIds} does, but in place: the JSON was just
+ * made here, and copying a whole document to change a few headings is most of the work.
+ */
+function withHeadingIds(doc: JSONContent): JSONContent {
+  const headings: JSONContent[] = [];
+  collectHeadings(doc, headings);
+  const ids = assignHeadingIds(
+    headings.map((heading) => ({ id: heading.attrs?.id, text: textOf(heading) })),
+  );
+  headings.forEach((heading, index) => {
+    const id = ids[index];
+    if (id !== undefined && heading.attrs?.id !== id) heading.attrs = { ...heading.attrs, id };
+  });
+  return doc;
 }
 
 /**
@@ -203,11 +271,10 @@ function buildNodes(schema: Schema, raw: unknown): PMNode[] {
 export function sanitizeJSON(json: unknown): JSONContent {
   const schema = getSchema();
   const raw = isRecord(json) ? json : {};
-  const children = Array.isArray(raw.content)
-    ? raw.content.flatMap((child) => buildNodes(schema, child))
-    : buildNodes(schema, raw);
-  const doc =
-    schema.topNodeType.createAndFill(null, fitContent(schema, schema.topNodeType, children)) ??
-    schema.topNodeType.createAndFill();
-  return ensureHeadingIds(doc?.toJSON() as JSONContent);
+  const top = schema.topNodeType;
+  let children: PMNode[] = [];
+  if (Array.isArray(raw.content)) children = buildChildren(schema, raw);
+  else buildNodes(schema, raw, children);
+  const doc = createFitted(top, null, fitContent(schema, top, children), []) ?? top.createAndFill();
+  return withHeadingIds(doc?.toJSON() as JSONContent);
 }

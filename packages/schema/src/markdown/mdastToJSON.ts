@@ -33,6 +33,7 @@ const emptyParagraph = (): JSONContent => ({ type: 'paragraph' });
 
 /** A soft line break inside a paragraph reads as a space, as it renders. */
 function unwrap(text: string): string {
+  if (!text.includes('\n')) return text;
   return text.replace(/[ \t]*\r?\n[ \t]*/g, ' ');
 }
 

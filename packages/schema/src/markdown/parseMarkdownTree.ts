@@ -1,19 +1,17 @@
+import type MarkdownIt from 'markdown-it';
 import type { Root } from 'mdast';
-import { fromMarkdown, type Options } from 'mdast-util-from-markdown';
-import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { frontmatter } from 'micromark-extension-frontmatter';
-import { gfm } from 'micromark-extension-gfm';
+import { createMarkdownParser } from './createMarkdownParser';
+import { markdownItToMdast } from './markdownItToMdast';
+import { skipFrontMatter } from './skipFrontMatter';
 
-const FRONT_MATTER: ('yaml' | 'toml')[] = ['yaml', 'toml'];
-
-/** Built once: the extension objects are plain, read-only configuration. */
-const OPTIONS: Options = {
-  extensions: [gfm(), frontmatter(FRONT_MATTER)],
-  mdastExtensions: [gfmFromMarkdown(), frontmatterFromMarkdown(FRONT_MATTER)],
-};
+/**
+ * Built once, on first use (so that bundles not parsing Markdown can leave the parser out);
+ * parsing keeps no state in it, only in the per-call environment.
+ */
+let parser: MarkdownIt | undefined;
 
 /** Parses GitHub-flavoured Markdown (with optional YAML/TOML front matter) into mdast. */
 export function parseMarkdownTree(markdown: string): Root {
-  return fromMarkdown(markdown, OPTIONS);
+  parser ??= createMarkdownParser();
+  return markdownItToMdast(parser.parse(skipFrontMatter(markdown), {}));
 }
