@@ -27,6 +27,8 @@ export interface CollabBenchmarkConfig {
   readonly opens: number;
   /** Opens of the ingested Lore page after its room unloaded (process warm). */
   readonly unloadedOpens: number;
+  /** Restarts of Lore, each followed by one cold open (the report gives their median). */
+  readonly coldRestarts: number;
 }
 
 export const allServers: readonly ServerId[] = ['lore', 'reference', 'hocuspocus'];
@@ -47,6 +49,7 @@ export const fullCollabConfig: CollabBenchmarkConfig = {
   ingestRepeats: 2,
   opens: 10,
   unloadedOpens: 3,
+  coldRestarts: 5,
 };
 
 /** A couple of minutes end to end, for trying changes. */
@@ -63,4 +66,5 @@ export const quickCollabConfig: CollabBenchmarkConfig = {
   ingestRepeats: 1,
   opens: 3,
   unloadedOpens: 1,
+  coldRestarts: 1,
 };

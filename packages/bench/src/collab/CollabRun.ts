@@ -26,8 +26,8 @@ export interface LoreIngestExtras {
   readonly storageAfterUnload: LoreStorage;
   /** After a graceful stop (WAL checkpointed). */
   readonly storageAfterStop: LoreStorage;
-  /** First open after the restart: cold process, cold room. */
-  readonly coldOpenMs: number;
+  /** First open after each restart (cold process, cold room), one per restart. */
+  readonly coldOpenMs: readonly number[];
   /** The following opens with fresh clients while the room is loaded. */
   readonly reopenMs: readonly number[];
   /** Opens after the room unloaded again (warm process, page read from SQLite). */
