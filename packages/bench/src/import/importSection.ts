@@ -47,7 +47,7 @@ export function importSection(
       `(${summary.images.missing.length} missing or refused).`,
     '',
     'Where the time goes (CPU profiles): writing pages is now the larger part — for each page the',
-    'change is made on the room\'s validation copy, stored, applied to the live document and, when',
+    "change is made on the room's validation copy, stored, applied to the live document and, when",
     'the room unloads, folded into a snapshot; then links, revisions and the page row. Markdown is',
     'tokenized by markdown-it (the micromark tokenizer used before took 9–10 s for these files',
     'alone). Search indexing steps aside while the import writes and catches up after it, in',

@@ -24,7 +24,7 @@ export interface LoreStorage {
   /** Snapshot rows and their payload bytes. */
   readonly snapshotRows: number;
   readonly snapshotBytes: number;
-  /** Pages SQLite keeps in the file for reuse (no auto-vacuum), in bytes. */
+  /** Free pages left in the file (incremental auto-vacuum returns them at stop and hourly), in bytes. */
   readonly freeBytes: number;
 }
 
