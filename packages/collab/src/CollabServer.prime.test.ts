@@ -52,19 +52,29 @@ function sendSyncStep1(raw: RawSocket, doc: Y.Doc): void {
   raw.socket.send(encoding.toUint8Array(encoder));
 }
 
+/**
+ * `count` updates written and left in the log by a crash, then a restarted server with a raw
+ * socket on the page that has received its first frame.
+ */
+async function crashThenOpen(
+  count: number,
+): Promise<{ server: CollabHarness; raw: RawSocket; written: string }> {
+  const temp = tempDatabasePath();
+  cleanups.push(() => temp.remove());
+  const first = await startCollabHarness({ dbPath: temp.path });
+  const written = await writeUpdates(first, count);
+  await first.crash();
+  const server = await restartOn(temp.path);
+  const raw = await server.rawSocket('page-1');
+  cleanups.push(() => raw.socket.close());
+  await waitUntil(() => raw.received.length >= 1, 'the first frame');
+  return { server, raw, written };
+}
+
 describe('opening a page that is not in memory', () => {
   it('sends the stored document first, then answers the client with only what it lacks', async () => {
-    const temp = tempDatabasePath();
-    cleanups.push(() => temp.remove());
-    const first = await startCollabHarness({ dbPath: temp.path });
-    const written = await writeUpdates(first, 5);
-    // A crash leaves the five updates in the log, after no snapshot.
-    await first.crash();
-
-    const second = await restartOn(temp.path);
-    const raw = await second.rawSocket('page-1');
-    cleanups.push(() => raw.socket.close());
-    await waitUntil(() => raw.received.length >= 1, 'the first frame');
+    // The crash leaves the five updates in the log, after no snapshot.
+    const { server: second, raw, written } = await crashThenOpen(5);
     const doc = new Y.Doc();
     // Unasked: the client has not sent its sync step 1 yet.
     expect(readSyncFrame(raw.received[0] as Uint8Array, doc)).toBe(1);
@@ -99,16 +109,7 @@ describe('opening a page that is not in memory', () => {
   });
 
   it('loads first and syncs the usual way when the log tail is too long to merge cheaply', async () => {
-    const temp = tempDatabasePath();
-    cleanups.push(() => temp.remove());
-    const first = await startCollabHarness({ dbPath: temp.path });
-    const written = await writeUpdates(first, 40);
-    await first.crash();
-
-    const second = await restartOn(temp.path);
-    const raw = await second.rawSocket('page-1');
-    cleanups.push(() => raw.socket.close());
-    await waitUntil(() => raw.received.length >= 1, 'the first frame');
+    const { raw, written } = await crashThenOpen(40);
     const doc = new Y.Doc();
     expect(readSyncFrame(raw.received[0] as Uint8Array, doc)).toBe(0);
     sendSyncStep1(raw, doc);

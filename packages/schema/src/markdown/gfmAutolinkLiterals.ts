@@ -79,24 +79,23 @@ function lastCharacter(token: Token, before: string | undefined): string | undef
 }
 
 /**
- * `www.…` and e-mail addresses, read as GitHub reads them with the text: before escaped
- * characters and character references are joined to the text around them, which end them.
+ * Replaces, in each inline block that `keep` accepts, the tokens for which `split` returns pieces by
+ * the tokens of those pieces; `links` is how many links are open around the token.
  */
-function scanTexts(state: StateCore): void {
+function splitTexts(
+  state: StateCore,
+  keep: (block: Token) => boolean,
+  split: (token: Token, links: number) => AutolinkPiece[] | null,
+): void {
   for (const block of state.tokens) {
     const children = block.type === 'inline' ? block.children : null;
-    // Texts here are pieces of the source: none has what the source lacks.
-    if (!children || !MAY_START_SCANNED_LITERAL.test(block.content)) continue;
-    const scan: LiteralScanState = { previous: undefined, openBrackets: 0 };
+    if (!children || !keep(block)) continue;
     let links = 0;
     let out: Token[] | null = null;
     for (let index = 0; index < children.length; index++) {
       const token = children[index] as Token;
       links += linkDepthChange(token);
-      let pieces: AutolinkPiece[] | null = null;
-      if (token.type !== 'text') scan.previous = lastCharacter(token, scan.previous);
-      else if (links > 0) passOverText(token.content, scan);
-      else pieces = scanAutolinkLiterals(token.content, scan);
+      const pieces = split(token, links);
       if (pieces !== null) {
         out ??= children.slice(0, index);
         out.push(...piecesToTokens(state, pieces, token));
@@ -108,30 +107,40 @@ function scanTexts(state: StateCore): void {
   }
 }
 
+/**
+ * `www.…` and e-mail addresses, read as GitHub reads them with the text: before escaped
+ * characters and character references are joined to the text around them, which end them.
+ */
+function scanTexts(state: StateCore): void {
+  let scan: LiteralScanState = { previous: undefined, openBrackets: 0 };
+  splitTexts(
+    state,
+    (block) => {
+      // Texts here are pieces of the source: none has what the source lacks.
+      if (!MAY_START_SCANNED_LITERAL.test(block.content)) return false;
+      scan = { previous: undefined, openBrackets: 0 };
+      return true;
+    },
+    (token, links) => {
+      if (token.type !== 'text') scan.previous = lastCharacter(token, scan.previous);
+      else if (links > 0) passOverText(token.content, scan);
+      else return scanAutolinkLiterals(token.content, scan);
+      return null;
+    },
+  );
+}
+
 /** The other literals, in the joined text left outside links once parsing is done. */
 function findInTexts(state: StateCore): void {
-  for (const block of state.tokens) {
-    const children = block.type === 'inline' ? block.children : null;
+  splitTexts(
+    state,
     // Joined texts are pieces of the source, but for escaped characters and references.
-    if (!children || !MAY_HAVE_DECODED_LITERAL.test(block.content)) continue;
-    let links = 0;
-    let out: Token[] | null = null;
-    for (let index = 0; index < children.length; index++) {
-      const token = children[index] as Token;
-      links += linkDepthChange(token);
-      const pieces =
-        token.type === 'text' && links === 0 && MAY_HAVE_AUTOLINK_LITERAL.test(token.content)
-          ? findAutolinkLiterals(token.content)
-          : null;
-      if (pieces !== null) {
-        out ??= children.slice(0, index);
-        out.push(...piecesToTokens(state, pieces, token));
-      } else {
-        out?.push(token);
-      }
-    }
-    if (out !== null) block.children = out;
-  }
+    (block) => MAY_HAVE_DECODED_LITERAL.test(block.content),
+    (token, links) =>
+      token.type === 'text' && links === 0 && MAY_HAVE_AUTOLINK_LITERAL.test(token.content)
+        ? findAutolinkLiterals(token.content)
+        : null,
+  );
 }
 
 /**
