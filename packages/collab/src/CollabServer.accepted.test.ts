@@ -97,9 +97,19 @@ describe('CollabServer onAccepted', () => {
     expect(serverChange?.clientIds[0]).not.toBe(writer.doc.clientID);
     expect(observed[2]?.roomText).toBe('hello');
 
+    // Each server-side edit writes as a Yjs client of its own: a client id is credited to the
+    // first person who used it, so two edits (say by two people) never share one.
+    await server.collab.editDocument('page-1', (doc) => doc.getText('text').insert(5, '!'), {});
+    expect(observed).toHaveLength(4);
+    const nextChange = observed[3]?.update.clientIds ?? [];
+    expect(nextChange).toHaveLength(1);
+    expect(nextChange[0]).not.toBe(serverChange?.clientIds[0]);
+    expect(nextChange[0]).not.toBe(writer.doc.clientID);
+    expect(observed[3]?.roomText).toBe('hello!');
+
     // A change that adds nothing new is not stored, so not announced either.
     await server.collab.applyServerUpdate('page-1', new Uint8Array([0, 0]));
-    expect(observed).toHaveLength(3);
+    expect(observed).toHaveLength(4);
   });
 
   it('does not announce refused changes, and a failing hook changes nothing for anyone', async () => {

@@ -232,7 +232,12 @@ export class Room implements ConnectionHost {
     return new Promise<void>((resolve, reject) => {
       try {
         const changed = this.#change(
-          (scratch) => scratch.transact(() => change(scratch), origin),
+          (scratch) => {
+            // Each server-side edit writes as a Yjs client of its own, as it did from a copy:
+            // revisions credit a client id to the first person who used it.
+            scratch.clientID = unusedClientId(scratch);
+            scratch.transact(() => change(scratch), origin);
+          },
           null,
           origin,
           { resolve, reject },
@@ -756,6 +761,14 @@ export class Room implements ConnectionHost {
       // An error reporter that throws must not take the room down with it.
     }
   }
+}
+
+/** A random Yjs client id that `doc` has not seen (ids are unsigned 32-bit integers). */
+function unusedClientId(doc: Y.Doc): number {
+  const id = new Uint32Array(1);
+  do crypto.getRandomValues(id);
+  while (doc.store.clients.has(id[0] as number));
+  return id[0] as number;
 }
 
 /** Clients whose clock the transaction advanced, i.e. that inserted content. */
