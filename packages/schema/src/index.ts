@@ -1,4 +1,5 @@
 export type { JSONContent } from '@tiptap/core';
+export { ALLOWED_HTML_TAGS, allowedHTMLAttribute } from './allowedHTMLAttribute';
 export { applyJSONToYDoc } from './applyJSONToYDoc';
 export { type CreateExtensionsOptions, createExtensions } from './createExtensions';
 export { ensureHeadingIds } from './ensureHeadingIds';

@@ -1,48 +1,7 @@
-import { isSafeHref, isSafeImageSrc } from '@lore/schema';
+import { ALLOWED_HTML_TAGS, allowedHTMLAttribute } from '@lore/schema';
 
-/** Elements the page schema renders, plus the diff's own marks. Others are unwrapped. */
-const allowedTags = new Set([
-  'a',
-  'b',
-  'blockquote',
-  'br',
-  'code',
-  'col',
-  'colgroup',
-  'del',
-  'div',
-  'em',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'hr',
-  'i',
-  'img',
-  'input',
-  'ins',
-  'label',
-  'li',
-  'mark',
-  'ol',
-  'p',
-  'pre',
-  's',
-  'span',
-  'strong',
-  'sub',
-  'sup',
-  'table',
-  'tbody',
-  'td',
-  'th',
-  'thead',
-  'tr',
-  'u',
-  'ul',
-]);
+/** Elements the page schema renders (its own allowlist), plus the diff's marks. Others are unwrapped. */
+const allowedTags = new Set([...ALLOWED_HTML_TAGS, 'ins', 'del']);
 
 /** Elements dropped with everything inside them. */
 const droppedTags = new Set([
@@ -65,17 +24,8 @@ const droppedTags = new Set([
   'title',
 ]);
 
-const attributesByTag: Record<string, readonly string[]> = {
-  a: ['href', 'title'],
-  img: ['src', 'alt', 'title', 'width', 'height'],
-  td: ['colspan', 'rowspan'],
-  th: ['colspan', 'rowspan'],
-  ol: ['start', 'type'],
-  input: ['type', 'checked'],
-};
-
+/** Stricter than the schema's class rule: only the classes rendering and the diff produce. */
 const allowedClass = /^(lore-diff-(ins|del|block)|callout|language-[\w+-]{1,40})$/;
-const dataAttribute = /^data-(type|checked|kind|language)$/;
 
 /**
  * Cleans HTML from the versions API before it is shown: the server already renders it through
@@ -113,7 +63,6 @@ function cleanChildren(parent: Element): void {
 }
 
 function cleanAttributes(element: Element, tag: string): void {
-  const allowed = attributesByTag[tag] ?? [];
   for (const { name, value } of Array.from(element.attributes)) {
     if (name === 'class') {
       const kept = value.split(/\s+/).filter((token) => allowedClass.test(token));
@@ -121,12 +70,7 @@ function cleanAttributes(element: Element, tag: string): void {
       else element.removeAttribute('class');
       continue;
     }
-    const keep =
-      (dataAttribute.test(name) && value.length <= 100) ||
-      (allowed.includes(name) &&
-        (name !== 'href' || isSafeHref(value)) &&
-        (name !== 'src' || isSafeImageSrc(value)));
-    if (!keep) element.removeAttribute(name);
+    if (!allowedHTMLAttribute(tag, name, value)) element.removeAttribute(name);
   }
   if (tag === 'a' && element.hasAttribute('href')) {
     element.setAttribute('target', '_blank');
