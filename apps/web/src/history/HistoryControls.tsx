@@ -1,7 +1,7 @@
 import type * as Y from 'yjs';
+import { HistoryIcon } from '../components/HistoryIcon';
 import { formatDateTime } from '../format/formatDateTime';
 import { formatEditTime } from './formatEditTime';
-import { HistoryIcon } from './HistoryIcon';
 import { historyButtonId, historyPanelId } from './historyElementIds';
 import type { HistoryStateHandle } from './useHistoryState';
 import { useLastEdit } from './useLastEdit';

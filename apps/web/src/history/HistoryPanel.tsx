@@ -1,6 +1,6 @@
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
-import { CloseIcon } from './CloseIcon';
+import { CloseIcon } from '../components/CloseIcon';
 import { historyButtonId, historyPanelHeadingId, historyPanelId } from './historyElementIds';
 import type { Revision } from './historyTypes';
 import { RevisionList } from './RevisionList';

@@ -1,4 +1,5 @@
 import type { MouseEvent } from 'react';
+import { HistoryIcon } from '../components/HistoryIcon';
 import { HighlightedText } from './HighlightedText';
 import type { SearchHit } from './searchTypes';
 import type { QuickSearchState } from './useQuickSearch';
@@ -133,18 +134,7 @@ export function QuickSearchPopover({
           if (option.kind === 'recent') {
             return (
               <div key={`recent:${option.query}`} {...common}>
-                <svg
-                  viewBox="0 0 16 16"
-                  width="14"
-                  height="14"
-                  aria-hidden="true"
-                  focusable="false"
-                >
-                  <path
-                    fill="currentColor"
-                    d="M8 1.5a6.5 6.5 0 1 1-6.36 7.86.75.75 0 1 1 1.47-.3A5 5 0 1 0 4.1 4.9l1.15.03a.75.75 0 0 1-.02 1.5l-2.93-.07a.75.75 0 0 1-.73-.75l.04-2.93a.75.75 0 1 1 1.5.02l-.01.9A6.48 6.48 0 0 1 8 1.5Zm0 3a.75.75 0 0 1 .75.75v2.44l1.78 1.03a.75.75 0 1 1-.75 1.3L7.63 8.77A.75.75 0 0 1 7.25 8.1V5.25A.75.75 0 0 1 8 4.5Z"
-                  />
-                </svg>
+                <HistoryIcon />
                 <span>{option.query}</span>
               </div>
             );
