@@ -246,32 +246,15 @@ describe('search in the browser', () => {
     await input.fill('HR');
     await page.keyboard.press('Enter');
     const tags = page.getByRole('list', { name: 'Tags' });
+    const storedTags = async () =>
+      (await workspace.adminApi.call<{ tags: string[] }>('GET', `/api/pages/${checklist.id}/tags`))
+        .tags;
     await tags.getByRole('link', { name: '#HR' }).waitFor();
-    await expect
-      .poll(
-        async () =>
-          (
-            await workspace.adminApi.call<{ tags: string[] }>(
-              'GET',
-              `/api/pages/${checklist.id}/tags`,
-            )
-          ).tags,
-      )
-      .toEqual(['Newcomers', 'HR']);
+    await expect.poll(storedTags).toEqual(['Newcomers', 'HR']);
 
     await page.keyboard.press('Escape');
     await page.getByRole('button', { name: 'Remove tag HR' }).click();
-    await expect
-      .poll(
-        async () =>
-          (
-            await workspace.adminApi.call<{ tags: string[] }>(
-              'GET',
-              `/api/pages/${checklist.id}/tags`,
-            )
-          ).tags,
-      )
-      .toEqual(['Newcomers']);
+    await expect.poll(storedTags).toEqual(['Newcomers']);
 
     // The search for the tag finds the tagged page and not the other onboarding page.
     await waitUntilSearchable(workspace, 'onboarding', 1, '&tag=newcomers');
