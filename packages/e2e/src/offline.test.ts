@@ -23,6 +23,29 @@ describe('editing without a connection', () => {
     (await workspace.adminApi.call<{ markdown: string }>('GET', `/api/pages/${workspace.page.id}`))
       .markdown;
   const status = () => page.locator('.connection-status');
+  /**
+   * Waits until the page's copy on this device holds every change made so far: a transaction on
+   * its IndexedDB database starts only after the writes queued before it have finished.
+   */
+  const savedOnDevice = () =>
+    page.evaluate(async (pageId) => {
+      const stored = (await indexedDB.databases()).find((db) => db.name?.endsWith(pageId));
+      if (!stored?.name) throw new Error('the page has no copy on this device');
+      const name = stored.name;
+      await new Promise<void>((resolve, reject) => {
+        const request = indexedDB.open(name);
+        request.onerror = () => reject(request.error);
+        request.onsuccess = () => {
+          const db = request.result;
+          const transaction = db.transaction(Array.from(db.objectStoreNames), 'readonly');
+          transaction.oncomplete = () => {
+            db.close();
+            resolve();
+          };
+          transaction.onerror = () => reject(transaction.error);
+        };
+      });
+    }, workspace.page.id);
 
   beforeEach(async () => {
     workspace = await seedWorkspace(harness.lore, {
@@ -63,6 +86,8 @@ describe('editing without a connection', () => {
     await page.keyboard.press('End');
     await page.keyboard.type(' before the tunnel');
     await expect.poll(markdown, poll).toBe('Kept offline before the tunnel\n');
+    // The server has it; the reload below must find it on the device too.
+    await savedOnDevice();
 
     await context.setOffline(true);
     const reload = await page.reload();
