@@ -6,6 +6,7 @@ import { ProcessSupervisor } from './process/ProcessSupervisor';
 import { crashSoak } from './scenarios/crashSoak';
 import { fanoutLatency } from './scenarios/fanoutLatency';
 import { memoryPerPage } from './scenarios/memoryPerPage';
+import { OpenerProcess } from './scenarios/open/OpenerProcess';
 import { openTimes } from './scenarios/openTimes';
 import { traceIngest } from './scenarios/traceIngest';
 import type { CollabTarget, ServerId } from './servers/CollabTarget';
@@ -24,7 +25,11 @@ if (!tracePath) {
 
 const trace = tracePath ? readSequentialTrace(tracePath) : null;
 const supervisor = new ProcessSupervisor();
-afterAll(() => supervisor.stopAll());
+const opener = new OpenerProcess(supervisor);
+afterAll(async () => {
+  await opener.close();
+  await supervisor.stopAll();
+});
 
 describe.each<ServerId>(['lore', 'reference', 'hocuspocus'])('%s', (id) => {
   let target: CollabTarget;
@@ -79,7 +84,9 @@ describe.each<ServerId>(['lore', 'reference', 'hocuspocus'])('%s', (id) => {
         expect(result.expectedContent.length).toBeGreaterThan(100);
         expect(result.updatesPerSecond).toBeGreaterThan(0);
         expect(result.sendSeconds).toBeLessThanOrEqual(result.seconds);
-        const opens = await openTimes(target, result.docId, result.expectedContent, { opens: 2 });
+        const opens = await openTimes(opener, target, result.docId, result.expectedContent, {
+          opens: 2,
+        });
         expect(opens).toHaveLength(2);
         for (const open of opens) expect(open).toBeGreaterThan(0);
       } finally {
@@ -89,7 +96,9 @@ describe.each<ServerId>(['lore', 'reference', 'hocuspocus'])('%s', (id) => {
         const before = target.storage();
         expect(before.logRows + before.snapshotRows).toBeGreaterThan(0);
         await target.restart();
-        const [cold] = await openTimes(target, result.docId, result.expectedContent, { opens: 1 });
+        const [cold] = await openTimes(opener, target, result.docId, result.expectedContent, {
+          opens: 1,
+        });
         expect(cold).toBeGreaterThan(0);
         const after = target.storage();
         expect(after.snapshotRows).toBeGreaterThan(0);

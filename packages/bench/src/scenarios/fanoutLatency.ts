@@ -131,7 +131,25 @@ export async function fanoutLatency(
     const serverCpu = target.server.cpuSeconds() - serverCpuStart;
     const systemBusy = readSystemCpu().busySeconds - systemStart.busySeconds;
 
-    // Converged: every client holds the same state and the same text.
+    // Every keystroke is typed by now, so the reports say how many there were; the last ones may
+    // still be on their way, so wait for them rather than compare states that have not caught up.
+    const typingReports = await Promise.all(
+      generators.map((generator) => generator.request({ type: 'report' }, 'report')),
+    );
+    const sendTimes = new Map<number, Float64Array>();
+    let sent = 0;
+    let typed = 0;
+    for (const report of typingReports) {
+      for (const { clientId, times } of report.sends) {
+        sendTimes.set(clientId, times);
+        for (const time of times) {
+          if (time >= windowStart && time < windowEnd) sent += 1;
+          if (!Number.isNaN(time)) typed += 1;
+        }
+      }
+    }
+
+    // Converged: every stock client holds the same state, and a text with every keystroke typed.
     let converged = false;
     let finalLength = 0;
     const deadline = Date.now() + (options.drainTimeoutMs ?? 60_000);
@@ -142,34 +160,22 @@ export async function fanoutLatency(
         )
       ).flatMap((reply) => reply.clients);
       const [first] = states;
+      finalLength = first?.textLength ?? 0;
       converged =
         first !== undefined &&
+        finalLength === typed &&
         states.every(
           (state) =>
             Buffer.from(state.stateVector).equals(Buffer.from(first.stateVector)) &&
             state.textHash === first.textHash,
         );
-      finalLength = first?.textLength ?? 0;
       if (!converged) await sleep(200);
     }
 
+    // Read again for deliveries: the last keystrokes' arrivals are in only now.
     const reports = await Promise.all(
       generators.map((generator) => generator.request({ type: 'report' }, 'report')),
     );
-    const sendTimes = new Map<number, Float64Array>();
-    let sent = 0;
-    let typed = 0;
-    for (const report of reports) {
-      for (const { clientId, times } of report.sends) {
-        sendTimes.set(clientId, times);
-        for (const time of times) {
-          if (time >= windowStart && time < windowEnd) sent += 1;
-          if (!Number.isNaN(time)) typed += 1;
-        }
-      }
-    }
-    // Equal states are not enough: the text must hold every keystroke anyone typed.
-    converged &&= finalLength === typed;
     const recorder = new LatencyRecorder(sent * options.clients);
     for (const { deliveries } of reports) {
       for (let index = 0; index < deliveries.at.length; index++) {

@@ -1,7 +1,6 @@
-import { performance } from 'node:perf_hooks';
-import { bodyText } from '../document/bodyText';
 import type { CollabTarget } from '../servers/CollabTarget';
-import { sleep, waitUntil } from './waitUntil';
+import type { OpenerProcess } from './open/OpenerProcess';
+import { sleep } from './waitUntil';
 
 export interface OpenTimesOptions {
   readonly opens: number;
@@ -11,39 +10,28 @@ export interface OpenTimesOptions {
 }
 
 /**
- * Opens the page with a fresh client `opens` times, one after the other, and returns how long
- * each took from creating the client (connect) until its body text equals `expected`.
+ * Opens the page with a fresh client in the opener process `opens` times, one after the other,
+ * and returns how long each took from creating the client (connect) until its body text equals
+ * `expected`.
  */
 export async function openTimes(
+  opener: OpenerProcess,
   target: CollabTarget,
   docId: string,
   expected: string,
   options: OpenTimesOptions,
 ): Promise<number[]> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  await opener.request({ type: 'expect', text: expected }, 'expecting');
   const times: number[] = [];
   for (let open = 0; open < options.opens; open++) {
     if (options.pauseMs) await sleep(options.pauseMs);
-    const started = performance.now();
-    const client = target.connect(docId);
-    try {
-      await waitUntil(
-        () => {
-          const text = bodyText(client.doc);
-          return (
-            client.synced &&
-            text !== null &&
-            text.length === expected.length &&
-            text.toString() === expected
-          );
-        },
-        'a fresh client to open the page',
-        options.timeoutMs ?? 60_000,
-        1,
-      );
-      times.push(performance.now() - started);
-    } finally {
-      client.destroy();
-    }
+    const reply = await opener.request(
+      { type: 'open', spec: target.clientSpec(docId), timeoutMs },
+      'opened',
+      timeoutMs + 10_000,
+    );
+    times.push(reply.ms);
   }
   return times;
 }

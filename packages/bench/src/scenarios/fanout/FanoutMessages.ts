@@ -46,5 +46,4 @@ export type FanoutReply =
       readonly lagP99Ms: number;
       /** Why clients lost their connection during the run (protocol typists do not reconnect). */
       readonly lostConnections: readonly string[];
-    }
-  | { readonly type: 'error'; readonly message: string };
+    };

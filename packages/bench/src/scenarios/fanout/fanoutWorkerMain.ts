@@ -7,6 +7,7 @@ import { ProviderTypist } from '../../clients/ProviderTypist';
 import { readUpdateMeta } from '../../clients/readUpdateMeta';
 import type { Typist } from '../../clients/Typist';
 import { bodyText } from '../../document/bodyText';
+import { serveWorker } from '../../process/WorkerProcess';
 import { monotonicMs } from '../../stats/monotonicMs';
 import { seededRandom } from '../../stats/seededRandom';
 import { waitUntil } from '../waitUntil';
@@ -33,8 +34,6 @@ let clock = new Float64Array(1 << 16);
 let at = new Float64Array(1 << 16);
 let cpuSeconds = 0;
 let lagP99Ms = 0;
-
-const reply = (message: FanoutReply) => process.send?.(message);
 
 const grow = (array: Float64Array) => {
   const grown = new Float64Array(array.length * 2);
@@ -168,8 +167,8 @@ function report(): FanoutReply {
   };
 }
 
-process.on('message', (command: FanoutCommand) => {
-  const handle = async (): Promise<FanoutReply> => {
+serveWorker<FanoutCommand, FanoutReply>(
+  async (command) => {
     switch (command.type) {
       case 'connect':
         await connect(command.clients);
@@ -182,13 +181,8 @@ process.on('message', (command: FanoutCommand) => {
       case 'report':
         return report();
     }
-  };
-  handle().then(reply, (error: unknown) =>
-    reply({ type: 'error', message: error instanceof Error ? error.message : String(error) }),
-  );
-});
-
-process.on('disconnect', () => {
-  for (const client of clients) client.destroy();
-  process.exit(0);
-});
+  },
+  () => {
+    for (const client of clients) client.destroy();
+  },
+);
