@@ -66,12 +66,12 @@ export interface FanoutResult {
 
 /**
  * Typing fan-out: `clients` Yjs clients on one page each type `keystrokesPerSecond`
- * single-character inserts at random places of the body paragraph. `providerClients` of them are
- * the server's stock provider and merge every keystroke; the others are {@link ProtocolTypist}s,
- * which send the same updates but only read who typed what from what they receive. The
- * clients live in `loadGenerators` forked processes; each records when its clients' keystrokes
- * were sent (by client id and clock) and when remote keystrokes arrived, on the machine-wide
- * monotonic clock, and this process joins the records.
+ * single-character inserts into the body paragraph, each at its caret, which now and then jumps to
+ * a random place. `providerClients` of them are the server's stock provider and merge every
+ * keystroke; the others are {@link ProtocolTypist}s, which send the same updates but only read who
+ * typed what from what they receive. The clients live in `loadGenerators` forked processes; each
+ * records when its clients' keystrokes were sent (by client id and clock) and when remote
+ * keystrokes arrived, on the machine-wide monotonic clock, and this process joins the records.
  */
 export async function fanoutLatency(
   target: CollabTarget,

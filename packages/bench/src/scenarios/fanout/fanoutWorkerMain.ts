@@ -20,6 +20,13 @@ import type { FanoutCommand, FanoutReply } from './FanoutMessages';
  */
 
 const alphabet = 'abcdefghijklmnopqrstuvwxyz ';
+/**
+ * Chance that a keystroke first moves the caret to a random place. People type runs at their
+ * caret and jump now and then (a run of 50 characters on average here). Typing every character
+ * at a random place would be a different workload: a client that does not merge the others'
+ * text would then conflict with all of it on every keystroke, as if everyone had typed offline.
+ */
+const caretJumpChance = 0.02;
 // Every y-websocket provider adds a process 'exit' listener.
 process.setMaxListeners(0);
 
@@ -104,12 +111,21 @@ function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> 
       const text = bodyText(client.doc);
       const times = sendTimes.get(client.doc.clientID);
       if (!text || !times) throw new Error('A client lost the page body.');
+      // Kept relative to the text, so it stays by its character as others type before it.
+      let caret: Y.RelativePosition | null = null;
       const keystroke = () => {
         const now = monotonicMs();
         if (now >= command.windowEnd) return;
         times[Y.getState(client.doc.store, client.doc.clientID)] = now;
         const char = alphabet[Math.floor(random() * alphabet.length)] ?? 'x';
-        text.insert(Math.floor(random() * (text.length + 1)), char);
+        const at =
+          caret === null || random() < caretJumpChance
+            ? null
+            : Y.createAbsolutePositionFromRelativePosition(caret, client.doc);
+        const index =
+          at !== null && at.type === text ? at.index : Math.floor(random() * (text.length + 1));
+        text.insert(index, char);
+        caret = Y.createRelativePositionFromTypeIndex(text, index + 1);
       };
       const first = setTimeout(
         () => {
