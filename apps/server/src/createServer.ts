@@ -18,6 +18,7 @@ import {
   SqlitePageStore,
   SqlitePageTagStore,
   SqliteSpaceStore,
+  WalCheckpointer,
 } from '@lore/store-sqlite';
 import express from 'express';
 import type { Logger } from 'pino';
@@ -65,6 +66,10 @@ export async function createServer(
 ): Promise<LoreServer> {
   const logger = options.logger ?? createLogger(config.logLevel);
   const db = openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  // Checkpoints off the event loop: a commit never waits for the WAL to be copied and synced.
+  const checkpointer = WalCheckpointer.start(db, {
+    onError: (error) => logger.error({ err: error }, 'WAL checkpoint'),
+  });
   const clock = systemClock;
   const accounts = new AccountService({
     store: new SqliteAccountStore(db),
@@ -234,6 +239,7 @@ export async function createServer(
       if (http.listening) await closed;
       clearTimeout(force);
       await search.close();
+      await checkpointer.close();
       reclaimFreePages(db, Number.MAX_SAFE_INTEGER);
       db.close();
     },

@@ -15,3 +15,4 @@ export * from './search/SqliteSearchOutbox';
 export * from './search/SqliteSearchPageFacts';
 export * from './tags/SqlitePageTagStore';
 export * from './transfer/SqliteImportSourceStore';
+export * from './WalCheckpointer';
