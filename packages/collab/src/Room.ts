@@ -55,7 +55,7 @@ const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.Inva
  * 1. validated on a scratch copy (`#scratch` = room document + updates waiting for the store;
  *    built at the first write, so opening a page for reading costs one decode, not two);
  * 2. appended to the store together with everything else that arrived in the same turn;
- * 3. only then applied to the room document and relayed to the other clients.
+ * 3. only then relayed to the other clients and applied to the room document, in one turn.
  * So the room document — what clients and server-side readers see — only ever holds durable state.
  */
 export class Room implements ConnectionHost {
@@ -508,7 +508,7 @@ export class Room implements ConnectionHost {
     else setImmediate(run);
   }
 
-  /** Steps 2 and 3 for everything queued: one append (group commit), then apply and relay. */
+  /** Steps 2 and 3 for everything queued: one append (group commit), then relay and apply. */
   async #commit(): Promise<void> {
     if (this.#committing) return;
     if (this.#queue.length === 0) {
@@ -529,18 +529,22 @@ export class Room implements ConnectionHost {
       this.#appendFailed(batch, error);
       return;
     }
+    // Stored, so it may go out: relay before updating the room document, in the same turn, so
+    // collaborators do not wait for that too.
+    this.#relay(batch);
     try {
       this.#applyToRoom(batch);
     } catch (error) {
-      // Cannot happen when the scratch copy mirrors the room document; if it does, stop serving
-      // this room from memory rather than relay a state that differs from the store.
+      // Cannot happen when the scratch copy mirrors the room document. If it does, the batch is
+      // stored (and relayed) but the room document cannot be trusted: stop serving it from
+      // memory, so everyone reloads the stored state.
       this.#committing = false;
       this.#report(error, 'apply');
-      this.#fail([...batch, ...this.#queue], error);
+      for (const queued of batch) queued.settle?.resolve();
+      this.#fail([...this.#queue], error);
       return;
     }
     this.#lastAppliedSeq = lastSeq;
-    this.#relay(batch);
     for (const queued of batch) {
       this.#logUpdates += 1;
       this.#logBytes += queued.update.byteLength;
