@@ -25,6 +25,8 @@ export interface CollabBenchmarkConfig {
   readonly ingestRepeats: number;
   /** Fresh-client opens of the ingested page while it is loaded. */
   readonly opens: number;
+  /** Untimed opens before those, per server, so the opener process is warm for every one. */
+  readonly openWarmUps: number;
   /** Opens of the ingested Lore page after its room unloaded (process warm). */
   readonly unloadedOpens: number;
   /** Restarts of Lore, each followed by one cold open (the report gives their median). */
@@ -48,8 +50,9 @@ export const fullCollabConfig: CollabBenchmarkConfig = {
   memory: { pages: 1_000, contentBytes: 2_048, settleMs: 5_000 },
   ingestRepeats: 2,
   opens: 10,
+  openWarmUps: 3,
   unloadedOpens: 3,
-  coldRestarts: 5,
+  coldRestarts: 7,
 };
 
 /** A couple of minutes end to end, for trying changes. */
@@ -65,6 +68,7 @@ export const quickCollabConfig: CollabBenchmarkConfig = {
   ingestOps: 5_000,
   ingestRepeats: 1,
   opens: 3,
+  openWarmUps: 1,
   unloadedOpens: 1,
   coldRestarts: 1,
 };

@@ -177,6 +177,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
                 result.expectedContent,
                 {
                   opens: config.opens,
+                  warmUps: config.openWarmUps,
                 },
               );
               log(

@@ -56,11 +56,15 @@ export function collabReportRows(run: CollabRun): ReportRow[] {
   run.config.fanout.forEach((load, index) => {
     const name = `fan-out ${load.clients} clients × ${load.keystrokesPerSecond}/s`;
     const latency = (server: ServerRun) => server.fanout[index]?.latency;
+    // The runs the target judges: Lore against the reference, or Lore alone for an absolute target.
+    const judged = run.servers.filter(
+      (server) => server.id === 'lore' || (index === 0 && server.id === 'reference'),
+    );
     const worstLag = Math.max(
-      ...run.servers.map((server) => server.fanout[index]?.loadGeneratorLagP99Ms ?? 0),
+      ...judged.map((server) => server.fanout[index]?.loadGeneratorLagP99Ms ?? 0),
     );
     const lowestRate = Math.min(
-      ...run.servers.map((server) => {
+      ...judged.map((server) => {
         const result = server.fanout[index];
         return result ? result.sent / result.clients / (load.measureMs / 1000) : Infinity;
       }),
