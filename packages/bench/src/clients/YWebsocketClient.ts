@@ -8,6 +8,7 @@ import type { BenchClient } from './BenchClient';
 export class YWebsocketClient implements BenchClient {
   readonly doc: Y.Doc;
   #destroyed = false;
+  #firstMessageAt: number | null = null;
   readonly #provider: WebsocketProvider;
 
   constructor(serverUrl: string, room: string, params: Record<string, string> = {}) {
@@ -17,6 +18,18 @@ export class YWebsocketClient implements BenchClient {
       disableBc: true,
       params,
     });
+    this.#provider.ws?.addEventListener(
+      'message',
+      () => {
+        this.#firstMessageAt = performance.now();
+      },
+      { once: true },
+    );
+  }
+
+  /** `performance.now()` when the first message of the first connection arrived, or null. */
+  get firstMessageAt(): number | null {
+    return this.#firstMessageAt;
   }
 
   get origin(): unknown {

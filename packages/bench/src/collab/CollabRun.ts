@@ -28,6 +28,8 @@ export interface LoreIngestExtras {
   readonly storageAfterStop: LoreStorage;
   /** First open after each restart (cold process, cold room), one per restart. */
   readonly coldOpenMs: readonly number[];
+  /** For the same opens: until the client's first message arrived (the server's share). */
+  readonly coldFirstMessageMs: readonly number[];
   /** The following opens with fresh clients while the room is loaded. */
   readonly reopenMs: readonly number[];
   /** Opens after the room unloaded again (warm process, page read from SQLite). */

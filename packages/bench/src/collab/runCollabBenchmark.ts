@@ -179,7 +179,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
                   opens: config.opens,
                   warmUps: config.openWarmUps,
                 },
-              );
+              ).then((opens) => opens.map((open) => open.ms));
               log(
                 `  opens while loaded: ${server.openLoadedMs.map((value) => value.toFixed(1)).join(', ')} ms`,
               );
@@ -200,22 +200,24 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
             // One cold open per restart; several restarts, because one sample on a shared machine
             // says more about the machine than about the server.
             const coldOpenMs: number[] = [];
+            const coldFirstMessageMs: number[] = [];
             let reopenMs: number[] = [];
             for (let restart = 0; restart < config.coldRestarts; restart++) {
               if (restart > 0) await lore.server.stop();
               await lore.server.start();
               await waitForQuietMachine();
-              const [cold = Number.NaN, ...reopens] = await openTimes(
+              const [cold, ...reopens] = await openTimes(
                 opener,
                 lore,
                 result.docId,
                 result.expectedContent,
                 { opens: restart === 0 ? config.opens + 1 : 1 },
               );
-              coldOpenMs.push(cold);
-              if (restart === 0) reopenMs = reopens;
+              coldOpenMs.push(cold?.ms ?? Number.NaN);
+              coldFirstMessageMs.push(cold?.firstMessageMs ?? Number.NaN);
+              if (restart === 0) reopenMs = reopens.map((open) => open.ms);
             }
-            const unloadedOpenMs = await openTimes(
+            const unloadedOpens = await openTimes(
               opener,
               lore,
               result.docId,
@@ -225,16 +227,18 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
                 pauseMs: 7_000,
               },
             );
+            const unloadedOpenMs = unloadedOpens.map((open) => open.ms);
             server.lore = {
               storageAfterUnload,
               storageAfterStop,
               coldOpenMs,
+              coldFirstMessageMs,
               reopenMs,
               unloadedOpenMs,
             };
             log(
               `  stored ${storageAfterUnload.dbBytes + storageAfterUnload.walBytes} bytes (db+wal), ` +
-                `cold opens ${coldOpenMs.map((value) => value.toFixed(1)).join(', ')} ms, reopens ${reopenMs.map((value) => value.toFixed(1)).join(', ')} ms, ` +
+                `cold opens ${coldOpenMs.map((value) => value.toFixed(1)).join(', ')} ms (first message after ${coldFirstMessageMs.map((value) => value.toFixed(1)).join(', ')} ms), reopens ${reopenMs.map((value) => value.toFixed(1)).join(', ')} ms, ` +
                 `unloaded opens ${unloadedOpenMs.map((value) => value.toFixed(1)).join(', ')} ms`,
             );
           });

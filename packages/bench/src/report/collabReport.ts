@@ -185,6 +185,11 @@ export function collabReportRows(run: CollabRun): ReportRow[] {
       pass: (lore) => lore < 60,
     },
     {
+      metric: "… of which until its first message arrived (the server's share), p50 ms",
+      value: (s) => (s.lore ? median(s.lore.coldFirstMessageMs) : null),
+      format: fixed(1),
+    },
+    {
       metric: 'open after restart, p50 of the next opens, ms',
       value: (s) => (s.lore ? median(s.lore.reopenMs) : null),
       format: fixed(1),

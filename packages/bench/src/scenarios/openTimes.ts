@@ -2,6 +2,17 @@ import type { CollabTarget } from '../servers/CollabTarget';
 import type { OpenerProcess } from './open/OpenerProcess';
 import { sleep } from './waitUntil';
 
+/** One timed open. */
+export interface OpenTiming {
+  /** From creating the client until its text equals the expected text. */
+  readonly ms: number;
+  /**
+   * From creating the client until its first message arrived: the server's share (connect,
+   * authorize, load, send). NaN where the client library does not tell.
+   */
+  readonly firstMessageMs: number;
+}
+
 export interface OpenTimesOptions {
   readonly opens: number;
   /** Untimed opens first, so the opener has compiled the code an open runs. Default 0. */
@@ -14,7 +25,7 @@ export interface OpenTimesOptions {
 /**
  * Opens the page with a fresh client in the opener process `opens` times, one after the other,
  * and returns how long each took from creating the client (connect) until its body text equals
- * `expected`.
+ * `expected`, and until its first message arrived.
  */
 export async function openTimes(
   opener: OpenerProcess,
@@ -22,7 +33,7 @@ export async function openTimes(
   docId: string,
   expected: string,
   options: OpenTimesOptions,
-): Promise<number[]> {
+): Promise<OpenTiming[]> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   await opener.request({ type: 'expect', text: expected }, 'expecting');
   const open = async () => {
@@ -31,10 +42,10 @@ export async function openTimes(
       'opened',
       timeoutMs + 10_000,
     );
-    return reply.ms;
+    return { ms: reply.ms, firstMessageMs: reply.firstMessageMs };
   };
   for (let warmUp = 0; warmUp < (options.warmUps ?? 0); warmUp++) await open();
-  const times: number[] = [];
+  const times: OpenTiming[] = [];
   for (let index = 0; index < options.opens; index++) {
     if (options.pauseMs) await sleep(options.pauseMs);
     times.push(await open());

@@ -17,4 +17,9 @@ export type OpenCommand =
 /** Opener process → parent. */
 export type OpenReply =
   | { readonly type: 'expecting' }
-  | { readonly type: 'opened'; readonly ms: number };
+  | {
+      readonly type: 'opened';
+      readonly ms: number;
+      /** Until the first message reached the client (y-websocket clients; NaN for others). */
+      readonly firstMessageMs: number;
+    };

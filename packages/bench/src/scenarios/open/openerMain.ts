@@ -1,5 +1,6 @@
 import { performance } from 'node:perf_hooks';
 import { connectClient } from '../../clients/ClientSpec';
+import { YWebsocketClient } from '../../clients/YWebsocketClient';
 import { bodyText } from '../../document/bodyText';
 import { serveWorker } from '../../process/WorkerProcess';
 import { waitUntil } from '../waitUntil';
@@ -17,7 +18,9 @@ process.setMaxListeners(0);
 
 let expected = '';
 
-async function open(command: Extract<OpenCommand, { type: 'open' }>): Promise<number> {
+async function open(
+  command: Extract<OpenCommand, { type: 'open' }>,
+): Promise<Extract<OpenReply, { type: 'opened' }>> {
   const started = performance.now();
   const client = connectClient(command.spec);
   try {
@@ -35,7 +38,12 @@ async function open(command: Extract<OpenCommand, { type: 'open' }>): Promise<nu
       command.timeoutMs,
       1,
     );
-    return performance.now() - started;
+    const firstMessageAt = client instanceof YWebsocketClient ? client.firstMessageAt : null;
+    return {
+      type: 'opened',
+      ms: performance.now() - started,
+      firstMessageMs: firstMessageAt === null ? Number.NaN : firstMessageAt - started,
+    };
   } finally {
     client.destroy();
   }
@@ -48,7 +56,7 @@ serveWorker<OpenCommand, OpenReply>(
         expected = command.text;
         return { type: 'expecting' };
       case 'open':
-        return { type: 'opened', ms: await open(command) };
+        return open(command);
     }
   },
   () => {},
