@@ -131,34 +131,19 @@ export async function fanoutLatency(
     const serverCpu = target.server.cpuSeconds() - serverCpuStart;
     const systemBusy = readSystemCpu().busySeconds - systemStart.busySeconds;
 
-    // Every keystroke is typed by now, so the reports say how many there were; the last ones may
-    // still be on their way, so wait for them rather than compare states that have not caught up.
-    const typingReports = await Promise.all(
-      generators.map((generator) => generator.request({ type: 'report' }, 'report')),
-    );
-    const sendTimes = new Map<number, Float64Array>();
-    let sent = 0;
-    let typed = 0;
-    for (const report of typingReports) {
-      for (const { clientId, times } of report.sends) {
-        sendTimes.set(clientId, times);
-        for (const time of times) {
-          if (time >= windowStart && time < windowEnd) sent += 1;
-          if (!Number.isNaN(time)) typed += 1;
-        }
-      }
-    }
-
     // Converged: every stock client holds the same state, and a text with every keystroke typed.
+    // Typing is over, but the last keystrokes may still be on their way: wait for them rather
+    // than compare states that have not caught up.
     let converged = false;
     let finalLength = 0;
+    let typed = 0;
     const deadline = Date.now() + (options.drainTimeoutMs ?? 60_000);
     while (!converged && Date.now() < deadline) {
-      const states = (
-        await Promise.all(
-          generators.map((generator) => generator.request({ type: 'state' }, 'state')),
-        )
-      ).flatMap((reply) => reply.clients);
+      const replies = await Promise.all(
+        generators.map((generator) => generator.request({ type: 'state' }, 'state')),
+      );
+      typed = replies.reduce((sum, reply) => sum + reply.typed, 0);
+      const states = replies.flatMap((reply) => reply.clients);
       const [first] = states;
       finalLength = first?.textLength ?? 0;
       converged =
@@ -172,10 +157,17 @@ export async function fanoutLatency(
       if (!converged) await sleep(200);
     }
 
-    // Read again for deliveries: the last keystrokes' arrivals are in only now.
     const reports = await Promise.all(
       generators.map((generator) => generator.request({ type: 'report' }, 'report')),
     );
+    const sendTimes = new Map<number, Float64Array>();
+    let sent = 0;
+    for (const report of reports) {
+      for (const { clientId, times } of report.sends) {
+        sendTimes.set(clientId, times);
+        for (const time of times) if (time >= windowStart && time < windowEnd) sent += 1;
+      }
+    }
     const recorder = new LatencyRecorder(sent * options.clients);
     for (const { deliveries } of reports) {
       for (let index = 0; index < deliveries.at.length; index++) {

@@ -28,6 +28,8 @@ export type FanoutReply =
   | { readonly type: 'typed' }
   | {
       readonly type: 'state';
+      /** Keystrokes this process's clients typed, in and out of the measured window. */
+      readonly typed: number;
       /** Per stock-provider client: its state vector and a hash and length of its body text. */
       readonly clients: readonly {
         stateVector: Uint8Array;

@@ -39,6 +39,7 @@ let count = 0;
 let sender = new Float64Array(1 << 16);
 let clock = new Float64Array(1 << 16);
 let at = new Float64Array(1 << 16);
+let typed = 0;
 let cpuSeconds = 0;
 let lagP99Ms = 0;
 
@@ -117,6 +118,7 @@ function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> 
         const now = monotonicMs();
         if (now >= command.windowEnd) return;
         times[Y.getState(client.doc.store, client.doc.clientID)] = now;
+        typed += 1;
         const char = alphabet[Math.floor(random() * alphabet.length)] ?? 'x';
         const at =
           caret === null || random() < caretJumpChance
@@ -154,6 +156,7 @@ function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> 
 function state(): FanoutReply {
   return {
     type: 'state',
+    typed,
     clients: fullClients.map((client) => {
       const text = bodyText(client.doc)?.toString() ?? '';
       return {
