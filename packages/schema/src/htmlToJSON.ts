@@ -1,5 +1,5 @@
 import type { JSONContent } from '@tiptap/core';
-import { ensureHeadingIds } from './ensureHeadingIds';
+import { setHeadingIds } from './ensureHeadingIds';
 import { parseHTMLToDoc } from './html/parseHTMLToDoc';
 import type { ImageSrcResolver } from './ImageSrcResolver';
 
@@ -18,5 +18,5 @@ export interface HTMLToJSONOptions {
  */
 export function htmlToJSON(html: string, options: HTMLToJSONOptions = {}): JSONContent {
   const doc = parseHTMLToDoc(html, options.resolveImageSrc);
-  return ensureHeadingIds(doc.toJSON() as JSONContent);
+  return setHeadingIds(doc.toJSON() as JSONContent);
 }

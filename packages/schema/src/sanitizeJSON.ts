@@ -8,8 +8,8 @@ import {
   type Node as PMNode,
   type Schema,
 } from '@tiptap/pm/model';
-import { assignHeadingIds } from './assignHeadingIds';
 import { checkAttributeValues } from './checkAttributeValues';
+import { setHeadingIds } from './ensureHeadingIds';
 import { isCalloutKind } from './extensions/Callout';
 import { getSchema } from './getSchema';
 import { isSafeImageSrc } from './isSafeImageSrc';
@@ -233,35 +233,6 @@ function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
   pushAll(out, children);
 }
 
-function textOf(node: JSONContent): string {
-  if (typeof node.text === 'string') return node.text;
-  let text = '';
-  for (const child of node.content ?? []) text += textOf(child);
-  return text;
-}
-
-function collectHeadings(node: JSONContent, into: JSONContent[]): void {
-  if (node.type === 'heading') into.push(node);
-  else for (const child of node.content ?? []) collectHeadings(child, into);
-}
-
-/**
- * Gives headings their ids as {@link ensureHeadingIds} does, but in place: the JSON was just
- * made here, and copying a whole document to change a few headings is most of the work.
- */
-function withHeadingIds(doc: JSONContent): JSONContent {
-  const headings: JSONContent[] = [];
-  collectHeadings(doc, headings);
-  const ids = assignHeadingIds(
-    headings.map((heading) => ({ id: heading.attrs?.id, text: textOf(heading) })),
-  );
-  headings.forEach((heading, index) => {
-    const id = ids[index];
-    if (id !== undefined && heading.attrs?.id !== id) heading.attrs = { ...heading.attrs, id };
-  });
-  return doc;
-}
-
 /**
  * Coerces any value into a valid page document: unknown nodes are replaced by their content,
  * unknown marks and attributes are dropped, disallowed links are unlinked, disallowed images
@@ -276,5 +247,5 @@ export function sanitizeJSON(json: unknown): JSONContent {
   if (Array.isArray(raw.content)) children = buildChildren(schema, raw);
   else buildNodes(schema, raw, children);
   const doc = createFitted(top, null, fitContent(schema, top, children), []) ?? top.createAndFill();
-  return withHeadingIds(doc?.toJSON() as JSONContent);
+  return setHeadingIds(doc?.toJSON() as JSONContent);
 }

@@ -5,6 +5,7 @@ import {
   findAutolinkLiterals,
   MAY_HAVE_AUTOLINK_LITERAL,
 } from './findAutolinkLiterals';
+import { AUTOLINK_LITERAL_MARKUP, markAutolinkLiteral } from './markAutolinkLiteral';
 import { protocolAutolink } from './protocolAutolink';
 import { type LiteralScanState, passOverText, scanAutolinkLiterals } from './scanAutolinkLiterals';
 
@@ -19,14 +20,10 @@ function piecesToTokens(state: StateCore, pieces: readonly AutolinkPiece[], at: 
       continue;
     }
     const open = new state.Token('link_open', 'a', 1);
-    open.attrs = [['href', piece.url]];
-    open.markup = 'linkify';
-    open.info = 'auto';
+    const close = new state.Token('link_close', 'a', -1);
+    markAutolinkLiteral(open, close, piece.url);
     open.level = at.level;
     text.level = at.level + 1;
-    const close = new state.Token('link_close', 'a', -1);
-    close.markup = 'linkify';
-    close.info = 'auto';
     close.level = at.level;
     out.push(open, text, close);
   }
@@ -72,7 +69,11 @@ function lastCharacter(token: Token, before: string | undefined): string | undef
       return ')';
     case 'link_close':
       // A literal ends with its own last character, the one before its closing token.
-      return token.markup === 'autolink' ? '>' : token.markup === 'linkify' ? before : ')';
+      return token.markup === 'autolink'
+        ? '>'
+        : token.markup === AUTOLINK_LITERAL_MARKUP
+          ? before
+          : ')';
     default:
       return undefined;
   }

@@ -226,26 +226,25 @@ function leafNode(token: Token): RootContent | null {
  */
 export function markdownItToMdast(tokens: readonly Token[]): Root {
   const root: Root = { type: 'root', children: [] };
-  // One entry per open token; null for those that make no node (thead, tbody).
-  const opened: (Parent | null)[] = [];
+  // The parent to return to at each close token; tokens that make no node (thead, tbody) keep
+  // the current one.
+  const enclosing: Parent[] = [];
   let parent: Parent = root;
+  // markdown-it tables do not nest.
   let table: Table | null = null;
   for (const token of tokens) {
     if (token.type === 'inline') {
       (parent as Children<PhrasingContent>).children = inlineToMdast(token.children ?? []);
     } else if (token.nesting === 1) {
+      enclosing.push(parent);
       const node = openedNode(token, table);
-      if (node === null) {
-        opened.push(null);
-        continue;
-      }
+      if (node === null) continue;
       (parent.children as Nodes[]).push(node);
       if (node.type === 'table') table = node;
-      opened.push(node as Parent);
       parent = node as Parent;
     } else if (token.nesting === -1) {
-      if (opened.pop()?.type === 'table') table = null;
-      parent = opened.findLast((node) => node !== null) ?? root;
+      if (token.type === 'table_close') table = null;
+      parent = enclosing.pop() ?? root;
     } else {
       const node = leafNode(token);
       if (node !== null) (parent.children as Nodes[]).push(node);

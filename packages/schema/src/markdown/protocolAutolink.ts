@@ -1,5 +1,6 @@
 import type { StateInline } from 'markdown-it';
 import { protocolAutolinkEnd, protocolSchemeLength } from './autolinkLiteralBounds';
+import { markAutolinkLiteral } from './markAutolinkLiteral';
 
 /** markdown-it counts the links (Markdown and raw `<a>`) being parsed; not in its types. */
 type StateInlineWithLinks = StateInline & { linkLevel?: number };
@@ -24,13 +25,8 @@ export function protocolAutolink(state: StateInline, silent: boolean): boolean {
     const url = src.slice(pos - scheme, end);
     state.pending = state.pending.slice(0, -scheme);
     const open = state.push('link_open', 'a', 1);
-    open.attrs = [['href', url]];
-    open.markup = 'linkify';
-    open.info = 'auto';
     state.push('text', '', 0).content = url;
-    const close = state.push('link_close', 'a', -1);
-    close.markup = 'linkify';
-    close.info = 'auto';
+    markAutolinkLiteral(open, state.push('link_close', 'a', -1), url);
   }
   state.pos = end;
   return true;
