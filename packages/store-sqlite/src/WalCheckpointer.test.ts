@@ -40,17 +40,17 @@ async function waitFor(condition: () => boolean, what: string): Promise<void> {
 describe('WalCheckpointer', () => {
   it('copies the WAL into the database file from its own thread, not in the commits', async () => {
     const { db, path } = tempDatabase();
-    const checkpointer = WalCheckpointer.start(db, { intervalMs: 20 });
+    const checkpointer = WalCheckpointer.start(db, { intervalMs: 20, maxWalFrames: 1_000_000 });
     cleanups.push(() => checkpointer.close());
     expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
 
     // Far past the 1,000 pages at which the writer would otherwise checkpoint itself.
     writeRows(db, 4_000);
-    await waitFor(
-      () => checkpointer.stats.framesCopied >= 2_000,
-      'the checkpoint thread to copy the frames',
-    );
-    expect(checkpointer.stats.checkpoints).toBeGreaterThan(0);
+    await waitFor(() => {
+      const last = checkpointer.stats.last;
+      return last !== null && last.frames >= 2_000 && last.copied === last.frames;
+    }, 'the checkpoint thread to copy the frames');
+    expect(db.pragma('wal_autocheckpoint', { simple: true })).toBe(0);
     expect(statSync(path).size).toBeGreaterThan(4_000 * 600);
 
     // Every commit is readable by a fresh connection, which reads the copied file plus the WAL.
@@ -74,6 +74,27 @@ describe('WalCheckpointer', () => {
     await checkpointer.close();
     writeRows(db, 10);
     expect(db.prepare('SELECT count(*) AS n FROM notes').get()).toEqual({ n: 1_510 });
+  });
+
+  it('keeps the WAL bounded while commits never pause, by letting the writer checkpoint meanwhile', async () => {
+    const { db, path } = tempDatabase();
+    const checkpointer = WalCheckpointer.start(db, { intervalMs: 10, maxWalFrames: 300 });
+    cleanups.push(() => checkpointer.close());
+    const insert = db.prepare('INSERT INTO notes (body) VALUES (?)');
+    let largestWal = 0;
+    let writerTookOver = false;
+    const until = Date.now() + 3_000;
+    while (Date.now() < until) {
+      // A commit about every millisecond, as under heavy editing: the thread's checkpoint never
+      // finds a moment without a new frame.
+      for (let row = 0; row < 5; row++) insert.run(Buffer.alloc(600, row));
+      largestWal = Math.max(largestWal, statSync(`${path}-wal`).size);
+      writerTookOver ||= checkpointer.stats.writerCheckpoints;
+      await new Promise((resolve) => setTimeout(resolve, 1));
+    }
+    expect(writerTookOver).toBe(true);
+    // 300 frames allowed, plus the writer's own 1,000-page threshold and what a round adds.
+    expect(largestWal).toBeLessThan(8 * 1024 * 1024);
   });
 
   it('falls back to checkpoints in the writer when the thread cannot open the database', async () => {

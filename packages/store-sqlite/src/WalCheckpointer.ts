@@ -1,14 +1,18 @@
 import { Worker } from 'node:worker_threads';
 import type { Db } from './openDatabase';
 
-/** SQLite's default: a commit that grows the WAL past this many pages checkpoints it. */
-const defaultAutoCheckpointPages = 1000;
-
 export interface WalCheckpointerOptions {
   /** How often the WAL is copied into the database file. Default 1 s. */
   readonly intervalMs?: number;
   /** How long the checkpoint connection waits for a lock, in milliseconds. Default 5 s. */
   readonly busyTimeoutMs?: number;
+  /**
+   * WAL frames (pages) past which the writer checkpoints by itself again until the WAL has
+   * started over. Default 4,000 (16 MB of 4 KB pages). SQLite only starts the WAL over when a
+   * write begins after every frame was copied, which a checkpoint from another connection never
+   * achieves while commits keep arriving faster than it copies.
+   */
+  readonly maxWalFrames?: number;
   /**
    * The checkpoint thread failed. When it cannot run at all, `db` goes back to checkpointing
    * itself after commits (SQLite's default), so the WAL never grows without bound.
@@ -20,7 +24,7 @@ export interface WalCheckpointerOptions {
 export interface CheckpointReport {
   /** Frames in the WAL when it ran. */
   readonly frames: number;
-  /** Frames it copied into the database file (fewer while a reader still needs older ones). */
+  /** Frames of those in the database file after it (fewer while a reader needs older ones). */
   readonly copied: number;
   readonly ms: number;
 }
@@ -35,7 +39,9 @@ type WorkerMessage =
  * commit that grows the WAL past 1,000 pages: that commit copies about 4 MB and syncs the files,
  * which holds the event loop for milliseconds to tens of milliseconds on a busy disk, and with it
  * every collaborator's relay. With the checkpointer, `db` never checkpoints on its own; a second
- * connection on a worker thread does, every `intervalMs`, without blocking the writer.
+ * connection on a worker thread does, every `intervalMs`, without blocking the writer. Under
+ * commits that never pause, the writer takes checkpoints back while the WAL is past
+ * `maxWalFrames`, so the WAL stays bounded.
  *
  * What a crash can lose does not change: a commit is in the WAL before it returns either way, and
  * with `synchronous = NORMAL` the WAL is synced at checkpoints, now at least every `intervalMs`.
@@ -45,13 +51,19 @@ export class WalCheckpointer {
   readonly #worker: Worker;
   readonly #onError: (error: Error) => void;
   readonly #stopped: Promise<void>;
+  /** The writer's own setting before the thread took over, given back on close or failure. */
+  readonly #writerPages: number;
+  readonly #maxWalFrames: number;
   #checkpoints = 0;
-  #framesCopied = 0;
+  #last: CheckpointReport | null = null;
+  #writerCheckpoints = false;
   #running = true;
 
   private constructor(db: Db, options: WalCheckpointerOptions) {
     this.#db = db;
     this.#onError = options.onError ?? (() => {});
+    this.#maxWalFrames = options.maxWalFrames ?? 4_000;
+    this.#writerPages = db.pragma('wal_autocheckpoint', { simple: true }) as number;
     db.pragma('wal_autocheckpoint = 0');
     this.#worker = new Worker(new URL('./walCheckpointWorker.mjs', import.meta.url), {
       workerData: {
@@ -68,7 +80,8 @@ export class WalCheckpointer {
     this.#worker.on('message', (message: WorkerMessage) => {
       if (message.type === 'checkpointed') {
         this.#checkpoints += 1;
-        this.#framesCopied += message.copied;
+        this.#last = { frames: message.frames, copied: message.copied, ms: message.ms };
+        this.#boundWal(message.frames);
       } else if (message.type === 'failed') {
         this.#onError(new Error(`WAL checkpoint failed: ${message.message}`));
       } else {
@@ -94,9 +107,18 @@ export class WalCheckpointer {
     return new WalCheckpointer(db, options);
   }
 
-  /** Checkpoints that found frames in the WAL, and the frames they copied. */
-  get stats(): { readonly checkpoints: number; readonly framesCopied: number } {
-    return { checkpoints: this.#checkpoints, framesCopied: this.#framesCopied };
+  /** Checkpoints that found frames in the WAL, the latest of them, and whether the writer is
+   * checkpointing by itself for now because the WAL outgrew `maxWalFrames`. */
+  get stats(): {
+    readonly checkpoints: number;
+    readonly last: CheckpointReport | null;
+    readonly writerCheckpoints: boolean;
+  } {
+    return {
+      checkpoints: this.#checkpoints,
+      last: this.#last,
+      writerCheckpoints: this.#writerCheckpoints,
+    };
   }
 
   /** Whether the thread is checkpointing (false after `close` or a failure). */
@@ -125,8 +147,22 @@ export class WalCheckpointer {
     if (wasRunning) this.#onError(error);
   }
 
+  /**
+   * Lets the writer checkpoint by itself while the WAL is past `maxWalFrames`: its checkpoint
+   * copies every frame between two of its own commits, so the next commit starts the WAL over.
+   */
+  #boundWal(frames: number): void {
+    if (!this.#running || !this.#db.open) return;
+    const tooLong = frames > this.#maxWalFrames;
+    if (tooLong === this.#writerCheckpoints) return;
+    this.#writerCheckpoints = tooLong;
+    // SQLite's default of 1,000 pages if the writer had its own checkpoints off already.
+    const pages = this.#writerPages > 0 ? this.#writerPages : 1_000;
+    this.#db.pragma(`wal_autocheckpoint = ${tooLong ? pages : 0}`);
+  }
+
   #restoreAutoCheckpoint(): void {
-    if (this.#db.open) this.#db.pragma(`wal_autocheckpoint = ${defaultAutoCheckpointPages}`);
+    if (this.#db.open) this.#db.pragma(`wal_autocheckpoint = ${this.#writerPages}`);
   }
 }
 
