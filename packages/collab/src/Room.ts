@@ -206,16 +206,7 @@ export class Room implements ConnectionHost {
    * rejects with a `ValidationError` for an invalid update. Call only after `ready`.
    */
   applyServerUpdate(update: Uint8Array, origin: unknown): Promise<void> {
-    if (this.#shutdown || this.#state === 'closed') {
-      return Promise.reject(new Error(`The document ${this.docId} is closing.`));
-    }
-    return new Promise<void>((resolve, reject) => {
-      try {
-        if (!this.#accept(update.slice(), null, origin, { resolve, reject })) resolve();
-      } catch (error) {
-        reject(error instanceof CollabProtocolError ? new ValidationError(error.message) : error);
-      }
-    });
+    return this.#serverWrite((settle) => this.#accept(update.slice(), null, origin, settle));
   }
 
   /**
@@ -226,23 +217,32 @@ export class Room implements ConnectionHost {
    * refused (`ValidationError`) leaves nothing behind. Call only after `ready`.
    */
   editServerSide(change: (doc: Y.Doc) => void, origin: unknown): Promise<void> {
+    return this.#serverWrite((settle) =>
+      this.#change(
+        (scratch) => {
+          // Each server-side edit writes as a Yjs client of its own, as it did from a copy:
+          // revisions credit a client id to the first person who used it.
+          scratch.clientID = unusedClientId(scratch);
+          scratch.transact(() => change(scratch), origin);
+        },
+        null,
+        origin,
+        settle,
+      ),
+    );
+  }
+
+  /**
+   * A server-side write: `write` queues a change settled once it is stored (or returns false when
+   * nothing changed); an invalid one rejects with a `ValidationError`.
+   */
+  #serverWrite(write: (settle: NonNullable<QueuedUpdate['settle']>) => boolean): Promise<void> {
     if (this.#shutdown || this.#state === 'closed') {
       return Promise.reject(new Error(`The document ${this.docId} is closing.`));
     }
     return new Promise<void>((resolve, reject) => {
       try {
-        const changed = this.#change(
-          (scratch) => {
-            // Each server-side edit writes as a Yjs client of its own, as it did from a copy:
-            // revisions credit a client id to the first person who used it.
-            scratch.clientID = unusedClientId(scratch);
-            scratch.transact(() => change(scratch), origin);
-          },
-          null,
-          origin,
-          { resolve, reject },
-        );
-        if (!changed) resolve();
+        if (!write({ resolve, reject })) resolve();
       } catch (error) {
         reject(error instanceof CollabProtocolError ? new ValidationError(error.message) : error);
       }
@@ -540,7 +540,11 @@ export class Room implements ConnectionHost {
       // memory, so everyone reloads the stored state.
       this.#committing = false;
       this.#report(error, 'apply');
-      for (const queued of batch) queued.settle?.resolve();
+      for (const queued of batch) {
+        this.#announceAccepted(queued);
+        queued.settle?.resolve();
+      }
+      this.#env.notifier.schedule(this.docId);
       this.#fail([...this.#queue], error);
       return;
     }

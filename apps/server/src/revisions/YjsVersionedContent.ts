@@ -39,8 +39,8 @@ function replaceText(text: Y.Text, next: string): void {
 }
 
 /**
- * Page history over the live collaboration rooms. A write is a minimal Yjs change computed on a
- * copy of the current document and applied like any other edit: validated, stored, then sent to
+ * Page history over the live collaboration rooms. A write is a minimal Yjs change made on the
+ * room's validation copy and treated like any other edit: validated, stored, then sent to
  * everyone connected, merging with what they type meanwhile.
  */
 export class YjsVersionedContent implements VersionedContent {
