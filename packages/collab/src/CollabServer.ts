@@ -67,8 +67,8 @@ export class CollabServer<TContext = unknown> {
   }
 
   /**
-   * The live document, loaded when needed, for server-side reads (rendering, export). It holds
-   * durable state only. Do not change it directly: use `applyServerUpdate` or `editDocument`.
+   * The live document, loaded and decoded when needed, for server-side reads (rendering,
+   * export). It holds durable state only. Do not change it directly: use `applyServerUpdate` or `editDocument`.
    * The room stays loaded at least `gracePeriodMs` after this call; read synchronously.
    */
   async getDocument(docId: string): Promise<Y.Doc> {
@@ -111,6 +111,15 @@ export class CollabServer<TContext = unknown> {
   /** Whether the document is loaded in a room now (cheap, unlike {@link loadedDocuments}). */
   isLoaded(docId: string): boolean {
     return this.#rooms.has(docId);
+  }
+
+  /**
+   * Whether the document is loaded and decoded in memory. A room whose clients only read keeps
+   * the document encoded, exactly as stored: a reader that does not need the live document
+   * decoded is better served from the store then (see {@link getDocument}, which decodes).
+   */
+  isDecoded(docId: string): boolean {
+    return this.#rooms.get(docId)?.decoded ?? false;
   }
 
   /** Ids of the documents loaded in memory right now, with their room state. */

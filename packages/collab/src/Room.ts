@@ -6,6 +6,7 @@ import { CloseCode } from './CloseCode';
 import { CollabProtocolError } from './CollabProtocolError';
 import type { CollabErrorContext, CollabSettings } from './CollabServerOptions';
 import { Connection, type ConnectionHost } from './Connection';
+import { EncodedDocument } from './EncodedDocument';
 import { isKnownUpdate } from './isKnownUpdate';
 import { decodeClientMessage } from './protocol/decodeClientMessage';
 import {
@@ -45,23 +46,26 @@ export interface RoomEnvironment {
 /** Most updates merged into one relayed message (see `Room.#relay`). */
 const relayMergeLimit = 32;
 
-/** Longest stored log tail merged to sync waiting clients before the room is decoded (`#prime`). */
-const primeMergeLimit = 32;
+/**
+ * Longest stored log tail merged into the encoded document at load. A longer one (left by a
+ * crash) costs more to merge than the document costs to decode, so the room decodes it at once.
+ */
+const tailMergeLimit = 32;
 
 const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.InvalidUpdate, reason);
 
 /**
- * One loaded document and its clients. Every update passes three steps, in order:
+ * One loaded document and its clients. The document stays encoded, as stored (`#encoded`), while
+ * clients only read it; the first write or server-side read decodes it. Every update passes
+ * three steps, in order:
  * 1. validated on a scratch copy (`#scratch` = room document + updates waiting for the store;
- *    built at the first write, so opening a page for reading costs one decode, not two);
+ *    built at the first write, so a page that is only read is never copied);
  * 2. appended to the store together with everything else that arrived in the same turn;
  * 3. only then relayed to the other clients and applied to the room document, in one turn.
  * So the room document — what clients and server-side readers see — only ever holds durable state.
  */
 export class Room implements ConnectionHost {
   readonly docId: string;
-  /** Durable state only; read it, never change it directly (use the server's update methods). */
-  readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
   /** Resolves when the room is live; rejects when loading failed (the room is then closed). */
   readonly ready: Promise<void>;
@@ -69,13 +73,14 @@ export class Room implements ConnectionHost {
   readonly #env: RoomEnvironment;
   readonly #settings: CollabSettings;
   #state: RoomState = 'loading';
+  readonly #doc: Y.Doc;
+  /** The whole state, not yet decoded into `#doc` (which is then empty); null once decoded. */
+  #encoded: EncodedDocument | null = null;
   #scratch: Y.Doc | null = null;
   #emitted: Uint8Array | null = null;
   #emittedTransaction: Y.Transaction | null = null;
   readonly #connections = new Set<Connection>();
   readonly #awarenessOwners = new Map<number, Connection>();
-  /** What a connection was sent before the room was live (see `#prime`), as a state vector. */
-  readonly #primed = new Map<Connection, Map<number, number>>();
   #queue: QueuedUpdate[] = [];
   #commitScheduled = false;
   #committing = false;
@@ -94,8 +99,8 @@ export class Room implements ConnectionHost {
     this.#env = env;
     this.#settings = env.settings;
     // A guid spares Yjs a random one (about 90 µs of crypto per document).
-    this.doc = new Y.Doc({ gc: this.#settings.gc, guid: docId });
-    this.awareness = new awarenessProtocol.Awareness(this.doc);
+    this.#doc = new Y.Doc({ gc: this.#settings.gc, guid: docId });
+    this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
     this.ready = this.#load();
@@ -105,6 +110,20 @@ export class Room implements ConnectionHost {
 
   get state(): RoomState {
     return this.#state;
+  }
+
+  /**
+   * The document, decoded on first use. Durable state only; read it, never change it directly
+   * (use the server's update methods).
+   */
+  get doc(): Y.Doc {
+    this.#decode();
+    return this.#doc;
+  }
+
+  /** Whether the document is decoded in memory; until then it equals what the store holds. */
+  get decoded(): boolean {
+    return this.#encoded === null;
   }
 
   connections(): readonly Connection[] {
@@ -133,7 +152,6 @@ export class Room implements ConnectionHost {
 
   leave(connection: Connection): void {
     if (!this.#connections.delete(connection)) return;
-    this.#primed.delete(connection);
     const owned = [...connection.awarenessClients].filter(
       (clientId) => this.#awarenessOwners.get(clientId) === connection,
     );
@@ -145,7 +163,7 @@ export class Room implements ConnectionHost {
 
   resync(connection: Connection): void {
     if (this.#state === 'closed') return;
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
+    connection.send(encodeSyncStep1(this.#stateVector()));
   }
 
   receive(connection: Connection, frame: Uint8Array): void {
@@ -154,7 +172,9 @@ export class Room implements ConnectionHost {
       case 'sync-step1': {
         let update: Uint8Array;
         try {
-          update = Y.encodeStateAsUpdate(this.doc, this.#knownTo(connection, message.stateVector));
+          update = this.#encoded
+            ? this.#encoded.missingFrom(message.stateVector)
+            : Y.encodeStateAsUpdate(this.#doc, message.stateVector);
         } catch {
           throw new CollabProtocolError(CloseCode.BadMessage, 'malformed state vector');
         }
@@ -175,19 +195,25 @@ export class Room implements ConnectionHost {
     }
   }
 
+  #stateVector(): Uint8Array {
+    return this.#encoded ? this.#encoded.stateVector : Y.encodeStateVector(this.#doc);
+  }
+
   /**
-   * What a client has (its state vector) plus what it was primed with: it applies the primed state
-   * before this answer reaches it, so the answer needs only what came after.
+   * Decodes the encoded document into the room document, once. Stored bytes that parse but do
+   * not apply leave the room document unusable: the room fails and the error is thrown.
    */
-  #knownTo(connection: Connection, stateVector: Uint8Array): Uint8Array {
-    const primed = this.#primed.get(connection);
-    if (!primed) return stateVector;
-    this.#primed.delete(connection);
-    const known = new Map(primed);
-    for (const [client, clock] of Y.decodeStateVector(stateVector)) {
-      known.set(client, Math.max(clock, known.get(client) ?? 0));
+  #decode(): void {
+    const encoded = this.#encoded;
+    if (!encoded) return;
+    this.#encoded = null;
+    try {
+      this.#doc.transact(() => Y.applyUpdate(this.#doc, encoded.update), this);
+    } catch (error) {
+      this.#report(error, 'load');
+      this.#fail([...this.#queue], error);
+      throw error;
     }
-    return Y.encodeStateVector(known);
   }
 
   /** Keeps the room loaded (e.g. while a server-side read or write is in progress). */
@@ -293,17 +319,13 @@ export class Room implements ConnectionHost {
   async #load(): Promise<void> {
     try {
       const stored = await this.#settings.store.load(this.docId);
-      const primed = this.#prime(stored.snapshot, stored.updates);
-      this.doc.transact(() => {
-        if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot);
-        for (const update of stored.updates) Y.applyUpdate(this.doc, update);
-      }, this);
-      if (primed.length > 0) {
-        // Nothing is applied between loading and going live: the room now holds what was sent.
-        const sent = Y.decodeStateVector(Y.encodeStateVector(this.doc));
-        for (const connection of primed) {
-          if (this.#connections.has(connection)) this.#primed.set(connection, sent);
-        }
+      if (stored.updates.length <= tailMergeLimit) {
+        this.#encoded = EncodedDocument.fromStored(stored.snapshot, stored.updates);
+      } else {
+        this.#doc.transact(() => {
+          if (stored.snapshot) Y.applyUpdate(this.#doc, stored.snapshot);
+          for (const update of stored.updates) Y.applyUpdate(this.#doc, update);
+        }, this);
       }
       this.#lastAppliedSeq = stored.lastSeq;
       this.#logUpdates = stored.updates.length;
@@ -322,28 +344,14 @@ export class Room implements ConnectionHost {
     this.#updateIdle();
   }
 
-  /**
-   * Sends the stored document, as sync step 2, to the clients waiting for the room before it is
-   * decoded, so a client opening a page that is not in memory is synced while the server decodes
-   * rather than after (the stock provider counts itself synced at the first step 2). A client
-   * with local state gets some of it again, which Yjs ignores. Only with a short log tail: merging
-   * a long one would cost more than it saves. Returns the connections that were sent it.
-   */
-  #prime(snapshot: Uint8Array | null, updates: readonly Uint8Array[]): Connection[] {
-    if (this.#connections.size === 0 || updates.length > primeMergeLimit) return [];
-    const parts = snapshot ? [snapshot, ...updates] : [...updates];
-    const [first] = parts;
-    if (!first) return [];
-    const message = encodeSyncStep2(parts.length === 1 ? first : Y.mergeUpdates(parts));
-    const primed = [...this.#connections];
-    for (const connection of primed) connection.send(message);
-    return primed;
-  }
-
   #start(connection: Connection): void {
-    connection.send(encodeSyncStep1(Y.encodeStateVector(this.doc)));
-    if (this.awareness.getStates().size > 0) this.#sendAwareness(connection);
+    // Frames that waited for the room go first: a client opening the page has usually sent its
+    // sync step 1, answered straight from the stored bytes, while the state vector of the
+    // server's own step 1 takes a pass over the whole encoded document.
     connection.start();
+    if (connection.closed) return;
+    connection.send(encodeSyncStep1(this.#stateVector()));
+    if (this.awareness.getStates().size > 0) this.#sendAwareness(connection);
   }
 
   #sendAwareness(connection: Connection): void {
@@ -393,7 +401,10 @@ export class Room implements ConnectionHost {
   #scratchDoc(): Y.Doc {
     if (this.#scratch) return this.#scratch;
     const scratch = new Y.Doc({ gc: this.#settings.gc, guid: this.docId });
-    Y.applyUpdate(scratch, Y.encodeStateAsUpdate(this.doc));
+    // Copy the stored bytes when there are any, rather than encoding what they decode to.
+    const state = this.#encoded?.update ?? Y.encodeStateAsUpdate(this.#doc);
+    this.#decode();
+    Y.applyUpdate(scratch, state);
     for (const queued of this.#queue) Y.applyUpdate(scratch, queued.update);
     scratch.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction) => {
       this.#emitted = update;
@@ -433,8 +444,9 @@ export class Room implements ConnectionHost {
       throw invalidUpdate('the Yjs update cannot be decoded');
     }
     // The scratch copy holds at least the room document, so an update the room already holds
-    // (typically a client's answer to sync step 1) changes nothing: drop it without the copy.
-    if (isKnownUpdate(this.doc, decoded)) return false;
+    // (typically a client's answer to sync step 1) changes nothing: drop it without the copy,
+    // and without decoding the document when the encoded one tells.
+    if (this.#encoded?.covers(decoded) || isKnownUpdate(this.doc, decoded)) return false;
     return this.#change(
       (scratch) => {
         try {
@@ -675,7 +687,8 @@ export class Room implements ConnectionHost {
     const upToSeq = this.#lastAppliedSeq;
     const folded = this.#logUpdates;
     const foldedBytes = this.#logBytes;
-    const snapshot = Y.encodeStateAsUpdate(this.doc);
+    // A document never decoded folds into its merged bytes: no reason to decode it just for this.
+    const snapshot = this.#encoded?.update ?? Y.encodeStateAsUpdate(this.#doc);
     this.#compaction = (async () => {
       try {
         await this.#settings.store.compact(this.docId, snapshot, upToSeq);
@@ -757,7 +770,8 @@ export class Room implements ConnectionHost {
     this.#env.onClosed(this);
     void this.#env.notifier.flush(this.docId);
     this.awareness.off('update', this.#onAwarenessUpdate);
-    this.doc.destroy();
+    this.#doc.destroy();
+    this.#encoded = null;
     this.#scratch?.destroy();
     this.#scratch = null;
   }

@@ -51,7 +51,8 @@ export class PageLinkIndexer {
 
   async #readBody(pageId: string): Promise<JSONContent> {
     const { collab, documents } = this.#options;
-    if (collab.isLoaded(pageId)) return yDocToJSON(await collab.getDocument(pageId), pageBodyField);
+    if (collab.isDecoded(pageId))
+      return yDocToJSON(await collab.getDocument(pageId), pageBodyField);
     const doc: Y.Doc = await loadStoredDocument(documents, pageId);
     try {
       return yDocToJSON(doc, pageBodyField);

@@ -65,7 +65,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     spaces,
     facts,
     loadDocument: async (pageId): Promise<LoadedDocument> =>
-      collab?.isLoaded(pageId)
+      collab?.isDecoded(pageId)
         ? { doc: await collab.getDocument(pageId), owned: false }
         : { doc: await loadStoredDocument(documents, pageId), owned: true },
   });

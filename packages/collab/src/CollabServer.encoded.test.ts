@@ -1,0 +1,194 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import { afterEach, describe, expect, it } from 'vitest';
+import * as syncProtocol from 'y-protocols/sync';
+import * as Y from 'yjs';
+import {
+  type CollabHarness,
+  type RawSocket,
+  startCollabHarness,
+  tempDatabasePath,
+} from './test/collabTestHarness';
+import { waitUntil } from './test/waitUntil';
+
+const cleanups: (() => Promise<void> | void)[] = [];
+afterEach(async () => {
+  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
+});
+
+/**
+ * Writes `count` separate updates to `page-1` through a stock client; returns the final text and
+ * the state after each update.
+ */
+async function writeUpdates(
+  server: CollabHarness,
+  count: number,
+): Promise<{ written: string; states: Uint8Array[] }> {
+  const writer = server.client('page-1');
+  await writer.synced();
+  const text = writer.doc.getText('text');
+  const states: Uint8Array[] = [];
+  for (let index = 0; index < count; index++) {
+    writer.doc.transact(() => {
+      text.insert(text.length, `${index};`);
+      // A deletion too, so the stored document has a delete set to send.
+      if (index % 2 === 1) text.delete(0, 1);
+    });
+    states.push(Y.encodeStateAsUpdate(writer.doc));
+    await expect.poll(async () => (await server.store.stats('page-1')).lastSeq).toBe(index + 1);
+  }
+  const written = text.toString();
+  writer.destroy();
+  return { written, states };
+}
+
+async function startOn(dbPath: string): Promise<CollabHarness> {
+  const server = await startCollabHarness({ dbPath, collab: { gracePeriodMs: 200 } });
+  cleanups.push(async () => {
+    if (server.db.open) await server.close();
+  });
+  return server;
+}
+
+/**
+ * `count` updates written and left in the log by a crash (no snapshot), then a restarted server.
+ */
+async function crashThenRestart(
+  count: number,
+): Promise<{ server: CollabHarness; written: string; states: Uint8Array[] }> {
+  const temp = tempDatabasePath();
+  cleanups.push(() => temp.remove());
+  const first = await startOn(temp.path);
+  const { written, states } = await writeUpdates(first, count);
+  await first.crash();
+  return { server: await startOn(temp.path), written, states };
+}
+
+/** Reads one sync frame into `doc`; returns its sync message type (0 step 1, 1 step 2, 2 update). */
+function readSyncFrame(frame: Uint8Array, doc: Y.Doc): number {
+  const decoder = decoding.createDecoder(frame);
+  expect(decoding.readVarUint(decoder)).toBe(0);
+  return syncProtocol.readSyncMessage(decoder, encoding.createEncoder(), doc, null);
+}
+
+/** The update carried by the first sync step 2 among `frames`, or null. */
+function syncStep2In(frames: readonly Uint8Array[]): Uint8Array | null {
+  for (const frame of frames) {
+    const decoder = decoding.createDecoder(frame);
+    if (decoding.readVarUint(decoder) !== 0 || decoding.readVarUint(decoder) !== 1) continue;
+    return decoding.readVarUint8Array(decoder);
+  }
+  return null;
+}
+
+function sendSyncStep1(raw: RawSocket, doc: Y.Doc): void {
+  const encoder = encoding.createEncoder();
+  encoding.writeVarUint(encoder, 0);
+  syncProtocol.writeSyncStep1(encoder, doc);
+  raw.socket.send(encoding.toUint8Array(encoder));
+}
+
+/** Sends sync step 1 for `doc` on a new raw socket and resolves with the answer's update. */
+async function askFor(server: CollabHarness, doc: Y.Doc): Promise<Uint8Array> {
+  const raw = await server.rawSocket('page-1');
+  cleanups.push(() => raw.socket.close());
+  sendSyncStep1(raw, doc);
+  await waitUntil(() => syncStep2In(raw.received) !== null, 'the answer to sync step 1');
+  return syncStep2In(raw.received) as Uint8Array;
+}
+
+describe('a page that clients only read', () => {
+  it('is served from the stored bytes without being decoded', async () => {
+    const { server, written, states } = await crashThenRestart(6);
+    const reader = server.client('page-1');
+    cleanups.push(() => reader.destroy());
+    await reader.synced();
+    expect(reader.doc.getText('text').toString()).toBe(written);
+    expect(server.collab.isLoaded('page-1')).toBe(true);
+    expect(server.collab.isDecoded('page-1')).toBe(false);
+
+    // A client holding part of the document gets only what it lacks, deletions included.
+    const partial = new Y.Doc();
+    Y.applyUpdate(partial, states[2] as Uint8Array);
+    const missing = await askFor(server, partial);
+    const had = Y.decodeStateVector(Y.encodeStateVector(partial));
+    const sent = Y.decodeUpdate(missing).structs;
+    expect(sent.length).toBeGreaterThan(0);
+    for (const struct of sent) {
+      expect(struct.id.clock).toBeGreaterThanOrEqual(had.get(struct.id.client) ?? 0);
+    }
+    Y.applyUpdate(partial, missing);
+    expect(partial.getText('text').toString()).toBe(written);
+
+    // A client that has everything gets no structs.
+    const complete = new Y.Doc();
+    Y.applyUpdate(complete, states[5] as Uint8Array);
+    expect(Y.decodeUpdate(await askFor(server, complete)).structs).toEqual([]);
+
+    // Its answer to the server's sync step 1 (everything it has, deletions included) is decoded
+    // to be checked, and changes nothing.
+    const rejoined = server.client('page-1', { doc: complete });
+    cleanups.push(() => rejoined.destroy());
+    await rejoined.synced();
+    await waitUntil(() => server.collab.isDecoded('page-1'), 'the room to check the delete set');
+    expect((await server.store.stats('page-1')).lastSeq).toBe(6);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('is decoded at the first write, which is stored and relayed as usual', async () => {
+    const { server, written } = await crashThenRestart(3);
+    const reader = server.client('page-1');
+    const writer = server.client('page-1');
+    cleanups.push(
+      () => reader.destroy(),
+      () => writer.destroy(),
+    );
+    await Promise.all([reader.synced(), writer.synced()]);
+    expect(server.collab.isDecoded('page-1')).toBe(false);
+
+    writer.doc.getText('text').insert(0, 'first;');
+    await waitUntil(
+      () => reader.doc.getText('text').toString() === `first;${written}`,
+      'the write to be relayed',
+    );
+    expect(server.collab.isDecoded('page-1')).toBe(true);
+    expect((await server.store.stats('page-1')).lastSeq).toBe(4);
+    const doc = await server.collab.getDocument('page-1');
+    expect(doc.getText('text').toString()).toBe(`first;${written}`);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('folds its log tail into a snapshot when it unloads', async () => {
+    const { server, written } = await crashThenRestart(4);
+    const reader = server.client('page-1');
+    await reader.synced();
+    expect(server.collab.isDecoded('page-1')).toBe(false);
+    reader.destroy();
+    await waitUntil(() => !server.collab.isLoaded('page-1'), 'the room to unload');
+    const stats = await server.store.stats('page-1');
+    expect(stats).toMatchObject({ updates: 0, snapshotSeq: 4, lastSeq: 4 });
+    expect(stats.snapshotBytes).toBeGreaterThan(0);
+
+    const again = server.client('page-1');
+    cleanups.push(() => again.destroy());
+    await again.synced();
+    expect(again.doc.getText('text').toString()).toBe(written);
+    expect(server.errors).toEqual([]);
+  });
+
+  it('is decoded at once when a crash left a log tail too long to merge cheaply', async () => {
+    const { server, written } = await crashThenRestart(40);
+    const raw = await server.rawSocket('page-1');
+    cleanups.push(() => raw.socket.close());
+    await waitUntil(() => raw.received.length >= 1, "the server's sync step 1");
+    expect(server.collab.isDecoded('page-1')).toBe(true);
+    const doc = new Y.Doc();
+    expect(readSyncFrame(raw.received[0] as Uint8Array, doc)).toBe(0);
+    sendSyncStep1(raw, doc);
+    await waitUntil(
+      () => raw.received.slice(1).some((frame) => readSyncFrame(frame, doc) === 1),
+      'sync step 2',
+    );
+    expect(doc.getText('text').toString()).toBe(written);
+  });
+});
