@@ -168,6 +168,12 @@ describe('a page that clients only read', () => {
     const stats = await server.store.stats('page-1');
     expect(stats).toMatchObject({ updates: 0, snapshotSeq: 4, lastSeq: 4 });
     expect(stats.snapshotBytes).toBeGreaterThan(0);
+    // With its state vector, so the next load need not parse the snapshot to send one.
+    const stored = await server.store.load('page-1');
+    expect(stored.snapshotStateVector).not.toBeNull();
+    expect(Y.decodeStateVector(stored.snapshotStateVector as Uint8Array)).toEqual(
+      Y.decodeStateVector(Y.encodeStateVectorFromUpdate(stored.snapshot as Uint8Array)),
+    );
 
     const again = server.client('page-1');
     cleanups.push(() => again.destroy());

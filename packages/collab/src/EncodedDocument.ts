@@ -1,3 +1,4 @@
+import type { StoredDocument } from '@lore/core';
 import * as Y from 'yjs';
 
 /**
@@ -13,13 +14,14 @@ export class EncodedDocument {
   #stateVector: Uint8Array | null = null;
   #clocks: Map<number, number> | null = null;
 
-  private constructor(update: Uint8Array) {
+  private constructor(update: Uint8Array, stateVector: Uint8Array | null) {
     this.update = update;
+    this.#stateVector = stateVector;
   }
 
   /**
-   * Its state vector, encoded (what the server's sync step 1 sends). Read on first use: it takes
-   * a pass over every struct, which a reader's sync does not need.
+   * Its state vector, encoded (what the server's sync step 1 sends). Unless it was stored with
+   * the snapshot, it is computed on first use, by a pass over every struct.
    */
   get stateVector(): Uint8Array {
     this.#stateVector ??= Y.encodeStateVectorFromUpdate(this.update);
@@ -32,13 +34,16 @@ export class EncodedDocument {
    * part once, so callers keep the tail short.
    */
   static fromStored(
-    snapshot: Uint8Array | null,
-    updates: readonly Uint8Array[],
+    stored: Pick<StoredDocument, 'snapshot' | 'snapshotStateVector' | 'updates'>,
   ): EncodedDocument | null {
+    const { snapshot, snapshotStateVector, updates } = stored;
     const parts = snapshot ? [snapshot, ...updates] : [...updates];
     const [first] = parts;
     if (!first) return null;
-    return new EncodedDocument(parts.length === 1 ? first : Y.mergeUpdates(parts));
+    return new EncodedDocument(
+      parts.length === 1 ? first : Y.mergeUpdates(parts),
+      snapshot && snapshotStateVector ? extendStateVector(snapshotStateVector, updates) : null,
+    );
   }
 
   /**
@@ -67,4 +72,24 @@ export class EncodedDocument {
       (struct) => struct.id.clock + struct.length <= (clocks.get(struct.id.client) ?? 0),
     );
   }
+}
+
+/**
+ * The state vector `stateVector` becomes with `updates` applied, read from their headers; null
+ * when one does not follow on from what came before (the caller then computes it from the
+ * merged bytes).
+ */
+function extendStateVector(
+  stateVector: Uint8Array,
+  updates: readonly Uint8Array[],
+): Uint8Array | null {
+  const clocks = Y.decodeStateVector(stateVector);
+  for (const update of updates) {
+    const { from, to } = Y.parseUpdateMeta(update);
+    for (const [client, clock] of to) {
+      if ((from.get(client) ?? 0) > (clocks.get(client) ?? 0)) return null;
+      clocks.set(client, Math.max(clock, clocks.get(client) ?? 0));
+    }
+  }
+  return updates.length === 0 ? stateVector : Y.encodeStateVector(clocks);
 }

@@ -320,7 +320,7 @@ export class Room implements ConnectionHost {
     try {
       const stored = await this.#settings.store.load(this.docId);
       if (stored.updates.length <= tailMergeLimit) {
-        this.#encoded = EncodedDocument.fromStored(stored.snapshot, stored.updates);
+        this.#encoded = EncodedDocument.fromStored(stored);
       } else {
         this.#doc.transact(() => {
           if (stored.snapshot) Y.applyUpdate(this.#doc, stored.snapshot);
@@ -689,9 +689,11 @@ export class Room implements ConnectionHost {
     const foldedBytes = this.#logBytes;
     // A document never decoded folds into its merged bytes: no reason to decode it just for this.
     const snapshot = this.#encoded?.update ?? Y.encodeStateAsUpdate(this.#doc);
+    // Stored with it, so the next load need not parse the snapshot to send a state vector.
+    const stateVector = this.#stateVector();
     this.#compaction = (async () => {
       try {
-        await this.#settings.store.compact(this.docId, snapshot, upToSeq);
+        await this.#settings.store.compact(this.docId, snapshot, upToSeq, stateVector);
         this.#logUpdates -= folded;
         this.#logBytes -= foldedBytes;
       } finally {

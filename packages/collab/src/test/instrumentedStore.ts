@@ -36,9 +36,9 @@ export function instrumentStore(store: DocumentStore): InstrumentedStore {
       instrumented.appendBatches.push(updates.length);
       return lastSeq;
     },
-    async compact(docId, snapshot, upToSeq) {
+    async compact(docId, snapshot, upToSeq, stateVector) {
       await pause(instrumented.delayMs);
-      return store.compact(docId, snapshot, upToSeq);
+      return store.compact(docId, snapshot, upToSeq, stateVector);
     },
     stats: (docId) => store.stats(docId),
     remove: (docId) => store.remove(docId),

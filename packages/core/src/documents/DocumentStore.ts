@@ -8,6 +8,11 @@ export interface StoredDocument {
   readonly snapshot: Uint8Array | null;
   /** The sequence number the snapshot folds in: every update with `seq <= snapshotSeq`. 0 without snapshot. */
   readonly snapshotSeq: number;
+  /**
+   * The state vector stored with the snapshot (see `DocumentStore.compact`), or `null` when it
+   * was stored without one or there is no snapshot.
+   */
+  readonly snapshotStateVector: Uint8Array | null;
   /** The updates with `seq > snapshotSeq`, in append order. */
   readonly updates: readonly Uint8Array[];
   /** The highest sequence number ever handed out for this document (0 when none). */
@@ -55,8 +60,17 @@ export interface DocumentStore {
    * was computed (`seq > upToSeq`) are kept. A stale call (`upToSeq` not above the current
    * snapshot's) changes nothing and returns `false`. Throws a `RangeError` when `upToSeq` is
    * above `lastSeq`, since a snapshot cannot contain updates that were never appended.
+   *
+   * `stateVector`, optional and opaque to the store, is kept with the snapshot and returned by
+   * `load`: the snapshot's Yjs state vector, which a reader would otherwise compute by parsing
+   * the whole snapshot.
    */
-  compact(docId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean>;
+  compact(
+    docId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<boolean>;
 
   stats(docId: string): Promise<DocumentLogStats>;
 

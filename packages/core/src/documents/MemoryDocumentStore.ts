@@ -3,6 +3,7 @@ import type { DocumentLogStats, DocumentStore, StoredDocument } from './Document
 interface MemoryDocument {
   snapshot: Uint8Array | null;
   snapshotSeq: number;
+  snapshotStateVector: Uint8Array | null;
   lastSeq: number;
   log: { seq: number; update: Uint8Array }[];
 }
@@ -16,10 +17,13 @@ export class MemoryDocumentStore implements DocumentStore {
 
   async load(docId: string): Promise<StoredDocument> {
     const document = this.#documents.get(docId);
-    if (!document) return { snapshot: null, snapshotSeq: 0, updates: [], lastSeq: 0 };
+    if (!document) {
+      return { snapshot: null, snapshotSeq: 0, snapshotStateVector: null, updates: [], lastSeq: 0 };
+    }
     return {
       snapshot: document.snapshot ? document.snapshot.slice() : null,
       snapshotSeq: document.snapshotSeq,
+      snapshotStateVector: document.snapshotStateVector?.slice() ?? null,
       updates: document.log.map((entry) => entry.update.slice()),
       lastSeq: document.lastSeq,
     };
@@ -38,7 +42,12 @@ export class MemoryDocumentStore implements DocumentStore {
     return document.lastSeq;
   }
 
-  async compact(docId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean> {
+  async compact(
+    docId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<boolean> {
     const document = this.#document(docId);
     if (upToSeq > document.lastSeq) {
       throw new RangeError(
@@ -48,6 +57,7 @@ export class MemoryDocumentStore implements DocumentStore {
     if (upToSeq <= document.snapshotSeq) return false;
     document.snapshot = snapshot.slice();
     document.snapshotSeq = upToSeq;
+    document.snapshotStateVector = stateVector?.slice() ?? null;
     document.log = document.log.filter((entry) => entry.seq > upToSeq);
     return true;
   }
@@ -70,7 +80,7 @@ export class MemoryDocumentStore implements DocumentStore {
   #document(docId: string): MemoryDocument {
     let document = this.#documents.get(docId);
     if (!document) {
-      document = { snapshot: null, snapshotSeq: 0, lastSeq: 0, log: [] };
+      document = { snapshot: null, snapshotSeq: 0, snapshotStateVector: null, lastSeq: 0, log: [] };
       this.#documents.set(docId, document);
     }
     return document;

@@ -41,6 +41,7 @@ export function documentStoreContract(
         assert.deepEqual(await store.load('nope'), {
           snapshot: null,
           snapshotSeq: 0,
+          snapshotStateVector: null,
           updates: [],
           lastSeq: 0,
         });
@@ -137,6 +138,19 @@ export function documentStoreContract(
     );
 
     api.it(
+      'keeps the state vector given with a snapshot, and forgets it with the next snapshot',
+      withStore(async (store) => {
+        await store.append('a', [bytes(1), bytes(2), bytes(3)]);
+        assert.equal((await store.load('a')).snapshotStateVector, null);
+        assert.equal(await store.compact('a', bytes(7, 7), 2, bytes(1, 5, 2)), true);
+        assert.deepEqual(Array.from((await store.load('a')).snapshotStateVector ?? []), [1, 5, 2]);
+        // A snapshot stored without one must not keep the previous snapshot's.
+        assert.equal(await store.compact('a', bytes(8), 3), true);
+        assert.equal((await store.load('a')).snapshotStateVector, null);
+      }),
+    );
+
+    api.it(
       'keeps updates appended after the snapshot was computed',
       withStore(async (store) => {
         await store.append('a', [bytes(1), bytes(2)]);
@@ -204,6 +218,7 @@ export function documentStoreContract(
         assert.deepEqual(await store.load('a'), {
           snapshot: null,
           snapshotSeq: 0,
+          snapshotStateVector: null,
           updates: [],
           lastSeq: 0,
         });

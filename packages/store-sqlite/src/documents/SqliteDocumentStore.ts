@@ -10,6 +10,7 @@ import type { Db } from '../openDatabase';
 interface SnapshotRow {
   snapshot: Uint8Array;
   up_to_seq: number;
+  state_vector: Uint8Array | null;
 }
 
 interface StatsRow {
@@ -42,7 +43,7 @@ export class SqliteDocumentStore implements DocumentStore {
     this.#clock = options.clock ?? systemClock;
     this.#statements = {
       snapshot: db.prepare<[string], SnapshotRow>(
-        'SELECT snapshot, up_to_seq FROM document_snapshots WHERE doc_id = ?',
+        'SELECT snapshot, up_to_seq, state_vector FROM document_snapshots WHERE doc_id = ?',
       ),
       snapshotSeq: db
         .prepare<[string], number>('SELECT up_to_seq FROM document_snapshots WHERE doc_id = ?')
@@ -58,10 +59,12 @@ export class SqliteDocumentStore implements DocumentStore {
       insert: db.prepare<[string, number, Uint8Array, number]>(
         'INSERT INTO document_updates (doc_id, seq, data, created_at) VALUES (?, ?, ?, ?)',
       ),
-      upsertSnapshot: db.prepare<[string, Uint8Array, number, number]>(
-        `INSERT INTO document_snapshots (doc_id, snapshot, up_to_seq, updated_at) VALUES (?, ?, ?, ?)
+      upsertSnapshot: db.prepare<[string, Uint8Array, number, Uint8Array | null, number]>(
+        `INSERT INTO document_snapshots (doc_id, snapshot, up_to_seq, state_vector, updated_at)
+         VALUES (?, ?, ?, ?, ?)
          ON CONFLICT (doc_id) DO UPDATE SET
-           snapshot = excluded.snapshot, up_to_seq = excluded.up_to_seq, updated_at = excluded.updated_at`,
+           snapshot = excluded.snapshot, up_to_seq = excluded.up_to_seq,
+           state_vector = excluded.state_vector, updated_at = excluded.updated_at`,
       ),
       deleteFolded: db.prepare<[string, number]>(
         'DELETE FROM document_updates WHERE doc_id = ? AND seq <= ?',
@@ -85,6 +88,7 @@ export class SqliteDocumentStore implements DocumentStore {
       return {
         snapshot: snapshot?.snapshot ?? null,
         snapshotSeq,
+        snapshotStateVector: snapshot?.state_vector ?? null,
         updates: this.#statements.tail.all(docId, snapshotSeq),
         lastSeq: this.#lastSeq(docId),
       };
@@ -103,7 +107,12 @@ export class SqliteDocumentStore implements DocumentStore {
     );
 
     this.#compactTransaction = db.transaction(
-      (docId: string, snapshot: Uint8Array, upToSeq: number): boolean => {
+      (
+        docId: string,
+        snapshot: Uint8Array,
+        upToSeq: number,
+        stateVector: Uint8Array | null,
+      ): boolean => {
         const lastSeq = this.#lastSeq(docId);
         if (upToSeq > lastSeq) {
           throw new RangeError(
@@ -111,7 +120,13 @@ export class SqliteDocumentStore implements DocumentStore {
           );
         }
         if (upToSeq <= (this.#statements.snapshotSeq.get(docId) ?? 0)) return false;
-        this.#statements.upsertSnapshot.run(docId, snapshot, upToSeq, this.#clock.now());
+        this.#statements.upsertSnapshot.run(
+          docId,
+          snapshot,
+          upToSeq,
+          stateVector,
+          this.#clock.now(),
+        );
         this.#statements.deleteFolded.run(docId, upToSeq);
         return true;
       },
@@ -135,9 +150,17 @@ export class SqliteDocumentStore implements DocumentStore {
     return this.#appendTransaction.immediate(docId, updates);
   }
 
-  async compact(docId: string, snapshot: Uint8Array, upToSeq: number): Promise<boolean> {
+  async compact(
+    docId: string,
+    snapshot: Uint8Array,
+    upToSeq: number,
+    stateVector?: Uint8Array,
+  ): Promise<boolean> {
     if (!(snapshot instanceof Uint8Array)) throw new TypeError('A snapshot must be a Uint8Array.');
-    return this.#compactTransaction.immediate(docId, snapshot, upToSeq);
+    if (stateVector !== undefined && !(stateVector instanceof Uint8Array)) {
+      throw new TypeError('A state vector must be a Uint8Array.');
+    }
+    return this.#compactTransaction.immediate(docId, snapshot, upToSeq, stateVector ?? null);
   }
 
   async stats(docId: string): Promise<DocumentLogStats> {
