@@ -87,6 +87,41 @@ describe('SqliteSearchOutbox', () => {
     expect(outbox.size()).toBe(0);
   });
 
+  it('marks a page once per 100 ms of body edits, but always after the indexer read it', async () => {
+    const documents = new SqliteDocumentStore(db);
+    const version = () =>
+      db.prepare("SELECT version FROM search_outbox WHERE page_id = 'p1'").pluck().get();
+    await documents.append('p1', [Uint8Array.of(1)]);
+    for (let index = 0; index < 20; index++) await documents.append('p1', [Uint8Array.of(2)]);
+    // A burst of edits: the entry stays unread, so marking it again would add nothing.
+    expect(version()).toBe(1);
+
+    // Read by the indexer: the next edit must bump the version even within the 100 ms, or
+    // `done` would drop an entry whose edit the indexer did not see.
+    const [entry] = due();
+    expect(entry?.version).toBe(1);
+    await documents.append('p1', [Uint8Array.of(3)]);
+    expect(version()).toBe(2);
+    outbox.done(entry ? [entry] : []);
+    expect(ids(outbox.snapshot())).toEqual(['p1']);
+
+    // A rebuild's snapshot claims every entry the same way.
+    const covered = outbox.snapshot();
+    await documents.append('p1', [Uint8Array.of(4)]);
+    outbox.done(covered);
+    expect(ids(due())).toEqual(['p1']);
+
+    // Once 100 ms have passed, an unread entry is marked again too (changed_at moves on).
+    const settled = due();
+    await documents.append('p1', [Uint8Array.of(5)]);
+    const before = version();
+    db.prepare('UPDATE search_outbox SET changed_at = changed_at - 1000, claimed = 0').run();
+    await documents.append('p1', [Uint8Array.of(6)]);
+    expect(version()).toBe((before as number) + 1);
+    outbox.done(settled);
+    expect(outbox.size()).toBe(1);
+  });
+
   it('brings the pages below a renamed or trashed page along', () => {
     pages.insertPage(page('root'));
     pages.insertPage(page('child', 'root'));

@@ -16,8 +16,9 @@ const toEntry = (row: EntryRow): OutboxEntry => ({
 });
 
 /**
- * `SearchOutbox` on table `search_outbox`, which triggers of migration 0004 fill in the same
- * transaction as each page or document change. Times are SQLite's clock, like the triggers'.
+ * `SearchOutbox` on table `search_outbox`, which triggers of migrations 0004 and 0011 fill in the
+ * same transaction as each page or document change. Times are SQLite's clock, like the triggers'.
+ * Reading entries (`due`, `snapshot`) claims them, so the next body edit marks its page again.
  */
 export class SqliteSearchOutbox implements SearchOutbox {
   readonly #db: Db;
@@ -45,6 +46,8 @@ export class SqliteSearchOutbox implements SearchOutbox {
            AND (urgent = 1 OR changed_at <= ${sqlNow} - ? OR first_at <= ${sqlNow} - ?)
          ORDER BY changed_at LIMIT ?`,
       ),
+      claim: db.prepare<[string]>('UPDATE search_outbox SET claimed = 1 WHERE page_id = ?'),
+      claimAll: db.prepare('UPDATE search_outbox SET claimed = 1'),
       done: db.prepare<[string, number]>(
         'DELETE FROM search_outbox WHERE page_id = ? AND version = ?',
       ),
@@ -61,9 +64,12 @@ export class SqliteSearchOutbox implements SearchOutbox {
     return this.#db.transaction(() => {
       this.#statements.cascade.run();
       this.#statements.clearCascade.run();
-      return this.#statements.due
+      const entries = this.#statements.due
         .all(options.quietMs, options.maxWaitMs, options.limit)
         .map(toEntry);
+      // Read now: the next body edit must bump the version (see migration 0011).
+      for (const entry of entries) this.#statements.claim.run(entry.pageId);
+      return entries;
     })();
   }
 
@@ -95,6 +101,10 @@ export class SqliteSearchOutbox implements SearchOutbox {
   }
 
   snapshot(): OutboxEntry[] {
-    return this.#statements.all.all().map(toEntry);
+    return this.#db.transaction(() => {
+      const entries = this.#statements.all.all().map(toEntry);
+      this.#statements.claimAll.run();
+      return entries;
+    })();
   }
 }
