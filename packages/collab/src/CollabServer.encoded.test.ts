@@ -198,3 +198,28 @@ describe('a page that clients only read', () => {
     expect(doc.getText('text').toString()).toBe(written);
   });
 });
+
+describe('a large decoded page', () => {
+  it('serves new clients its whole encoding, kept until the next change', async () => {
+    const temp = tempDatabasePath();
+    cleanups.push(() => temp.remove());
+    const server = await startOn(temp.path);
+    const writer = server.client('page-1');
+    cleanups.push(() => writer.destroy());
+    await writer.synced();
+    const text = writer.doc.getText('text');
+    // Well over the 64 KB from which the whole encoding is kept.
+    text.insert(0, 'lorem ipsum '.repeat(8_000));
+    await expect.poll(async () => (await server.store.stats('page-1')).lastSeq).toBe(1);
+
+    const first = await askFor(server, new Y.Doc());
+    expect(await askFor(server, new Y.Doc())).toEqual(first);
+
+    text.insert(0, 'changed;');
+    await expect.poll(async () => (await server.store.stats('page-1')).lastSeq).toBe(2);
+    const late = new Y.Doc();
+    Y.applyUpdate(late, await askFor(server, new Y.Doc()));
+    expect(late.getText('text').toString()).toBe(text.toString());
+    expect(server.errors).toEqual([]);
+  });
+});

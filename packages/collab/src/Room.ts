@@ -52,6 +52,12 @@ const relayMergeLimit = 32;
  */
 const tailMergeLimit = 32;
 
+/**
+ * Smallest decoded document whose whole encoding is kept for the next client that has nothing
+ * (`Room.#wholeState`): below this, encoding it again costs less than a millisecond.
+ */
+const wholeStateCacheBytes = 64 * 1024;
+
 const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.InvalidUpdate, reason);
 
 /**
@@ -76,6 +82,8 @@ export class Room implements ConnectionHost {
   readonly #doc: Y.Doc;
   /** The whole state, not yet decoded into `#doc` (which is then empty); null once decoded. */
   #encoded: EncodedDocument | null = null;
+  /** `Y.encodeStateAsUpdate` of the decoded document, while it has not changed since; or null. */
+  #wholeState: Uint8Array | null = null;
   #scratch: Y.Doc | null = null;
   #emitted: Uint8Array | null = null;
   #emittedTransaction: Y.Transaction | null = null;
@@ -172,9 +180,7 @@ export class Room implements ConnectionHost {
       case 'sync-step1': {
         let update: Uint8Array;
         try {
-          update = this.#encoded
-            ? this.#encoded.missingFrom(message.stateVector)
-            : Y.encodeStateAsUpdate(this.#doc, message.stateVector);
+          update = this.#missingFrom(message.stateVector);
         } catch {
           throw new CollabProtocolError(CloseCode.BadMessage, 'malformed state vector');
         }
@@ -193,6 +199,20 @@ export class Room implements ConnectionHost {
         this.#sendAwareness(connection);
         return;
     }
+  }
+
+  /** What a client with `stateVector` lacks; throws on a malformed state vector. */
+  #missingFrom(stateVector: Uint8Array): Uint8Array {
+    if (this.#encoded) return this.#encoded.missingFrom(stateVector);
+    if (Y.decodeStateVector(stateVector).size > 0) {
+      return Y.encodeStateAsUpdate(this.#doc, stateVector);
+    }
+    // A new client: the whole document, which several clients opening a large page at once
+    // (or one after the other, while nobody types) can share.
+    if (this.#wholeState) return this.#wholeState;
+    const whole = Y.encodeStateAsUpdate(this.#doc);
+    if (whole.byteLength >= wholeStateCacheBytes) this.#wholeState = whole;
+    return whole;
   }
 
   #stateVector(): Uint8Array {
@@ -628,6 +648,7 @@ export class Room implements ConnectionHost {
     const [first] = batch;
     if (!first) return;
     const origin = batch.every((queued) => queued.origin === first.origin) ? first.origin : this;
+    this.#wholeState = null;
     this.doc.transact(() => {
       for (const queued of batch) Y.applyUpdate(this.doc, queued.update, origin);
     }, origin);
@@ -688,7 +709,7 @@ export class Room implements ConnectionHost {
     const folded = this.#logUpdates;
     const foldedBytes = this.#logBytes;
     // A document never decoded folds into its merged bytes: no reason to decode it just for this.
-    const snapshot = this.#encoded?.update ?? Y.encodeStateAsUpdate(this.#doc);
+    const snapshot = this.#encoded?.update ?? this.#wholeState ?? Y.encodeStateAsUpdate(this.#doc);
     // Stored with it, so the next load need not parse the snapshot to send a state vector.
     const stateVector = this.#stateVector();
     this.#compaction = (async () => {
@@ -774,6 +795,7 @@ export class Room implements ConnectionHost {
     this.awareness.off('update', this.#onAwarenessUpdate);
     this.#doc.destroy();
     this.#encoded = null;
+    this.#wholeState = null;
     this.#scratch?.destroy();
     this.#scratch = null;
   }
