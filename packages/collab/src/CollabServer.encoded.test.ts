@@ -223,3 +223,45 @@ describe('a large decoded page', () => {
     expect(server.errors).toEqual([]);
   });
 });
+
+describe('a page that is no longer edited', () => {
+  it('drops the scratch copy it validated writes on, and rebuilds it for the next write', async () => {
+    const temp = tempDatabasePath();
+    cleanups.push(() => temp.remove());
+    const server = await startCollabHarness({
+      dbPath: temp.path,
+      collab: { scratchIdleMs: 400 },
+    });
+    cleanups.push(async () => {
+      if (server.db.open) await server.close();
+    });
+    const writer = server.client('page-1');
+    const reader = server.client('page-1');
+    cleanups.push(
+      () => writer.destroy(),
+      () => reader.destroy(),
+    );
+    await Promise.all([writer.synced(), reader.synced()]);
+    const text = writer.doc.getText('text');
+    text.insert(0, 'one;');
+    await waitUntil(() => server.collab.decodedCopies('page-1') === 2, 'the scratch copy');
+    // Writes keep it, as long as they come more often than every 400 ms.
+    for (let index = 0; index < 4; index++) {
+      text.insert(text.length, `${index};`);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+      expect(server.collab.decodedCopies('page-1')).toBe(2);
+    }
+    await waitUntil(() => server.collab.decodedCopies('page-1') === 1, 'the idle copy to go');
+
+    text.insert(text.length, 'two;');
+    await waitUntil(
+      () => reader.doc.getText('text').toString() === 'one;0;1;2;3;two;',
+      'the next write to be relayed',
+    );
+    expect(server.collab.decodedCopies('page-1')).toBe(2);
+    expect((await server.collab.getDocument('page-1')).getText('text').toString()).toBe(
+      'one;0;1;2;3;two;',
+    );
+    expect(server.errors).toEqual([]);
+  });
+});

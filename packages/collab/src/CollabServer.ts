@@ -122,6 +122,15 @@ export class CollabServer<TContext = unknown> {
     return this.#rooms.get(docId)?.decoded ?? false;
   }
 
+  /**
+   * Decoded copies of the document in memory: 0 when it is not loaded or held encoded, 1 for the
+   * room document, 2 while writes are being validated on a scratch copy (released after
+   * `scratchIdleMs` without writes). For metrics and tests.
+   */
+  decodedCopies(docId: string): number {
+    return this.#rooms.get(docId)?.decodedCopies ?? 0;
+  }
+
   /** Ids of the documents loaded in memory right now, with their room state. */
   loadedDocuments(): Map<string, RoomState> {
     return new Map([...this.#rooms].map(([docId, room]) => [docId, room.state]));

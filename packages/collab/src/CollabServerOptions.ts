@@ -41,6 +41,12 @@ export interface CollabServerOptions<TContext = unknown> {
   readonly store: DocumentStore;
   /** How long an empty room stays loaded before it is compacted and unloaded. Default 5 s. */
   readonly gracePeriodMs?: number;
+  /**
+   * How long after its last write a room keeps the scratch copy it validates writes on. Default
+   * 30 s: a page left open but no longer edited then holds its document once instead of twice,
+   * and the next write rebuilds the copy (one encode and decode of the document).
+   */
+  readonly scratchIdleMs?: number;
   /** Larger frames close the socket with `CloseCode.MessageTooLarge`. Default 8 MiB. */
   readonly maxMessageBytes?: number;
   /** Bytes a client may send before its room finished loading. Default 2 × `maxMessageBytes`. */
@@ -101,6 +107,7 @@ export function resolveCollabSettings<TContext>(
   return {
     store: options.store,
     gracePeriodMs: options.gracePeriodMs ?? 5_000,
+    scratchIdleMs: options.scratchIdleMs ?? 30_000,
     maxMessageBytes,
     maxPendingBytes: options.maxPendingBytes ?? 2 * maxMessageBytes,
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * MiB,

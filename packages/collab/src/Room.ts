@@ -85,6 +85,9 @@ export class Room implements ConnectionHost {
   /** `Y.encodeStateAsUpdate` of the decoded document, while it has not changed since; or null. */
   #wholeState: Uint8Array | null = null;
   #scratch: Y.Doc | null = null;
+  /** When the last write was stored (`performance.now()`), for releasing an idle scratch copy. */
+  #lastWriteAt = 0;
+  #scratchTimer: NodeJS.Timeout | null = null;
   #emitted: Uint8Array | null = null;
   #emittedTransaction: Y.Transaction | null = null;
   readonly #connections = new Set<Connection>();
@@ -132,6 +135,12 @@ export class Room implements ConnectionHost {
   /** Whether the document is decoded in memory; until then it equals what the store holds. */
   get decoded(): boolean {
     return this.#encoded === null;
+  }
+
+  /** Decoded copies of the document held: 0 while encoded, 2 while a scratch copy is kept. */
+  get decodedCopies(): number {
+    if (this.#encoded) return 0;
+    return this.#scratch ? 2 : 1;
   }
 
   connections(): readonly Connection[] {
@@ -435,8 +444,24 @@ export class Room implements ConnectionHost {
   }
 
   /**
+   * Drops the scratch copy once no write was stored for `scratchIdleMs`: a page left open but no
+   * longer edited then holds its document once. One timer per room, re-armed for the time left.
+   */
+  #armScratchRelease(delayMs: number): void {
+    if (this.#scratchTimer) return;
+    this.#scratchTimer = setTimeout(() => {
+      this.#scratchTimer = null;
+      if (this.#state === 'closed' || !this.#scratch) return;
+      const idleFor = performance.now() - this.#lastWriteAt;
+      if (idleFor >= this.#settings.scratchIdleMs && this.#writesDone()) this.#rebuildScratch();
+      else this.#armScratchRelease(Math.max(1, this.#settings.scratchIdleMs - idleFor));
+    }, delayMs);
+    this.#scratchTimer.unref();
+  }
+
+  /**
    * After a refused update the scratch copy may be half-changed: drop it, so the next write
-   * rebuilds it from durable state.
+   * rebuilds it from durable state. Also used to release an idle one.
    */
   #rebuildScratch(): void {
     this.#scratch?.destroy();
@@ -581,6 +606,8 @@ export class Room implements ConnectionHost {
       return;
     }
     this.#lastAppliedSeq = lastSeq;
+    this.#lastWriteAt = performance.now();
+    this.#armScratchRelease(this.#settings.scratchIdleMs);
     for (const queued of batch) {
       this.#logUpdates += 1;
       this.#logBytes += queued.update.byteLength;
@@ -785,6 +812,8 @@ export class Room implements ConnectionHost {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.#clearIdleTimer();
+    if (this.#scratchTimer) clearTimeout(this.#scratchTimer);
+    this.#scratchTimer = null;
     for (const queued of this.#queue) {
       queued.settle?.reject(new Error(`The document ${this.docId} was closed.`));
     }
