@@ -104,19 +104,35 @@ export const pageRoutes = [
       'A page (by id or short id) with its content as Markdown and sanitized HTML, rendered from the live document',
     access: 'user',
     params: pageParams,
+    query: z.object({
+      content: z
+        .enum(['true', 'false'])
+        .default('true')
+        .describe(
+          'false: the page and its space only, without rendering the document (what an editor needs, as it syncs the content itself)',
+        ),
+    }),
     responses: {
       200: {
         description: 'The page',
         schema: z.object({
           page: pageSchema,
           space: spaceSchema,
-          markdown: z.string(),
-          html: z.string(),
+          markdown: z.string().optional().describe('absent with content=false'),
+          html: z.string().optional().describe('absent with content=false'),
         }),
       },
       404: errorResponse('No such page (`page_not_found`)'),
     },
-    handler: async ({ actor, params, services }) => {
+    handler: async ({ actor, params, query, services }) => {
+      if (query.content === 'false') {
+        const page = services.pages.getPageMeta(actor, params.id);
+        const space = services.pages.getSpace(actor, page.spaceId);
+        return {
+          status: 200,
+          body: { page: presentPage(page, space), space: presentSpace(space) },
+        };
+      }
       const { page, space, markdown, html } = await services.pages.getPage(actor, params.id);
       return {
         status: 200,

@@ -72,6 +72,15 @@ describe('pages', () => {
     expect(read.html).not.toMatch(/javascript:/i);
     const byShortId = await expectJson(await t.request(`/api/pages/${page.shortId}`), 200);
     expect(byShortId.page.id).toBe(page.id);
+
+    // What the editor asks for: the page and its space, nothing rendered.
+    const info = await expectJson(await t.request(`/api/pages/${page.shortId}?content=false`), 200);
+    expect(info).toEqual({ page: read.page, space: read.space });
+    const bad = await expectJson(await t.request(`/api/pages/${page.id}?content=maybe`), 400);
+    expect(bad.error.code).toBe('invalid_request');
+    expect(
+      (await expectJson(await t.request('/api/pages/nope?content=false'), 404)).error.code,
+    ).toBe('page_not_found');
   });
 
   it('builds the tree in creation order, renames, trashes with subpages and restores', async () => {

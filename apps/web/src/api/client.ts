@@ -91,6 +91,12 @@ export const api = {
     request<{ pages: Page[] }>('GET', `/api/spaces/${encodeURIComponent(space)}/trash`),
   createPage: (input: NewPageInput) => request<{ page: Page }>('POST', '/api/pages', input),
   getPage: (id: string) => request<PageWithContent>('GET', `/api/pages/${encodeURIComponent(id)}`),
+  /** The page and its space without its rendered content (the editor syncs that itself). */
+  getPageInfo: (id: string) =>
+    request<{ page: Page; space: Space }>(
+      'GET',
+      `/api/pages/${encodeURIComponent(id)}?content=false`,
+    ),
   renamePage: (id: string, title: string) =>
     request<{ page: Page }>('PATCH', `/api/pages/${encodeURIComponent(id)}`, { title }),
   trashPage: (id: string) =>

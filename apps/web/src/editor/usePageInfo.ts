@@ -30,7 +30,7 @@ export function usePageInfo(pageId: string): PageInfo {
     setInfo((known) =>
       known.status === 'ready' && known.page.id === pageId ? known : { status: 'loading' },
     );
-    api.getPage(pageId).then(
+    api.getPageInfo(pageId).then(
       ({ page, space }) => current && setInfo({ status: 'ready', page, space }),
       (error: unknown) => {
         if (!current) return;

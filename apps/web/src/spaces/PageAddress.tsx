@@ -50,7 +50,7 @@ export function PageAddress({ reference, children }: PageAddressProps) {
   useEffect(() => {
     if (!lookup || known) return;
     let current = true;
-    api.getPage(lookup).then(
+    api.getPageInfo(lookup).then(
       ({ page }) => {
         rememberPageId(page.shortId, page.id);
         if (current) setFetched({ reference, id: page.id, url: page.url });
