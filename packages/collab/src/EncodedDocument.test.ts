@@ -70,24 +70,25 @@ describe('EncodedDocument', () => {
     expect(() => encoded.missingFrom(new Uint8Array([5]))).toThrow();
   });
 
-  it('covers updates it holds that delete nothing, and only those', () => {
-    const { snapshot, snapshotStateVector, tail } = history(4);
+  it('covers the updates it holds, deletions included, and only those', () => {
+    const { full, snapshot, snapshotStateVector, tail } = history(4);
     const encoded = EncodedDocument.fromStored({
       snapshot,
       snapshotStateVector,
       updates: [],
     }) as EncodedDocument;
-    const known = new Y.Doc();
-    known.getText('text'); // nothing typed: an empty update
-    expect(encoded.covers(Y.decodeUpdate(Y.encodeStateAsUpdate(known)))).toBe(true);
-    const inserted = tail.map((update) => Y.decodeUpdate(update));
-    expect(inserted.some((update) => encoded.covers(update))).toBe(false);
-    // Deletions cannot be checked without decoding: never covered.
-    const withDeletes = Y.decodeUpdate(snapshot);
-    expect(withDeletes.ds.clients.size).toBeGreaterThan(0);
-    expect(encoded.covers(withDeletes)).toBe(false);
-    expect(
-      encoded.covers({ structs: withDeletes.structs, ds: { clients: new Map() } } as never),
-    ).toBe(true);
+    const empty = new Y.Doc();
+    expect(encoded.covers(Y.decodeUpdate(Y.encodeStateAsUpdate(empty)))).toBe(true);
+    // A client holding exactly this state answers with all of it, deletions included.
+    const same = Y.decodeUpdate(snapshot);
+    expect(same.ds.clients.size).toBeGreaterThan(0);
+    expect(encoded.covers(same)).toBe(true);
+    // New structs are not covered; nor are deletions of what is still here.
+    expect(tail.map((update) => encoded.covers(Y.decodeUpdate(update)))).not.toContain(true);
+    const deletesMore = Y.decodeUpdate(Y.encodeStateAsUpdate(full));
+    expect(encoded.covers({ structs: [], ds: deletesMore.ds } as never)).toBe(false);
+    const client = [...same.ds.clients.keys()][0] as number;
+    const unknownRange = { clients: new Map([[client, [{ clock: 10_000, len: 1 }]]]) };
+    expect(encoded.covers({ structs: [], ds: unknownRange } as never)).toBe(false);
   });
 });

@@ -13,6 +13,8 @@ export class EncodedDocument {
   readonly update: Uint8Array;
   #stateVector: Uint8Array | null = null;
   #clocks: Map<number, number> | null = null;
+  /** Its deleted ranges per client, sorted and merged; read on first use. */
+  #deleted: Map<number, { clock: number; len: number }[]> | null = null;
 
   private constructor(update: Uint8Array, stateVector: Uint8Array | null) {
     this.update = update;
@@ -58,19 +60,48 @@ export class EncodedDocument {
   }
 
   /**
-   * Whether a decoded update certainly changes nothing: it deletes nothing and every struct it
-   * carries is already here. False means "cannot tell without decoding", not "new".
+   * Whether a decoded update changes nothing: every struct it carries is already here and
+   * everything it deletes is already deleted. A returning client answers the server's sync
+   * step 1 with all it has, its whole delete set included, so this is what keeps a page that
+   * such a client only reads from being decoded.
    */
   covers(update: ReturnType<typeof Y.decodeUpdate>): boolean {
-    for (const ranges of update.ds.clients.values()) {
-      if (ranges.some((range) => range.len > 0)) return false;
+    if (update.structs.length > 0) {
+      this.#clocks ??= Y.decodeStateVector(this.stateVector);
+      const clocks = this.#clocks;
+      const known = update.structs.every(
+        (struct) => struct.id.clock + struct.length <= (clocks.get(struct.id.client) ?? 0),
+      );
+      if (!known) return false;
     }
-    if (update.structs.length === 0) return true;
-    this.#clocks ??= Y.decodeStateVector(this.stateVector);
-    const clocks = this.#clocks;
-    return update.structs.every(
-      (struct) => struct.id.clock + struct.length <= (clocks.get(struct.id.client) ?? 0),
-    );
+    for (const [client, ranges] of update.ds.clients) {
+      for (const { clock, len } of ranges) {
+        if (len > 0 && !this.#isDeleted(client, clock, len)) return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether the whole range is deleted here (a pass over the encoded document, once). */
+  #isDeleted(client: number, clock: number, len: number): boolean {
+    this.#deleted ??= mergedDeleteSet(Y.decodeUpdate(this.update).ds.clients);
+    const ranges = this.#deleted.get(client);
+    if (!ranges) return false;
+    // The last range starting at or before `clock`.
+    let low = 0;
+    let high = ranges.length - 1;
+    let found = -1;
+    while (low <= high) {
+      const middle = (low + high) >> 1;
+      if ((ranges[middle] as { clock: number }).clock <= clock) {
+        found = middle;
+        low = middle + 1;
+      } else {
+        high = middle - 1;
+      }
+    }
+    const range = ranges[found];
+    return range !== undefined && range.clock + range.len >= clock + len;
   }
 }
 
@@ -92,4 +123,25 @@ function extendStateVector(
     }
   }
   return updates.length === 0 ? stateVector : Y.encodeStateVector(clocks);
+}
+
+/** Delete-set ranges per client, sorted by clock, with touching or overlapping ones merged. */
+function mergedDeleteSet(
+  clients: Map<number, readonly { clock: number; len: number }[]>,
+): Map<number, { clock: number; len: number }[]> {
+  const merged = new Map<number, { clock: number; len: number }[]>();
+  for (const [client, ranges] of clients) {
+    const sorted = ranges.filter((range) => range.len > 0).sort((a, b) => a.clock - b.clock);
+    const out: { clock: number; len: number }[] = [];
+    for (const { clock, len } of sorted) {
+      const last = out[out.length - 1];
+      if (last && clock <= last.clock + last.len) {
+        last.len = Math.max(last.len, clock + len - last.clock);
+      } else {
+        out.push({ clock, len });
+      }
+    }
+    merged.set(client, out);
+  }
+  return merged;
 }
