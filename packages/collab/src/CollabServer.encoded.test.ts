@@ -5,6 +5,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import {
   type CollabHarness,
+  type CollabHarnessOptions,
   type RawSocket,
   startCollabHarness,
   tempDatabasePath,
@@ -42,12 +43,27 @@ async function writeUpdates(
   return { written, states };
 }
 
-async function startOn(dbPath: string): Promise<CollabHarness> {
-  const server = await startCollabHarness({ dbPath, collab: { gracePeriodMs: 200 } });
+async function startOn(
+  dbPath: string,
+  collab: CollabHarnessOptions['collab'] = {},
+): Promise<CollabHarness> {
+  const server = await startCollabHarness({ dbPath, collab: { gracePeriodMs: 200, ...collab } });
   cleanups.push(async () => {
     if (server.db.open) await server.close();
   });
   return server;
+}
+
+/** A stock reader and writer on `page-1`, both synced. */
+async function readerAndWriter(server: CollabHarness) {
+  const reader = server.client('page-1');
+  const writer = server.client('page-1');
+  cleanups.push(
+    () => reader.destroy(),
+    () => writer.destroy(),
+  );
+  await Promise.all([reader.synced(), writer.synced()]);
+  return { reader, writer };
 }
 
 /**
@@ -150,13 +166,7 @@ describe('a page that clients only read', () => {
 
   it('is decoded at the first write, which is stored and relayed as usual', async () => {
     const { server, written } = await crashThenRestart(3);
-    const reader = server.client('page-1');
-    const writer = server.client('page-1');
-    cleanups.push(
-      () => reader.destroy(),
-      () => writer.destroy(),
-    );
-    await Promise.all([reader.synced(), writer.synced()]);
+    const { reader, writer } = await readerAndWriter(server);
     expect(server.collab.isDecoded('page-1')).toBe(false);
 
     writer.doc.getText('text').insert(0, 'first;');
@@ -241,20 +251,8 @@ describe('a page that is no longer edited', () => {
   it('drops the scratch copy it validated writes on, and rebuilds it for the next write', async () => {
     const temp = tempDatabasePath();
     cleanups.push(() => temp.remove());
-    const server = await startCollabHarness({
-      dbPath: temp.path,
-      collab: { scratchIdleMs: 400 },
-    });
-    cleanups.push(async () => {
-      if (server.db.open) await server.close();
-    });
-    const writer = server.client('page-1');
-    const reader = server.client('page-1');
-    cleanups.push(
-      () => writer.destroy(),
-      () => reader.destroy(),
-    );
-    await Promise.all([writer.synced(), reader.synced()]);
+    const server = await startOn(temp.path, { scratchIdleMs: 400 });
+    const { reader, writer } = await readerAndWriter(server);
     const text = writer.doc.getText('text');
     text.insert(0, 'one;');
     await waitUntil(() => server.collab.decodedCopies('page-1') === 2, 'the scratch copy');
