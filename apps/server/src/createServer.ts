@@ -95,7 +95,7 @@ export async function createServer(
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
   });
-  const content = new YjsPageContent(collab);
+  const content = new YjsPageContent(collab, documentStore);
   const revisionWiring = wireRevisions({
     db,
     collab: collab as CollabServer<unknown>,

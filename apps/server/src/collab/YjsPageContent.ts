@@ -1,5 +1,5 @@
 import type { CollabServer } from '@lore/collab';
-import type { PageContent, RenderedPage } from '@lore/core';
+import type { DocumentStore, PageContent, RenderedPage } from '@lore/core';
 import {
   applyJSONToYDoc,
   jsonToHTML,
@@ -10,13 +10,17 @@ import {
 } from '@lore/schema';
 import * as Y from 'yjs';
 import { pageBodyField, pageTitleField } from './pageDocumentFields';
+import { readPageDocument } from './readPageDocument';
 
 /** Page documents held in the live collaboration rooms, converted with the one page schema. */
 export class YjsPageContent implements PageContent {
   readonly #collab: CollabServer<unknown>;
+  readonly #store: DocumentStore;
 
-  constructor(collab: CollabServer<unknown>) {
+  /** `store` is the collaboration server's own: reads of pages it holds encoded go there. */
+  constructor(collab: CollabServer<unknown>, store: DocumentStore) {
     this.#collab = collab;
+    this.#store = store;
   }
 
   async create(pageId: string, title: string, markdown: string): Promise<void> {
@@ -43,13 +47,16 @@ export class YjsPageContent implements PageContent {
   }
 
   async render(pageId: string): Promise<RenderedPage> {
-    const doc = await this.#collab.getDocument(pageId);
-    const json = yDocToJSON(doc, pageBodyField);
+    const json = await this.#read(pageId, (doc) => yDocToJSON(doc, pageBodyField));
     return { markdown: jsonToMarkdown(json), html: jsonToHTML(json), text: jsonToPlainText(json) };
   }
 
   async readTitle(pageId: string): Promise<string> {
-    return (await this.#collab.getDocument(pageId)).getText(pageTitleField).toString();
+    return this.#read(pageId, (doc) => doc.getText(pageTitleField).toString());
+  }
+
+  #read<T>(pageId: string, read: (doc: Y.Doc) => T): Promise<T> {
+    return readPageDocument(this.#collab, this.#store, pageId, read);
   }
 
   async disconnect(pageId: string, code: number, reason: string): Promise<void> {

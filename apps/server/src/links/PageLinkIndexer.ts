@@ -9,9 +9,8 @@ import {
   type SpaceStore,
 } from '@lore/core';
 import { extractLinks, type JSONContent, yDocToJSON } from '@lore/schema';
-import type * as Y from 'yjs';
 import { pageBodyField } from '../collab/pageDocumentFields';
-import { loadStoredDocument } from '../search/loadStoredDocument';
+import { readPageDocument } from '../collab/readPageDocument';
 
 type PageLinkInput = Omit<PageLink, 'sourcePageId'>;
 
@@ -51,14 +50,7 @@ export class PageLinkIndexer {
 
   async #readBody(pageId: string): Promise<JSONContent> {
     const { collab, documents } = this.#options;
-    if (collab.isDecoded(pageId))
-      return yDocToJSON(await collab.getDocument(pageId), pageBodyField);
-    const doc: Y.Doc = await loadStoredDocument(documents, pageId);
-    try {
-      return yDocToJSON(doc, pageBodyField);
-    } finally {
-      doc.destroy();
-    }
+    return readPageDocument(collab, documents, pageId, (doc) => yDocToJSON(doc, pageBodyField));
   }
 
   #wikiLinks(body: JSONContent): PageLinkInput[] {

@@ -83,6 +83,24 @@ describe('pages', () => {
     ).toBe('page_not_found');
   });
 
+  it('renders a page that is not in memory from the store, without loading it', async () => {
+    const space = await createSpace();
+    const { page } = await expectJson(
+      await t.request('/api/pages', {
+        method: 'POST',
+        json: { spaceId: space.slug, title: 'Runbook', markdown: '# Steps\n\nRestart **it**.' },
+      }),
+      201,
+    );
+    const { collab } = t.server.services;
+    await collab.closeDocument(page.id);
+    expect(collab.isLoaded(page.id)).toBe(false);
+    const read = await expectJson(await t.request(`/api/pages/${page.id}`), 200);
+    expect(read.markdown).toBe('# Steps\n\nRestart **it**.\n');
+    expect(read.page.title).toBe('Runbook');
+    expect(collab.isLoaded(page.id)).toBe(false);
+  });
+
   it('builds the tree in creation order, renames, trashes with subpages and restores', async () => {
     const space = await createSpace();
     const create = async (title: string, parentId?: string) =>

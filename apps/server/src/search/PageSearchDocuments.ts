@@ -4,17 +4,12 @@ import type { SqliteSearchPageFacts } from '@lore/store-sqlite';
 import type * as Y from 'yjs';
 import { pageBodyField } from '../collab/pageDocumentFields';
 
-/** A page's document to read, and whether the caller must destroy it afterwards. */
-export interface LoadedDocument {
-  readonly doc: Y.Doc;
-  readonly owned: boolean;
-}
-
 export interface PageSearchDocumentsOptions {
   readonly pages: PageStore;
   readonly spaces: SpaceStore;
   readonly facts: SqliteSearchPageFacts;
-  readonly loadDocument: (pageId: string) => Promise<LoadedDocument>;
+  /** Runs `read` on the page's current document (see `readPageDocument`). */
+  readonly readDocument: <T>(pageId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** The page's tags. */
   readonly tags: (pageId: string) => string[];
 }
@@ -39,31 +34,26 @@ export class PageSearchDocuments implements SearchDocumentSource {
     if (lineage.length === 0 || lineage.some((entry) => entry.deletedAt !== null)) return null;
     const space = spaces.findSpaceById(page.spaceId);
     if (!space) return null;
-    const loaded = await this.#options.loadDocument(pageId);
-    try {
-      const json = yDocToJSON(loaded.doc, pageBodyField);
-      return {
-        pageId: page.id,
-        shortId: page.shortId,
-        spaceId: page.spaceId,
-        title: page.title,
-        headings: extractHeadings(json).map((heading) => heading.text),
-        body: jsonToPlainText(json),
-        tags: this.#options.tags(pageId),
-        path: [
-          space.name,
-          ...lineage
-            .slice(1)
-            .map((entry) => entry.title)
-            .reverse(),
-        ],
-        authors: facts.authors(pageId),
-        updatedAt: page.updatedAt,
-        views: facts.views(pageId),
-      };
-    } finally {
-      if (loaded.owned) loaded.doc.destroy();
-    }
+    const json = await this.#options.readDocument(pageId, (doc) => yDocToJSON(doc, pageBodyField));
+    return {
+      pageId: page.id,
+      shortId: page.shortId,
+      spaceId: page.spaceId,
+      title: page.title,
+      headings: extractHeadings(json).map((heading) => heading.text),
+      body: jsonToPlainText(json),
+      tags: this.#options.tags(pageId),
+      path: [
+        space.name,
+        ...lineage
+          .slice(1)
+          .map((entry) => entry.title)
+          .reverse(),
+      ],
+      authors: facts.authors(pageId),
+      updatedAt: page.updatedAt,
+      views: facts.views(pageId),
+    };
   }
 
   searchablePageIds(): string[] {

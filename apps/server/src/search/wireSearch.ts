@@ -20,9 +20,9 @@ import {
   SqliteSpaceStore,
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
+import { readPageDocument } from '../collab/readPageDocument';
 import { createSearchIndex } from './createSearchIndex';
-import { loadStoredDocument } from './loadStoredDocument';
-import { type LoadedDocument, PageSearchDocuments } from './PageSearchDocuments';
+import { PageSearchDocuments } from './PageSearchDocuments';
 import type { SearchServices } from './SearchServices';
 import type { SearchConfig } from './searchConfig';
 
@@ -64,10 +64,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     tags: (pageId) => tags.tagsOf(pageId),
     spaces,
     facts,
-    loadDocument: async (pageId): Promise<LoadedDocument> =>
-      collab?.isDecoded(pageId)
-        ? { doc: await collab.getDocument(pageId), owned: false }
-        : { doc: await loadStoredDocument(documents, pageId), owned: true },
+    readDocument: (pageId, read) => readPageDocument(collab, documents, pageId, read),
   });
   const indexer = new SearchIndexer({
     index,
