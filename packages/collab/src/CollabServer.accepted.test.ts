@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { AcceptedUpdate } from './CollabServerOptions';
+import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarness,
   type CollabHarnessOptions,
@@ -10,10 +11,7 @@ import {
 } from './test/collabTestHarness';
 import { waitUntil } from './test/waitUntil';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /** What the hook saw, and what was true at the moment it ran. */
 interface Observed {

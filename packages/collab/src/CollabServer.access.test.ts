@@ -1,4 +1,5 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarness,
   readThroughNewClient,
@@ -7,10 +8,7 @@ import {
 } from './test/collabTestHarness';
 import { waitUntil } from './test/waitUntil';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function harness(): Promise<CollabHarness> {
   const temp = tempDatabasePath();

@@ -1,7 +1,8 @@
 import { ValidationError } from '@lore/core';
 import { openDatabase, SqliteDocumentStore } from '@lore/store-sqlite';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarness,
   type CollabHarnessOptions,
@@ -12,10 +13,7 @@ import {
 import { type InstrumentedStore, instrumentStore } from './test/instrumentedStore';
 import { waitUntil } from './test/waitUntil';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function harness(options: CollabHarnessOptions = {}): Promise<CollabHarness> {
   const temp = options.dbPath ? null : tempDatabasePath();

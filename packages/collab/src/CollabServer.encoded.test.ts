@@ -1,8 +1,9 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
+import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarness,
   type CollabHarnessOptions,
@@ -12,10 +13,7 @@ import {
 } from './test/collabTestHarness';
 import { waitUntil } from './test/waitUntil';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 /**
  * Writes `count` separate updates to `page-1` through a stock client; returns the final text and

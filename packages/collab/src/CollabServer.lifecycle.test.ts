@@ -1,6 +1,7 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from './CloseCode';
+import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarness,
   type CollabHarnessOptions,
@@ -11,10 +12,7 @@ import {
 import { type InstrumentedStore, instrumentStore } from './test/instrumentedStore';
 import { waitUntil } from './test/waitUntil';
 
-const cleanups: (() => Promise<void> | void)[] = [];
-afterEach(async () => {
-  for (const cleanup of cleanups.splice(0).reverse()) await cleanup();
-});
+const cleanups = cleanupsAfterEach();
 
 async function harness(
   options: CollabHarnessOptions = {},

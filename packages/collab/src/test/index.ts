@@ -2,3 +2,4 @@ export * from './collabTestHarness';
 export * from './editingTraces';
 export * from './instrumentedStore';
 export * from './waitUntil';
+export * from './cleanupsAfterEach';
