@@ -1,5 +1,5 @@
+export * from './cleanupsAfterEach';
 export * from './collabTestHarness';
 export * from './editingTraces';
 export * from './instrumentedStore';
 export * from './waitUntil';
-export * from './cleanupsAfterEach';
