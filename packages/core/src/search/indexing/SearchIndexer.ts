@@ -168,10 +168,8 @@ export class SearchIndexer implements BackgroundWork {
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => {
       this.#timer = null;
-      if (this.#paused > 0) {
-        this.#schedule(this.#pollMs);
-        return;
-      }
+      // Paused: sleep until `pauseWhile` ends, which kicks off the next round.
+      if (this.#paused > 0) return;
       this.drain().then(
         () => this.#schedule(this.#pollMs),
         (error: unknown) => {
