@@ -7,14 +7,17 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 
 const mainTs = fileURLToPath(new URL('./main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../node_modules/.bin/tsx', import.meta.url));
+const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
 function start(env: Record<string, string>) {
-  const child = spawn(tsx, [mainTs], {
+  // One node process with tsx's loader, as `pnpm start` runs Lore. Through the `tsx` command, a
+  // signal reaches the server only via a relay that kills it if it does not answer within 30 ms.
+  const child = spawn(process.execPath, ['--import', 'tsx', mainTs], {
+    cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

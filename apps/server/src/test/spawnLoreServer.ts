@@ -2,7 +2,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 
 const mainTs = fileURLToPath(new URL('../main.ts', import.meta.url));
-const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const serverDir = fileURLToPath(new URL('../..', import.meta.url));
 
 export interface LoreProcess {
   /** `http://HOST:PORT` from the environment it was started with. */
@@ -12,18 +12,14 @@ export interface LoreProcess {
   readonly exited: Promise<number | null>;
   /** Everything it wrote to stdout and stderr. */
   output(): string;
-  /**
-   * `SIGKILL` goes to the whole process group: tsx runs the server in a child process of its
-   * own, and killing only tsx would leave the server running. Other signals go to tsx, which
-   * forwards them, as a service manager would send them.
-   */
+  /** `SIGKILL` goes to the whole process group, other signals to the server process. */
   kill(signal: NodeJS.Signals): void;
 }
 
 /**
- * `lore serve` as a separate process (`tsx src/main.ts`) with exactly `env` (plus PATH and HOME),
- * resolved once `/healthz` answers. `env` must set PORT to a fixed port and HOST, so the server
- * can come back on the same address after a crash.
+ * `lore serve` as a separate process (`node --import tsx src/main.ts`, as `pnpm start` runs it)
+ * with exactly `env` (plus PATH and HOME), resolved once `/healthz` answers. `env` must set PORT
+ * to a fixed port and HOST, so the server can come back on the same address after a crash.
  */
 export async function spawnLoreServer(
   env: Record<string, string>,
@@ -31,7 +27,8 @@ export async function spawnLoreServer(
 ): Promise<LoreProcess> {
   const host = env.HOST ?? '127.0.0.1';
   const url = `http://${host}:${env.PORT}`;
-  const child = spawn(tsx, [mainTs], {
+  const child = spawn(process.execPath, ['--import', 'tsx', mainTs], {
+    cwd: serverDir,
     env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
