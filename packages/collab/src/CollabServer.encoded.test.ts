@@ -11,6 +11,7 @@ import {
   startCollabHarness,
   tempDatabasePath,
 } from './test/collabTestHarness';
+import { type InstrumentedStore, instrumentStore } from './test/instrumentedStore';
 import { waitUntil } from './test/waitUntil';
 
 const cleanups = cleanupsAfterEach();
@@ -160,6 +161,32 @@ describe('a page that clients only read', () => {
     expect(server.collab.isDecoded('page-1')).toBe(false);
     expect((await server.store.stats('page-1')).lastSeq).toBe(6);
     expect(server.errors).toEqual([]);
+  });
+
+  it('counts as not decoded while it loads, when the store holds its state', async () => {
+    const temp = tempDatabasePath();
+    cleanups.push(() => temp.remove());
+    let store: InstrumentedStore | undefined;
+    const server = await startCollabHarness({
+      dbPath: temp.path,
+      wrapStore: (inner) => {
+        store = instrumentStore(inner);
+        store.delayMs = 300;
+        return store;
+      },
+    });
+    cleanups.push(async () => {
+      if (server.db.open) await server.close();
+    });
+    const empty = server.client('page-1');
+    cleanups.push(() => empty.destroy());
+    await waitUntil(() => server.collab.isLoaded('page-1'), 'the room to start loading');
+    expect(server.collab.loadedDocuments().get('page-1')).toBe('loading');
+    expect(server.collab.isDecoded('page-1')).toBe(false);
+    await empty.synced();
+    // Nothing stored: an empty document is decoded from the start.
+    expect(server.collab.isDecoded('page-1')).toBe(true);
+    expect(store?.loads).toBe(1);
   });
 
   it('is decoded at the first write, which is stored and relayed as usual', async () => {

@@ -68,7 +68,8 @@ export class CollabServer<TContext = unknown> {
 
   /**
    * The live document, loaded and decoded when needed, for server-side reads (rendering,
-   * export). It holds durable state only. Do not change it directly: use `applyServerUpdate` or `editDocument`.
+   * export). It holds durable state only. Do not change it directly: use `applyServerUpdate`
+   * or `editDocument`.
    * The room stays loaded at least `gracePeriodMs` after this call; read synchronously.
    */
   async getDocument(docId: string): Promise<Y.Doc> {
@@ -119,7 +120,7 @@ export class CollabServer<TContext = unknown> {
    * decoded is better served from the store then (see {@link getDocument}, which decodes).
    */
   isDecoded(docId: string): boolean {
-    return this.#rooms.get(docId)?.decoded ?? false;
+    return this.decodedCopies(docId) > 0;
   }
 
   /**

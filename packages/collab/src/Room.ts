@@ -132,14 +132,12 @@ export class Room implements ConnectionHost {
     return this.#doc;
   }
 
-  /** Whether the document is decoded in memory; until then it equals what the store holds. */
-  get decoded(): boolean {
-    return this.#encoded === null;
-  }
-
-  /** Decoded copies of the document held: 0 while encoded, 2 while a scratch copy is kept. */
+  /**
+   * Decoded copies of the document held: 0 while loading or encoded (the store then holds
+   * exactly its state), 2 while a scratch copy is kept.
+   */
   get decodedCopies(): number {
-    if (this.#encoded) return 0;
+    if (this.#state === 'loading' || this.#encoded) return 0;
     return this.#scratch ? 2 : 1;
   }
 
@@ -222,6 +220,11 @@ export class Room implements ConnectionHost {
     const whole = Y.encodeStateAsUpdate(this.#doc);
     if (whole.byteLength >= wholeStateCacheBytes) this.#wholeState = whole;
     return whole;
+  }
+
+  /** The whole document as one update, without encoding it again when the bytes are at hand. */
+  #wholeUpdate(): Uint8Array {
+    return this.#encoded?.update ?? this.#wholeState ?? Y.encodeStateAsUpdate(this.#doc);
   }
 
   #stateVector(): Uint8Array {
@@ -430,8 +433,7 @@ export class Room implements ConnectionHost {
   #scratchDoc(): Y.Doc {
     if (this.#scratch) return this.#scratch;
     const scratch = new Y.Doc({ gc: this.#settings.gc, guid: this.docId });
-    // Copy the stored bytes when there are any, rather than encoding what they decode to.
-    const state = this.#encoded?.update ?? Y.encodeStateAsUpdate(this.#doc);
+    const state = this.#wholeUpdate();
     this.#decode();
     Y.applyUpdate(scratch, state);
     for (const queued of this.#queue) Y.applyUpdate(scratch, queued.update);
@@ -736,7 +738,7 @@ export class Room implements ConnectionHost {
     const folded = this.#logUpdates;
     const foldedBytes = this.#logBytes;
     // A document never decoded folds into its merged bytes: no reason to decode it just for this.
-    const snapshot = this.#encoded?.update ?? this.#wholeState ?? Y.encodeStateAsUpdate(this.#doc);
+    const snapshot = this.#wholeUpdate();
     // Stored with it, so the next load need not parse the snapshot to send a state vector.
     const stateVector = this.#stateVector();
     this.#compaction = (async () => {

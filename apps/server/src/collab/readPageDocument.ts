@@ -1,14 +1,13 @@
 import type { CollabServer } from '@lore/collab';
 import type { DocumentStore } from '@lore/core';
-import type * as Y from 'yjs';
-import { loadStoredDocument } from '../search/loadStoredDocument';
+import * as Y from 'yjs';
 
 /**
  * Runs `read` on a page's current document: the live one when its room holds it decoded, else
- * one decoded from the store for this call only (always, without a collaboration server, as in
- * `lore reindex`). A room that is not decoded holds exactly what
- * the store holds, so the answer is the same, and a server-side read (rendering, search, links)
- * never makes a room load or decode a page that people only read.
+ * one decoded from the store (snapshot, then the log after it) for this call only (always,
+ * without a collaboration server, as in `lore reindex`). A room that is not decoded holds exactly
+ * what the store holds, so the answer is the same, and a server-side read (rendering, search,
+ * links) never makes a room load or decode a page that people only read.
  */
 export async function readPageDocument<T>(
   collab: CollabServer<unknown> | undefined,
@@ -17,8 +16,13 @@ export async function readPageDocument<T>(
   read: (doc: Y.Doc) => T,
 ): Promise<T> {
   if (collab?.isDecoded(pageId)) return read(await collab.getDocument(pageId));
-  const doc = await loadStoredDocument(store, pageId);
+  const stored = await store.load(pageId);
+  const doc = new Y.Doc({ gc: true, guid: pageId });
   try {
+    doc.transact(() => {
+      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
+      for (const update of stored.updates) Y.applyUpdate(doc, update);
+    });
     return read(doc);
   } finally {
     doc.destroy();

@@ -126,8 +126,7 @@ export const pageRoutes = [
     },
     handler: async ({ actor, params, query, services }) => {
       if (query.content === 'false') {
-        const page = services.pages.getPageMeta(actor, params.id);
-        const space = services.pages.getSpace(actor, page.spaceId);
+        const { page, space } = services.pages.getPageInfo(actor, params.id);
         return {
           status: 200,
           body: { page: presentPage(page, space), space: presentSpace(space) },

@@ -37,10 +37,13 @@ export interface NewPage {
   readonly markdown?: string;
 }
 
-export interface PageWithContent extends RenderedPage {
+/** A page with the space it lives in. */
+export interface PageInfo {
   readonly page: Page;
   readonly space: Space;
 }
+
+export interface PageWithContent extends PageInfo, RenderedPage {}
 
 /** Where to move a page: a parent (null for the top level) and the siblings to land between. */
 export interface PageMove {
@@ -179,11 +182,15 @@ export class PageService {
     return page;
   }
 
-  async getPage(actor: User, pageId: string): Promise<PageWithContent> {
+  /** A page (by id or short id) and its space, without reading its content. */
+  getPageInfo(actor: User, pageId: string): PageInfo {
     const page = this.getPageMeta(actor, pageId);
-    const space = this.getSpace(actor, page.spaceId);
-    const rendered = await this.#content.render(page.id);
-    return { page, space, ...rendered };
+    return { page, space: this.getSpace(actor, page.spaceId) };
+  }
+
+  async getPage(actor: User, pageId: string): Promise<PageWithContent> {
+    const info = this.getPageInfo(actor, pageId);
+    return { ...info, ...(await this.#content.render(info.page.id)) };
   }
 
   async renamePage(actor: User, pageId: string, title: string): Promise<Page> {
