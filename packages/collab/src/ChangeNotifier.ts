@@ -1,12 +1,17 @@
 interface Pending {
   timer: NodeJS.Timeout;
+  /** When the first change since the last run came (`performance.now()`). */
   firstAt: number;
+  /** When the latest one came. */
+  lastAt: number;
 }
 
 /**
  * Debounces "this document changed" per document: the listener runs once the document has been
  * quiet for `delayMs`, and at least every `maxWaitMs` while edits keep coming, so derived data
- * (titles, search) follows a busy page without running on every keystroke.
+ * (titles, search) follows a busy page without running on every keystroke. A change only records
+ * its time: the document's one timer is not moved on every keystroke but re-armed when it fires
+ * before the document has been quiet long enough.
  */
 export class ChangeNotifier {
   readonly #listener: ((docId: string) => void | Promise<void>) | undefined;
@@ -30,14 +35,31 @@ export class ChangeNotifier {
 
   schedule(docId: string): void {
     if (!this.#listener) return;
-    const now = Date.now();
+    const now = performance.now();
     const pending = this.#pending.get(docId);
-    if (pending) clearTimeout(pending.timer);
-    const firstAt = pending?.firstAt ?? now;
-    const wait = Math.min(this.#delayMs, firstAt + this.#maxWaitMs - now);
-    const timer = setTimeout(() => void this.flush(docId), Math.max(0, wait));
+    if (pending) {
+      pending.lastAt = now;
+      return;
+    }
+    this.#pending.set(docId, { timer: this.#arm(docId, this.#delayMs), firstAt: now, lastAt: now });
+  }
+
+  #arm(docId: string, delayMs: number): NodeJS.Timeout {
+    const timer = setTimeout(() => this.#fire(docId), Math.max(0, delayMs));
     timer.unref();
-    this.#pending.set(docId, { timer, firstAt });
+    return timer;
+  }
+
+  #fire(docId: string): void {
+    const pending = this.#pending.get(docId);
+    if (!pending) return;
+    const dueAt = Math.min(pending.lastAt + this.#delayMs, pending.firstAt + this.#maxWaitMs);
+    const now = performance.now();
+    if (dueAt > now) {
+      pending.timer = this.#arm(docId, dueAt - now);
+      return;
+    }
+    void this.flush(docId);
   }
 
   /** Runs the listener now when a notification for `docId` is pending. */

@@ -114,6 +114,30 @@ describe('CollabServer against bad input', () => {
     await expectRoomHealthy('intact');
   });
 
+  it('closes with 4422 on an update that fails halfway through, and keeps none of it', async () => {
+    // Valid new text followed by a truncated delete set: the text reads and integrates before the
+    // delete set fails to read, so the room must drop what the update changed before it failed.
+    const forged = new Y.Doc();
+    forged.getText('text').insert(0, 'forged ');
+    const valid = Y.encodeStateAsUpdate(forged);
+    expect(valid.at(-1)).toBe(0); // the empty delete set
+    const broken = Uint8Array.from([...valid.subarray(0, -1), 5, 0xff]);
+    expect(() => Y.applyUpdate(new Y.Doc(), broken)).toThrow();
+    const before = await server.store.stats('page-1');
+    await sendAndExpectClose(frame(uint(0), uint(2), bytes(broken)), CloseCode.InvalidUpdate);
+    expect(await server.store.stats('page-1')).toEqual(before);
+    // The same text, sent whole this time, is new to the room and must be accepted, not taken
+    // for known because a half-applied copy of it lingers somewhere.
+    const resend = await server.rawSocket('page-1');
+    resend.socket.send(frame(uint(0), uint(2), bytes(valid)));
+    await waitUntil(
+      () => reader.doc.getText('text').toString() === 'forged intact',
+      'the whole update to reach the reader',
+    );
+    resend.socket.close();
+    await expectRoomHealthy('forged intact');
+  });
+
   it('closes with 4413 on a frame above maxMessageBytes', async () => {
     const huge = new Uint8Array(8 * 1024 * 1024 + 1);
     await sendAndExpectClose(huge, CloseCode.MessageTooLarge);

@@ -483,17 +483,20 @@ export class Room implements ConnectionHost {
     origin: unknown,
     settle?: QueuedUpdate['settle'],
   ): boolean {
-    let decoded: ReturnType<typeof Y.decodeUpdate>;
-    try {
-      // Decodes every struct and the delete set, so garbage is refused before anything changes.
-      decoded = Y.decodeUpdate(update);
-    } catch {
-      throw invalidUpdate('the Yjs update cannot be decoded');
+    // With a scratch copy at hand (someone is typing), applying the update to it decides: what it
+    // already holds emits nothing, and garbage throws, after which the copy is rebuilt.
+    // Otherwise the update is decoded first, so that one the room already holds (typically a
+    // client's answer to sync step 1) is dropped without building the copy, and without decoding
+    // the document when the encoded one tells.
+    if (!this.#scratch) {
+      let decoded: ReturnType<typeof Y.decodeUpdate>;
+      try {
+        decoded = Y.decodeUpdate(update);
+      } catch {
+        throw invalidUpdate('the Yjs update cannot be decoded');
+      }
+      if (this.#encoded?.covers(decoded) || isKnownUpdate(this.doc, decoded)) return false;
     }
-    // The scratch copy holds at least the room document, so an update the room already holds
-    // (typically a client's answer to sync step 1) changes nothing: drop it without the copy,
-    // and without decoding the document when the encoded one tells.
-    if (this.#encoded?.covers(decoded) || isKnownUpdate(this.doc, decoded)) return false;
     return this.#change(
       (scratch) => {
         try {
@@ -559,13 +562,18 @@ export class Room implements ConnectionHost {
   #scheduleCommit(): void {
     if (this.#commitScheduled) return;
     this.#commitScheduled = true;
-    const run = () => {
-      this.#commitScheduled = false;
-      void this.#commit();
-    };
-    if (this.#settings.commitWindowMs > 0) setTimeout(run, this.#settings.commitWindowMs);
-    else setImmediate(run);
+    if (this.#settings.commitWindowMs > 0) {
+      setTimeout(this.#runScheduledCommit, this.#settings.commitWindowMs);
+    } else {
+      setImmediate(this.#runScheduledCommit);
+    }
   }
+
+  /** One function for every scheduled commit, rather than a closure per keystroke. */
+  readonly #runScheduledCommit = (): void => {
+    this.#commitScheduled = false;
+    void this.#commit();
+  };
 
   /** Steps 2 and 3 for everything queued: one append (group commit), then relay and apply. */
   async #commit(): Promise<void> {
