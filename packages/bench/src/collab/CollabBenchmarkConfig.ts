@@ -45,7 +45,7 @@ export const fullCollabConfig: CollabBenchmarkConfig = {
     { clients: 50, keystrokesPerSecond: 2, warmupMs: 5_000, measureMs: 20_000 },
     { clients: 100, keystrokesPerSecond: 10, warmupMs: 5_000, measureMs: 15_000 },
   ],
-  fanoutRepeats: 2,
+  fanoutRepeats: 3,
   loadGenerators: defaultLoadGenerators,
   memory: { pages: 1_000, contentBytes: 2_048, settleMs: 5_000 },
   ingestRepeats: 2,

@@ -39,7 +39,10 @@ export interface LoreIngestExtras {
 export interface ServerRun {
   readonly id: ServerId;
   label: string;
+  /** Per fan-out load: the run with the lowest p99. */
   readonly fanout: (FanoutResult | null)[];
+  /** Per fan-out load: the p99 of every run, in the order they ran. */
+  readonly fanoutP99s: number[][];
   memory: MemoryResult | null;
   ingest: IngestNumbers | null;
   /** Fresh-client opens of the ingested page while it is loaded. */

@@ -53,6 +53,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
     id,
     label: id,
     fanout: config.fanout.map(() => null),
+    fanoutP99s: config.fanout.map(() => []),
     memory: null,
     ingest: null,
     openLoadedMs: [],
@@ -104,6 +105,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
           });
           const best = server.fanout[index];
           if (!best || result.latency.p99 < best.latency.p99) server.fanout[index] = result;
+          server.fanoutP99s[index]?.push(result.latency.p99);
           log(
             `  p50 ${ms(result.latency.p50)} p99 ${ms(result.latency.p99)} max ${ms(result.latency.max)} ` +
               `delivered ${result.latency.count}/${result.expectedDeliveries} converged ${result.converged}` +

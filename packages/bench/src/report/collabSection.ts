@@ -29,7 +29,13 @@ export function collabSection(run: CollabRun, previousSoak: string | null): stri
               : '')
         : `${server.id}: no result`;
     });
-    return `  - ${load.clients} × ${load.keystrokesPerSecond}/s (${load.warmupMs / 1000} s warm-up, ${load.measureMs / 1000} s measured, best p99 of ${run.config.fanoutRepeats} interleaved runs): ${parts.join('; ')}.`;
+    const everyRun = run.servers
+      .map(
+        (server) =>
+          `${server.id} ${(server.fanoutP99s[index] ?? []).map((p99) => p99.toFixed(1)).join(', ') || 'n/a'}`,
+      )
+      .join('; ');
+    return `  - ${load.clients} × ${load.keystrokesPerSecond}/s (${load.warmupMs / 1000} s warm-up, ${load.measureMs / 1000} s measured, best p99 of ${run.config.fanoutRepeats} interleaved runs; p99 of every run, in ms: ${everyRun}): ${parts.join('; ')}.`;
   });
   const memoryNotes = run.servers
     .filter((server) => server.memory)
