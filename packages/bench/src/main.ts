@@ -10,6 +10,7 @@ import { fullSoakConfig, quickSoakConfig } from './collab/crashSoakConfig';
 import { runCollabBenchmark } from './collab/runCollabBenchmark';
 import { importBenchmark, importUsage } from './import/importBenchmark';
 import { ProcessSupervisor } from './process/ProcessSupervisor';
+import { pinCpus } from './process/pinCpus';
 import { benchmarksDocPath, updateBenchmarksDoc } from './report/benchmarksDoc';
 import { collabTextTable } from './report/collabReport';
 import {
@@ -39,6 +40,7 @@ const usage = `Usage: pnpm bench <benchmark> [options]
                       processes the fan-out clients are spread over (default: cores − 1)
     --nice=N          run the load generator and servers at nice value N (e.g. -10 on a
                       machine shared with other work; negative values need privileges)
+    --pin             run the servers on CPU 0 and the clients on the other CPUs (taskset)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
 ${searchUsage}${importUsage}`;
@@ -51,12 +53,14 @@ interface Flags {
   readonly cycles: number | null;
   readonly nice: number | undefined;
   readonly loadGenerators: number | undefined;
+  readonly pin: boolean;
 }
 
 function parseFlags(args: readonly string[]): Flags {
   let quick = false;
   let soak = false;
   let noWrite = false;
+  let pin = false;
   let servers: ServerId[] | null = null;
   let cycles: number | null = null;
   let nice: number | undefined;
@@ -65,6 +69,7 @@ function parseFlags(args: readonly string[]): Flags {
     if (arg === '--quick') quick = true;
     else if (arg === '--soak') soak = true;
     else if (arg === '--no-write') noWrite = true;
+    else if (arg === '--pin') pin = true;
     else if (arg.startsWith('--servers=')) {
       const names = arg.slice('--servers='.length).split(',');
       for (const name of names) {
@@ -86,7 +91,7 @@ function parseFlags(args: readonly string[]): Flags {
         throw new Error('--nice must be -20..19.');
     } else throw new Error(`Unknown option "${arg}".\n\n${usage}`);
   }
-  return { quick, soak, noWrite, servers, cycles, nice, loadGenerators };
+  return { quick, soak, noWrite, servers, cycles, nice, loadGenerators, pin };
 }
 
 async function collab(flags: Flags, supervisor: ProcessSupervisor, command: string): Promise<void> {
@@ -97,12 +102,17 @@ async function collab(flags: Flags, supervisor: ProcessSupervisor, command: stri
     loadGenerators: flags.loadGenerators ?? base.loadGenerators,
   };
   const tracePath = automergePaperTracePath();
+  const pinning = flags.pin ? pinCpus() : null;
   const run = await runCollabBenchmark({
     config,
     supervisor,
     tracePath,
     command,
-    targetOptions: flags.nice === undefined ? {} : { nice: flags.nice },
+    targetOptions: {
+      ...(flags.nice === undefined ? {} : { nice: flags.nice }),
+      ...(pinning ? { cpus: pinning.servers } : {}),
+    },
+    pinning,
   });
   process.stdout.write(`\n${collabTextTable(run)}\n`);
   for (const server of run.servers) {

@@ -1,3 +1,4 @@
+import type { CpuPinning } from '../process/pinCpus';
 import type { MachineInfo } from '../report/machineInfo';
 import type { CrashSoakResult } from '../scenarios/crashSoak';
 import type { FanoutResult } from '../scenarios/fanoutLatency';
@@ -65,4 +66,6 @@ export interface CollabRun {
   soak: CrashSoakResult | null;
   /** Nice value the load generator and servers ran at, when raised with `--nice`. */
   readonly nice: number | null;
+  /** CPUs servers and clients were kept on (`--pin`), or null. */
+  readonly pinning: CpuPinning | null;
 }

@@ -1,6 +1,7 @@
 import { installedVersion } from '../benchPaths';
 import { readSequentialTrace } from '../corpora/SequentialTrace';
 import type { ProcessSupervisor } from '../process/ProcessSupervisor';
+import type { CpuPinning } from '../process/pinCpus';
 import { machineInfo } from '../report/machineInfo';
 import { fanoutLatency } from '../scenarios/fanoutLatency';
 import { memoryPerPage } from '../scenarios/memoryPerPage';
@@ -25,6 +26,8 @@ export interface RunCollabOptions {
   readonly log?: (line: string) => void;
   /** How servers are started (e.g. their nice value). */
   readonly targetOptions?: TargetStartOptions;
+  /** The CPUs servers and clients were kept on (`--pin`), for the report; null when not pinned. */
+  readonly pinning?: CpuPinning | null;
 }
 
 const ms = (value: number) => `${value.toFixed(1)} ms`;
@@ -70,6 +73,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
     traceFloorSeconds: null,
     soak: null,
     nice: options.targetOptions?.nice ?? null,
+    pinning: options.pinning ?? null,
   };
 
   const withTarget = async (

@@ -15,6 +15,8 @@ export interface ServerProcessOptions {
   readonly readyTimeoutMs?: number;
   /** Scheduling priority (nice value) for the process; see `--nice` in main.ts. */
   readonly nice?: number;
+  /** CPUs the process (every thread of it) may run on, as a `taskset` list; see `--pin`. */
+  readonly cpus?: string;
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -56,7 +58,12 @@ export class ServerProcess {
   async start(): Promise<void> {
     if (this.running) throw new Error(`${this.options.name} is already running.`);
     this.#output = [];
-    const child = spawn(process.execPath, [...this.options.args], {
+    // Through taskset, which execs node in the same process, so every thread starts pinned.
+    const [command, args] =
+      this.options.cpus === undefined
+        ? [process.execPath, [...this.options.args]]
+        : ['taskset', ['--cpu-list', this.options.cpus, process.execPath, ...this.options.args]];
+    const child = spawn(command, args, {
       cwd: this.options.cwd,
       env: { PATH: process.env.PATH ?? '', ...this.options.env },
       stdio: ['ignore', 'pipe', 'pipe'],

@@ -54,7 +54,7 @@ export function collabSection(run: CollabRun, previousSoak: string | null): stri
     '',
     `Command: \`${run.command}\` — run ${run.date.slice(0, 16).replace('T', ' ')} UTC.`,
     '',
-    `- Machine: ${machineLine(run.machine)}${run.nice === null ? '' : `; load generator and servers at nice ${run.nice}, as other work shared the machine`}.`,
+    `- Machine: ${machineLine(run.machine)}${run.nice === null ? '' : `; load generator and servers at nice ${run.nice}, as other work shared the machine`}${run.pinning === null ? '' : `; servers pinned to CPU ${run.pinning.servers}, the benchmark process and the load generators it forks to CPUs ${run.pinning.clients} (\`--pin\`)`}.`,
     `- Versions: ${versions}.`,
     '- Servers: Lore (`apps/server/src/main.ts` under tsx); the y-websocket 1.5.4 reference `bin/server.js` (no `YPERSISTENCE`, so it stores nothing); `@hocuspocus/server` with defaults and no extensions (documents live in memory; nothing is stored). One process each (node with `--expose-gc` and a preload that runs a full GC on SIGUSR2, used before memory readings), started fresh for every scenario.',
     `- Load generator: fan-out clients run in ${run.config.loadGenerators} forked process(es) (cores − 1 by default, \`--load-generators=N\`); page opens are timed in one more forked process that lives for the whole run (like a browser with the app already loaded) and holds only the client being timed; the other scenarios' few clients run in the benchmark process. Send and receive times use the machine-wide monotonic clock.`,

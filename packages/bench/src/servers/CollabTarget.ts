@@ -26,4 +26,6 @@ export interface TargetStartOptions {
   readonly nodeFlags?: readonly string[];
   /** Nice value for the server process (negative needs privileges). */
   readonly nice?: number;
+  /** CPUs the server process may run on, as a `taskset` list (e.g. "0"); see `--pin`. */
+  readonly cpus?: string;
 }

@@ -7,6 +7,7 @@ import type { ProcessSupervisor } from '../process/ProcessSupervisor';
 import { ServerProcess } from '../process/ServerProcess';
 import { serverNodeFlags } from '../process/tsxLoader';
 import type { CollabTarget, TargetStartOptions } from './CollabTarget';
+import { serverPlacement } from './serverPlacement';
 
 /**
  * A peer collaboration server started from a script in its own process on a free loopback port.
@@ -40,7 +41,7 @@ export abstract class InMemoryPeerTarget implements CollabTarget {
         env: { HOST: '127.0.0.1', PORT: String(port) },
         cwd: benchPackageDir,
         readyUrl: `http://127.0.0.1:${port}/`,
-        ...(options.nice === undefined ? {} : { nice: options.nice }),
+        ...serverPlacement(options),
       },
       supervisor,
     );

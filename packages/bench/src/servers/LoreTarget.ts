@@ -13,6 +13,7 @@ import { serverNodeFlags } from '../process/tsxLoader';
 import { loreVersion } from '../report/loreVersion';
 import type { CollabTarget, TargetStartOptions } from './CollabTarget';
 import { LoreApi } from './LoreApi';
+import { serverPlacement } from './serverPlacement';
 
 /** Bytes on disk and in the document tables of a Lore data folder. */
 export interface LoreStorage {
@@ -106,7 +107,7 @@ export class LoreTarget implements CollabTarget {
         },
         cwd: repoRoot,
         readyUrl: `${baseUrl}/healthz`,
-        ...(options.nice === undefined ? {} : { nice: options.nice }),
+        ...serverPlacement(options),
       },
       supervisor,
     );
