@@ -14,7 +14,7 @@ export class EncodedDocument {
   #stateVector: Uint8Array | null = null;
   #clocks: Map<number, number> | null = null;
   /** Its deleted ranges per client, sorted and merged; read on first use. */
-  #deleted: Map<number, { clock: number; len: number }[]> | null = null;
+  #deleted: Map<number, readonly { clock: number; len: number }[]> | null = null;
 
   private constructor(update: Uint8Array, stateVector: Uint8Array | null) {
     this.update = update;
@@ -84,7 +84,7 @@ export class EncodedDocument {
 
   /** Whether the whole range is deleted here (a pass over the encoded document, once). */
   #isDeleted(client: number, clock: number, len: number): boolean {
-    this.#deleted ??= mergedDeleteSet(Y.decodeUpdate(this.update).ds.clients);
+    this.#deleted ??= Y.mergeDeleteSets([Y.decodeUpdate(this.update).ds]).clients;
     const ranges = this.#deleted.get(client);
     if (!ranges) return false;
     // The last range starting at or before `clock`.
@@ -123,25 +123,4 @@ function extendStateVector(
     }
   }
   return updates.length === 0 ? stateVector : Y.encodeStateVector(clocks);
-}
-
-/** Delete-set ranges per client, sorted by clock, with touching or overlapping ones merged. */
-function mergedDeleteSet(
-  clients: Map<number, readonly { clock: number; len: number }[]>,
-): Map<number, { clock: number; len: number }[]> {
-  const merged = new Map<number, { clock: number; len: number }[]>();
-  for (const [client, ranges] of clients) {
-    const sorted = ranges.filter((range) => range.len > 0).sort((a, b) => a.clock - b.clock);
-    const out: { clock: number; len: number }[] = [];
-    for (const { clock, len } of sorted) {
-      const last = out[out.length - 1];
-      if (last && clock <= last.clock + last.len) {
-        last.len = Math.max(last.len, clock + len - last.clock);
-      } else {
-        out.push({ clock, len });
-      }
-    }
-    merged.set(client, out);
-  }
-  return merged;
 }
