@@ -1,6 +1,7 @@
 import { ValidationError } from '@lore/core';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { applyStoredDocument } from './applyStoredDocument';
 import type { ChangeNotifier } from './ChangeNotifier';
 import { CloseCode } from './CloseCode';
 import { CollabProtocolError } from './CollabProtocolError';
@@ -354,10 +355,7 @@ export class Room implements ConnectionHost {
       if (stored.updates.length <= tailMergeLimit) {
         this.#encoded = EncodedDocument.fromStored(stored);
       } else {
-        this.#doc.transact(() => {
-          if (stored.snapshot) Y.applyUpdate(this.#doc, stored.snapshot);
-          for (const update of stored.updates) Y.applyUpdate(this.#doc, update);
-        }, this);
+        applyStoredDocument(this.#doc, stored, this);
       }
       this.#lastAppliedSeq = stored.lastSeq;
       this.#logUpdates = stored.updates.length;

@@ -1,3 +1,4 @@
+export * from './applyStoredDocument';
 export * from './CloseCode';
 export * from './CollabConnection';
 export * from './CollabProtocolError';

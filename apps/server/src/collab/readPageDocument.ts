@@ -1,4 +1,4 @@
-import type { CollabServer } from '@lore/collab';
+import { applyStoredDocument, type CollabServer } from '@lore/collab';
 import type { DocumentStore } from '@lore/core';
 import * as Y from 'yjs';
 
@@ -19,10 +19,7 @@ export async function readPageDocument<T>(
   const stored = await store.load(pageId);
   const doc = new Y.Doc({ gc: true, guid: pageId });
   try {
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    applyStoredDocument(doc, stored);
     return read(doc);
   } finally {
     doc.destroy();

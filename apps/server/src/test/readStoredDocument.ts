@@ -1,3 +1,4 @@
+import { applyStoredDocument } from '@lore/collab';
 import { SqliteDocumentStore } from '@lore/store-sqlite';
 import Database from 'better-sqlite3';
 import * as Y from 'yjs';
@@ -12,10 +13,7 @@ export async function readStoredDocument(databasePath: string, docId: string): P
   try {
     const stored = await new SqliteDocumentStore(db).load(docId);
     const doc = new Y.Doc();
-    doc.transact(() => {
-      if (stored.snapshot) Y.applyUpdate(doc, stored.snapshot);
-      for (const update of stored.updates) Y.applyUpdate(doc, update);
-    });
+    applyStoredDocument(doc, stored);
     return doc;
   } finally {
     db.close();
