@@ -1,42 +1,20 @@
-import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
+import { startLoreProcess } from './test/spawnLoreServer';
 
-const mainTs = fileURLToPath(new URL('./main.ts', import.meta.url));
-const serverDir = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
 afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true });
 });
 
-function start(env: Record<string, string>) {
-  // One node process with tsx's loader, as `pnpm start` runs Lore. Through the `tsx` command, a
-  // signal reaches the server only via a relay that kills it if it does not answer within 30 ms.
-  const child = spawn(process.execPath, ['--import', 'tsx', mainTs], {
-    cwd: serverDir,
-    env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  let output = '';
-  child.stdout.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  child.stderr.on('data', (chunk) => {
-    output += String(chunk);
-  });
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  return { child, exited, output: () => output };
-}
-
 describe('the server process', () => {
   it('starts, answers /healthz, and on SIGTERM closes connections and the database cleanly', async () => {
     const dataDir = mkdtempSync(join(tmpdir(), 'lore-main-'));
     dirs.push(dataDir);
-    const proc = start({
+    const proc = startLoreProcess({
       LORE_DATA_DIR: dataDir,
       PORT: '0',
       HOST: '127.0.0.1',
@@ -50,7 +28,7 @@ describe('the server process', () => {
     expect(url, proc.output()).not.toBe('');
     expect(await (await fetch(`${url}/healthz`)).json()).toEqual({ status: 'ok' });
 
-    proc.child.kill('SIGTERM');
+    proc.kill('SIGTERM');
     expect(await proc.exited).toBe(0);
     expect(proc.output()).toContain('stopped cleanly');
     // A clean close checkpoints the WAL into the main file and removes it.
@@ -61,7 +39,7 @@ describe('the server process', () => {
   }, 60_000);
 
   it('exits with code 2 and names the bad variable when the configuration is invalid', async () => {
-    const proc = start({ PORT: 'not-a-port' });
+    const proc = startLoreProcess({ PORT: 'not-a-port' });
     expect(await proc.exited).toBe(2);
     expect(proc.output()).toContain('PORT');
     expect(proc.output()).toContain('docs/configuration.md');
