@@ -2,6 +2,7 @@ import type { JSONContent } from '@tiptap/core';
 import { setHeadingIds } from './ensureHeadingIds';
 import { parseHTMLToDoc } from './html/parseHTMLToDoc';
 import type { ImageSrcResolver } from './ImageSrcResolver';
+import { checkDocumentLimits } from './limits/checkDocumentLimits';
 
 /** Options of {@link htmlToJSON}. */
 export interface HTMLToJSONOptions {
@@ -15,8 +16,12 @@ export interface HTMLToJSONOptions {
  * event handlers and disallowed URLs never get in. Embedded videos and frames become links,
  * GitHub task lists and alerts become task lists and callouts, and headings get unique ids
  * (keeping valid ids found in the HTML).
+ *
+ * @throws {DocumentLimitError} when the result would pass the structure limits.
  */
 export function htmlToJSON(html: string, options: HTMLToJSONOptions = {}): JSONContent {
   const doc = parseHTMLToDoc(html, options.resolveImageSrc);
-  return setHeadingIds(doc.toJSON() as JSONContent);
+  const json = setHeadingIds(doc.toJSON() as JSONContent);
+  checkDocumentLimits(json);
+  return json;
 }

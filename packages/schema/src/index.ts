@@ -26,10 +26,19 @@ export { jsonToHTML } from './jsonToHTML';
 export { type JSONToMarkdownOptions, jsonToMarkdown } from './jsonToMarkdown';
 export { jsonToPlainText } from './jsonToPlainText';
 export { jsonToYDoc } from './jsonToYDoc';
+export { checkDocumentLimits } from './limits/checkDocumentLimits';
+export { DocumentLimitError } from './limits/DocumentLimitError';
+export {
+  type DocumentLimitName,
+  type DocumentLimits,
+  documentLimits,
+} from './limits/documentLimits';
+export { type DocumentExcess, findDocumentExcess } from './limits/findDocumentExcess';
+export { type FittedDocument, fitDocumentLimits } from './limits/fitDocumentLimits';
 export type { CalloutMarkerStyle } from './markdown/jsonToMdast';
 export { type MarkdownToJSONOptions, markdownToJSON } from './markdownToJSON';
 export { type FrontMatter, readFrontMatter } from './readFrontMatter';
 export { sanitizeJSON } from './sanitizeJSON';
 export { slugifyHeading } from './slugifyHeading';
 export { validateJSON } from './validateJSON';
-export { yDocToJSON } from './yDocToJSON';
+export { type YDocToJSONOptions, yDocToJSON } from './yDocToJSON';

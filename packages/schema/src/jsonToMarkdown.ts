@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { type Join, toMarkdown } from 'mdast-util-to-markdown';
+import { fitDocumentLimits } from './limits/fitDocumentLimits';
 import { houseStyleHandlers } from './markdown/houseStyleHandlers';
 import { type CalloutMarkerStyle, jsonToMdast } from './markdown/jsonToMdast';
 import type { FrontMatter } from './readFrontMatter';
@@ -39,7 +40,8 @@ function frontMatterBlock(frontMatter: FrontMatter): string {
  * same document.
  */
 export function jsonToMarkdown(json: JSONContent, options: JSONToMarkdownOptions = {}): string {
-  const tree = jsonToMdast(json, {
+  // Within the limits, the tree's depth (and so the writer's recursion) is bounded.
+  const tree = jsonToMdast(fitDocumentLimits(json).json, {
     calloutMarker: options.calloutMarker ?? 'own-line',
     imageSrc: options.imageSrc ?? ((src) => src),
   });

@@ -3,6 +3,7 @@ import type { MarkType, NodeType, Node as PMNode, Schema } from '@tiptap/pm/mode
 import { checkAttributeValues } from './checkAttributeValues';
 import { getSchema } from './getSchema';
 import { InvalidDocumentError } from './InvalidDocumentError';
+import { checkDocumentLimits } from './limits/checkDocumentLimits';
 
 function declaredAttrs(type: NodeType | MarkType | undefined): Record<string, unknown> {
   return (type?.spec.attrs ?? {}) as Record<string, unknown>;
@@ -44,12 +45,14 @@ function checkValues(doc: PMNode): void {
  * Checks that a value is a page document fitting the schema and its URL rules, and returns its
  * node, so a caller that needs the node does not build it a second time from the JSON.
  *
- * @throws {InvalidDocumentError} when it does not fit.
+ * @throws {InvalidDocumentError} when it does not fit (`DocumentLimitError` when it passes
+ * a structure limit, checked first and without recursion).
  */
 export function validateNode(json: unknown): PMNode {
   if (typeof json !== 'object' || json === null || (json as JSONContent).type !== 'doc') {
     throw new InvalidDocumentError('a page document must be an object of type "doc"');
   }
+  checkDocumentLimits(json);
   const schema = getSchema();
   let node: PMNode;
   try {

@@ -1,20 +1,37 @@
 import type { JSONContent } from '@tiptap/core';
-import { yXmlFragmentToProsemirrorJSON } from '@tiptap/y-tiptap';
 import type * as Y from 'yjs';
+import type { DocumentExcess } from './limits/findDocumentExcess';
+import { fitDocumentLimits } from './limits/fitDocumentLimits';
+import { readFragmentJSON } from './readFragmentJSON';
 import { sanitizeJSON } from './sanitizeJSON';
+
+/** Options of {@link yDocToJSON}. */
+export interface YDocToJSONOptions {
+  /**
+   * Told when the stored document passed the structure limits (it was stored before they
+   * existed, or written around them) and what was read was brought within them.
+   */
+  onExcess?: (excess: readonly DocumentExcess[]) => void;
+}
 
 /**
  * Reads a page body from a Y.Doc as ProseMirror JSON.
  *
  * The Y.Doc is only read, never changed: `yXmlFragmentToProseMirrorRootNode` deletes content it
- * cannot place, which would broadcast edits from a read, so the plain reader is used and the
- * result checked here. Content that does not fit the schema — written by
- * an outdated or hostile client — is repaired as {@link sanitizeJSON} does, so the result always
- * validates and every heading has an id.
+ * cannot place, which would broadcast edits from a read, so a plain reader is used and the
+ * result checked here. Content that does not fit the schema — written by an outdated or hostile
+ * client — is repaired as {@link sanitizeJSON} does, and a document past the structure limits
+ * is first brought within them ({@link fitDocumentLimits}), so the result always validates,
+ * every heading has an id, and no converter can overflow on it.
  *
  * @param field name of the Y.XmlFragment holding the body (`default`, Tiptap's default).
  */
-export function yDocToJSON(ydoc: Y.Doc, field = 'default'): JSONContent {
-  const raw = yXmlFragmentToProsemirrorJSON(ydoc.getXmlFragment(field));
-  return sanitizeJSON(raw);
+export function yDocToJSON(
+  ydoc: Y.Doc,
+  field = 'default',
+  options: YDocToJSONOptions = {},
+): JSONContent {
+  const fitted = fitDocumentLimits(readFragmentJSON(ydoc.getXmlFragment(field)));
+  if (fitted.excess.length > 0) options.onExcess?.(fitted.excess);
+  return sanitizeJSON(fitted.json);
 }

@@ -1,0 +1,32 @@
+/**
+ * How large and deep a page document may be. One definition, enforced wherever content enters
+ * (the collaboration guard, Markdown and HTML import, paste, the REST API, restore) and used to
+ * repair documents stored before the limits existed. Each limit is far above what real pages
+ * use; `docs/collaboration.md` gives the measured maxima and the margins.
+ */
+export interface DocumentLimits {
+  /** Nodes on the path below the document root, the deepest text included. */
+  readonly maxDepth: number;
+  /** Nodes in the whole document, text runs included. */
+  readonly maxNodes: number;
+  /** Characters in one text block (a paragraph, heading or code block) or in the title. */
+  readonly maxTextLength: number;
+  /** Characters in one attribute value (a link's address, an image's description…). */
+  readonly maxAttributeLength: number;
+  /** Rows in one table. */
+  readonly maxTableRows: number;
+  /** Cells in one table row. */
+  readonly maxTableColumns: number;
+}
+
+export const documentLimits: DocumentLimits = Object.freeze({
+  maxDepth: 64,
+  maxNodes: 50_000,
+  maxTextLength: 200_000,
+  maxAttributeLength: 8_192,
+  maxTableRows: 1_000,
+  maxTableColumns: 100,
+});
+
+/** The limit's name as errors, logs and docs spell it. */
+export type DocumentLimitName = keyof DocumentLimits;
