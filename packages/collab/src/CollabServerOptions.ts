@@ -70,11 +70,19 @@ export interface CollabServerOptions<TContext = unknown> {
   /** Garbage-collect deleted content in room documents (Yjs `gc`). Default true. */
   readonly gc?: boolean;
   /**
-   * Runs on a scratch copy after an update applied cleanly and before it is stored; return false
-   * to refuse it (the client is closed with `InvalidUpdate`, a server update rejects). The place
-   * to hold raw Yjs updates to the page schema.
+   * Runs on a scratch copy after an update applied cleanly and before it is stored; return true
+   * to accept it, and false or the reason (a short sentence) to refuse it (the client is closed
+   * with `InvalidUpdate` and the reason, a server update rejects). The place to hold raw Yjs
+   * updates to the page schema. The transaction only ever holds the structs of the update being
+   * judged: structs that waited for others integrate in a transaction of their own.
    */
-  readonly validateUpdate?: (change: UpdateValidation) => boolean;
+  readonly validateUpdate?: (change: UpdateValidation) => boolean | string;
+  /**
+   * Bytes of one connection's updates that may wait for structs the server has not seen (a
+   * sibling tab's edit still on its way); past it the connection is closed with `InvalidUpdate`.
+   * Default 1 MiB.
+   */
+  readonly maxWaitingBytes?: number;
   /**
    * Called synchronously for every change once it is durably stored and applied to the room
    * document, in the same turn as the apply (nothing else reads or changes the document in
@@ -112,6 +120,7 @@ export function resolveCollabSettings<TContext>(
     maxPendingBytes: options.maxPendingBytes ?? 2 * maxMessageBytes,
     maxBufferedBytes: options.maxBufferedBytes ?? 64 * MiB,
     maxConnectionsPerRoom: options.maxConnectionsPerRoom ?? 500,
+    maxWaitingBytes: options.maxWaitingBytes ?? MiB,
     commitWindowMs: options.commitWindowMs ?? 0,
     compactAfterUpdates: options.compactAfterUpdates ?? 5_000,
     compactAfterBytes: options.compactAfterBytes ?? MiB,

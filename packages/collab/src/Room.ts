@@ -16,6 +16,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol/serverMessages';
+import { takePending, WaitingUpdates } from './WaitingUpdates';
 
 /**
  * `loading` → `live` ⇄ `unloading` → `closed`. A room stays valid in memory until the synchronous
@@ -93,6 +94,9 @@ export class Room implements ConnectionHost {
   #emittedTransaction: Y.Transaction | null = null;
   readonly #connections = new Set<Connection>();
   readonly #awarenessOwners = new Map<number, Connection>();
+  /** Client updates that depend on structs not seen yet, apart from the scratch copy. */
+  readonly #waiting = new WaitingUpdates<Connection>();
+  #retryingWaiting = false;
   #queue: QueuedUpdate[] = [];
   #commitScheduled = false;
   #committing = false;
@@ -168,6 +172,7 @@ export class Room implements ConnectionHost {
 
   leave(connection: Connection): void {
     if (!this.#connections.delete(connection)) return;
+    this.#waiting.delete(connection);
     const owned = [...connection.awarenessClients].filter(
       (clientId) => this.#awarenessOwners.get(clientId) === connection,
     );
@@ -523,7 +528,9 @@ export class Room implements ConnectionHost {
     this.#emitted = null;
     this.#emittedTransaction = null;
     try {
-      apply(this.#scratchDoc());
+      const scratch = this.#scratchDoc();
+      apply(scratch);
+      this.#setAsideWaiting(scratch, from);
     } catch (error) {
       this.#rebuildScratch();
       throw error;
@@ -535,15 +542,17 @@ export class Room implements ConnectionHost {
     if (emitted === null) return false;
     const validate = this.#settings.validateUpdate;
     if (validate && transaction) {
-      let accepted = false;
+      let verdict: boolean | string = false;
       try {
-        accepted = validate({ docId: this.docId, doc: this.#scratchDoc(), transaction });
+        verdict = validate({ docId: this.docId, doc: this.#scratchDoc(), transaction });
       } catch (error) {
         this.#report(error, 'message');
       }
-      if (!accepted) {
+      if (verdict !== true) {
         this.#rebuildScratch();
-        throw invalidUpdate('the change was refused');
+        throw invalidUpdate(
+          typeof verdict === 'string' ? `refused: ${verdict}` : 'the change was refused',
+        );
       }
     }
     this.#queue.push({
@@ -554,7 +563,51 @@ export class Room implements ConnectionHost {
       clientIds: insertingClients(transaction),
     });
     this.#scheduleCommit();
+    this.#retryWaiting();
     return true;
+  }
+
+  /**
+   * Takes what the update just applied could not integrate (it depends on structs the server has
+   * not seen) out of the scratch copy and keeps it with its sender, within `maxWaitingBytes`.
+   * Server-side changes are whole, so one that waits is refused.
+   */
+  #setAsideWaiting(scratch: Y.Doc, from: Connection | null): void {
+    const pending = takePending(scratch);
+    if (pending === null) return;
+    if (from === null) throw invalidUpdate('the change depends on updates the server lacks');
+    if (this.#waiting.add(from, pending) > this.#settings.maxWaitingBytes) {
+      this.#waiting.delete(from);
+      throw invalidUpdate('too many changes wait for updates the server has not seen');
+    }
+  }
+
+  /**
+   * After an accepted change, gives what waited for it its own turn: each waiting update is
+   * applied alone, as its sender's change, validated and queued behind the change it needed. One
+   * that is refused then closes its sender, never the client whose update filled the gap.
+   */
+  #retryWaiting(): void {
+    if (this.#retryingWaiting || this.#waiting.size === 0 || !this.#scratch) return;
+    this.#retryingWaiting = true;
+    try {
+      let ready = this.#waiting.takeReady(this.#scratch);
+      while (ready.length > 0) {
+        for (const [connection, update] of ready) {
+          try {
+            this.#change((scratch) => Y.applyUpdateV2(scratch, update), connection, connection);
+          } catch (error) {
+            const code =
+              error instanceof CollabProtocolError ? error.code : CloseCode.InvalidUpdate;
+            const reason = error instanceof Error ? error.message : 'the change was refused';
+            connection.close(code, reason);
+          }
+        }
+        ready = this.#scratch ? this.#waiting.takeReady(this.#scratch) : [];
+      }
+    } finally {
+      this.#retryingWaiting = false;
+    }
   }
 
   #scheduleCommit(): void {

@@ -4,31 +4,43 @@ import { isSafeHref } from './isSafeHref';
 import { isSafeImageSrc } from './isSafeImageSrc';
 
 /**
- * Returns why a node's or mark's attributes break the rules that the schema's attribute
- * defaults cannot express (URL policy, enumerations, ranges), or null when they are fine.
+ * Returns why one attribute value of a node or mark type breaks the rules that the schema's
+ * attribute defaults cannot express (URL policy, enumerations, ranges), or null when it is
+ * fine. The one place these rules live: rendering, validation and the collaboration guard all
+ * ask here.
  */
-export function checkAttributeValues(item: PMNode | Mark): string | null {
-  const attrs = item.attrs as Record<string, unknown>;
-  switch (item.type.name) {
-    case 'link':
-      return isSafeHref(attrs.href) ? null : `link href not allowed: ${String(attrs.href)}`;
-    case 'image':
-      return isSafeImageSrc(attrs.src) ? null : `image src not allowed: ${String(attrs.src)}`;
-    case 'heading': {
-      const level = attrs.level;
-      return typeof level === 'number' && Number.isInteger(level) && level >= 1 && level <= 6
+export function attributeValueProblem(type: string, name: string, value: unknown): string | null {
+  switch (`${type}.${name}`) {
+    case 'link.href':
+      return isSafeHref(value) ? null : `link href not allowed: ${String(value)}`;
+    case 'image.src':
+      return isSafeImageSrc(value) ? null : `image src not allowed: ${String(value)}`;
+    case 'heading.level':
+      return typeof value === 'number' && Number.isInteger(value) && value >= 1 && value <= 6
         ? null
-        : `heading level must be 1-6, got ${String(level)}`;
-    }
-    case 'callout':
-      return isCalloutKind(attrs.kind) ? null : `unknown callout kind: ${String(attrs.kind)}`;
-    case 'taskItem':
-      return typeof attrs.checked === 'boolean' ? null : 'taskItem checked must be a boolean';
-    case 'codeBlock':
-      return attrs.language === null || typeof attrs.language === 'string'
+        : `heading level must be 1-6, got ${String(value)}`;
+    case 'callout.kind':
+      return isCalloutKind(value) ? null : `unknown callout kind: ${String(value)}`;
+    case 'taskItem.checked':
+      return typeof value === 'boolean' ? null : 'taskItem checked must be a boolean';
+    case 'codeBlock.language':
+      return value === null || typeof value === 'string'
         ? null
         : 'codeBlock language must be a string';
     default:
       return null;
   }
+}
+
+/**
+ * Returns why a node's or mark's attributes break the rules of {@link attributeValueProblem},
+ * or null when they are fine.
+ */
+export function checkAttributeValues(item: PMNode | Mark): string | null {
+  const attrs = item.attrs as Record<string, unknown>;
+  for (const name of Object.keys(attrs)) {
+    const problem = attributeValueProblem(item.type.name, name, attrs[name]);
+    if (problem !== null) return problem;
+  }
+  return null;
 }

@@ -1,6 +1,7 @@
 export type { JSONContent } from '@tiptap/core';
 export { ALLOWED_HTML_TAGS, allowedHTMLAttribute } from './allowedHTMLAttribute';
 export { applyJSONToYDoc } from './applyJSONToYDoc';
+export { attributeValueProblem, checkAttributeValues } from './checkAttributeValues';
 export { type CreateExtensionsOptions, createExtensions } from './createExtensions';
 export { ensureHeadingIds } from './ensureHeadingIds';
 export { AttachmentImage } from './extensions/AttachmentImage';
@@ -32,6 +33,7 @@ export {
   type DocumentLimitName,
   type DocumentLimits,
   documentLimits,
+  readLimits,
 } from './limits/documentLimits';
 export { type DocumentExcess, findDocumentExcess } from './limits/findDocumentExcess';
 export { type FittedDocument, fitDocumentLimits } from './limits/fitDocumentLimits';

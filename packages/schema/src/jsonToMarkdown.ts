@@ -1,6 +1,7 @@
 import type { JSONContent } from '@tiptap/core';
 import { gfmToMarkdown } from 'mdast-util-gfm';
 import { type Join, toMarkdown } from 'mdast-util-to-markdown';
+import { readLimits } from './limits/documentLimits';
 import { fitDocumentLimits } from './limits/fitDocumentLimits';
 import { houseStyleHandlers } from './markdown/houseStyleHandlers';
 import { type CalloutMarkerStyle, jsonToMdast } from './markdown/jsonToMdast';
@@ -41,7 +42,7 @@ function frontMatterBlock(frontMatter: FrontMatter): string {
  */
 export function jsonToMarkdown(json: JSONContent, options: JSONToMarkdownOptions = {}): string {
   // Within the limits, the tree's depth (and so the writer's recursion) is bounded.
-  const tree = jsonToMdast(fitDocumentLimits(json).json, {
+  const tree = jsonToMdast(fitDocumentLimits(json, readLimits).json, {
     calloutMarker: options.calloutMarker ?? 'own-line',
     imageSrc: options.imageSrc ?? ((src) => src),
   });

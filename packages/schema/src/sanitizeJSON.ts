@@ -13,6 +13,7 @@ import { setHeadingIds } from './ensureHeadingIds';
 import { isCalloutKind } from './extensions/Callout';
 import { getSchema } from './getSchema';
 import { isSafeImageSrc } from './isSafeImageSrc';
+import { readLimits } from './limits/documentLimits';
 import { fitDocumentLimits } from './limits/fitDocumentLimits';
 
 type Attrs = Record<string, unknown>;
@@ -238,13 +239,15 @@ function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
  * Coerces any value into a valid page document: unknown nodes are replaced by their content,
  * unknown marks and attributes are dropped, disallowed links are unlinked, disallowed images
  * become their alt text, misplaced content is wrapped or lifted where it fits, and headings get
- * unique ids. Text is kept wherever the schema allows it. A document past the structure limits
- * is first brought within them ({@link fitDocumentLimits}), so nothing here recurses deeper than
- * the depth limit. The input is not modified.
+ * unique ids. Text is kept wherever the schema allows it. Content nested past the depth limit
+ * is first flattened ({@link fitDocumentLimits}), so nothing here recurses deeper than that
+ * limit. The input is not modified.
  */
 export function sanitizeJSON(json: unknown): JSONContent {
   const schema = getSchema();
-  const raw = isRecord(json) ? (fitDocumentLimits(json).json as Record<string, unknown>) : {};
+  const raw = isRecord(json)
+    ? (fitDocumentLimits(json, readLimits).json as Record<string, unknown>)
+    : {};
   const top = schema.topNodeType;
   let children: PMNode[] = [];
   if (Array.isArray(raw.content)) children = buildChildren(schema, raw);

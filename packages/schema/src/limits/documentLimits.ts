@@ -7,7 +7,7 @@
 export interface DocumentLimits {
   /** Nodes on the path below the document root, the deepest text included. */
   readonly maxDepth: number;
-  /** Nodes in the whole document, text runs included. */
+  /** Nodes in the whole document (elements: blocks, images, line breaks; not text runs). */
   readonly maxNodes: number;
   /** Characters in one text block (a paragraph, heading or code block) or in the title. */
   readonly maxTextLength: number;
@@ -30,3 +30,17 @@ export const documentLimits: DocumentLimits = Object.freeze({
 
 /** The limit's name as errors, logs and docs spell it. */
 export type DocumentLimitName = keyof DocumentLimits;
+
+/**
+ * What reading a stored document holds it to: only the depth, the one limit whose excess can
+ * break a converter (they recurse). The others are held at the door and repaired by the
+ * doctor check, never silently on a read.
+ */
+export const readLimits: DocumentLimits = Object.freeze({
+  ...documentLimits,
+  maxNodes: Number.POSITIVE_INFINITY,
+  maxTextLength: Number.POSITIVE_INFINITY,
+  maxAttributeLength: Number.POSITIVE_INFINITY,
+  maxTableRows: Number.POSITIVE_INFINITY,
+  maxTableColumns: Number.POSITIVE_INFINITY,
+});

@@ -78,7 +78,7 @@ export function findDocumentExcess(
   let nodes = 0;
   while (stack.length > 0) {
     const [node, depth] = stack.pop() as [Json, number];
-    nodes += 1;
+    if (node.type !== 'text') nodes += 1;
     if (nodes === limits.maxNodes + 1) {
       if (note('maxNodes', `the document has more than ${limits.maxNodes} nodes`)) break;
     }

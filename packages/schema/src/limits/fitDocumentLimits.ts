@@ -63,7 +63,7 @@ function fitInline(content: unknown[], budget: Budget): Json[] {
       copy.text = child.text.slice(0, room);
       room -= (copy.text as string).length;
     }
-    budget.nodes += 1;
+    if (child.type !== 'text') budget.nodes += 1;
     out.push(copy);
   }
   return out;
@@ -166,7 +166,7 @@ export function fitDocumentLimits(
       continue;
     }
     const copy = shallowCopy(node, limits);
-    budget.nodes += 1;
+    if (node.type !== 'text') budget.nodes += 1;
     into.push(copy);
     if (typeof copy.text === 'string') copy.text = copy.text.slice(0, limits.maxTextLength);
     if (!Array.isArray(node.content)) continue;
