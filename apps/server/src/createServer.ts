@@ -84,6 +84,8 @@ export async function createServer(
     store: documentStore,
     maxMessageBytes: config.collabMaxMessageBytes,
     validateUpdate: documentSchemaGuard(),
+    // A person's tabs forward each other's edits, so Yjs client ids belong to people.
+    writerOf: (context) => context.user.id,
     onAccepted: (update) => revisionWiring.onAccepted(update),
     onChange: async (pageId) => {
       pages?.recordDocumentChange(

@@ -78,6 +78,13 @@ export interface CollabServerOptions<TContext = unknown> {
    */
   readonly validateUpdate?: (change: UpdateValidation) => boolean | string;
   /**
+   * Who a connection writes as, from its context (e.g. the user id): a Yjs client id belongs to
+   * the first writer that uses it in a room, and structs under it from anyone else are refused
+   * with `InvalidUpdate`. Sibling tabs of one person forward each other's edits, so return the
+   * same value for all of a person's connections. Default: each connection is its own writer.
+   */
+  readonly writerOf?: (context: TContext) => unknown;
+  /**
    * Bytes of one connection's updates that may wait for structs the server has not seen (a
    * sibling tab's edit still on its way); past it the connection is closed with `InvalidUpdate`.
    * Default 1 MiB.
@@ -102,9 +109,9 @@ export interface CollabServerOptions<TContext = unknown> {
 
 /** Options with every default filled in. */
 export type CollabSettings = Required<
-  Omit<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted'>
+  Omit<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf'>
 > &
-  Pick<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted'>;
+  Pick<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf'>;
 
 const MiB = 1024 * 1024;
 
@@ -126,6 +133,7 @@ export function resolveCollabSettings<TContext>(
     compactAfterBytes: options.compactAfterBytes ?? MiB,
     gc: options.gc ?? true,
     validateUpdate: options.validateUpdate,
+    writerOf: options.writerOf as CollabSettings['writerOf'],
     onChange: options.onChange,
     // Rooms hand over the context their connections were given, which is a TContext.
     onAccepted: options.onAccepted as CollabSettings['onAccepted'],

@@ -96,6 +96,8 @@ export class Room implements ConnectionHost {
   readonly #awarenessOwners = new Map<number, Connection>();
   /** Client updates that depend on structs not seen yet, apart from the scratch copy. */
   readonly #waiting = new WaitingUpdates<Connection>();
+  /** Who wrote first with each Yjs client id (see `#claimClients`). */
+  readonly #clientOwners = new Map<number, unknown>();
   #retryingWaiting = false;
   #queue: QueuedUpdate[] = [];
   #commitScheduled = false;
@@ -555,15 +557,30 @@ export class Room implements ConnectionHost {
         );
       }
     }
-    this.#queue.push({
-      update: emitted,
-      from,
-      origin,
-      settle,
-      clientIds: insertingClients(transaction),
-    });
+    const clientIds = insertingClients(transaction);
+    if (from !== null && !this.#claimClients(from, clientIds)) {
+      this.#rebuildScratch();
+      throw invalidUpdate('refused: it writes as a Yjs client that belongs to someone else');
+    }
+    this.#queue.push({ update: emitted, from, origin, settle, clientIds });
     this.#scheduleCommit();
     this.#retryWaiting();
+    return true;
+  }
+
+  /**
+   * A Yjs client id belongs to the writer (`writerOf` the connection's context) that first wrote
+   * with it in this room: nobody can add structs under someone else's id, which would make the
+   * owner's next updates look already known (and be dropped) or credit them with another's
+   * writing. Returns false when one of `clientIds` is another writer's; claims the others.
+   */
+  #claimClients(from: Connection, clientIds: readonly number[]): boolean {
+    const writer = this.#settings.writerOf ? this.#settings.writerOf(from.context) : from;
+    for (const clientId of clientIds) {
+      const owner = this.#clientOwners.get(clientId);
+      if (owner !== undefined && owner !== writer) return false;
+    }
+    for (const clientId of clientIds) this.#clientOwners.set(clientId, writer);
     return true;
   }
 
