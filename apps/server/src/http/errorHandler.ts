@@ -9,6 +9,7 @@ import {
   UnsupportedAttachmentTypeError,
   ValidationError,
 } from '@lore/core';
+import { DocumentLimitError, InvalidDocumentError } from '@lore/schema';
 import type { ErrorRequestHandler } from 'express';
 import type { Logger } from 'pino';
 import { ZodError } from 'zod';
@@ -67,6 +68,17 @@ export function mapError(error: unknown): Mapped | null {
   }
   if (error instanceof ZodError) {
     return { status: 400, code: 'invalid_request', message: describeZod(error) };
+  }
+  // Content past the page model's structure limits (the message names the limit).
+  if (error instanceof DocumentLimitError) {
+    return {
+      status: 413,
+      code: 'document_too_large',
+      message: `The content is past a page limit: ${error.message}.`,
+    };
+  }
+  if (error instanceof InvalidDocumentError) {
+    return { status: 422, code: 'invalid_document', message: error.message };
   }
   if (error instanceof DomainError) {
     const status =

@@ -1,5 +1,11 @@
 import { canonicalJson, diffSequences, type JsonValue } from '@lore/core';
-import { getSchema, type JSONContent, jsonToHTML } from '@lore/schema';
+import {
+  fitDocumentLimits,
+  getSchema,
+  type JSONContent,
+  jsonToHTML,
+  readLimits,
+} from '@lore/schema';
 
 /** Counts of what a diff inserted and deleted, in words (a block without text counts as one). */
 export interface DiffStats {
@@ -54,7 +60,15 @@ export function richDiffHtml(
   to: JSONContent,
 ): { html: string; stats: DiffStats } {
   const stats: DiffStats = { insertedWords: 0, deletedWords: 0 };
-  const blocks = diffBlocks(childrenOf(scrub(from)), childrenOf(scrub(to)), stats);
+  // Both sides within the depth limit first: everything below recurses over the tree.
+  const [fromBody, toBody] = [from, to].map((side) =>
+    scrub(fitDocumentLimits(side, readLimits).json),
+  );
+  const blocks = diffBlocks(
+    childrenOf(fromBody as JSONContent),
+    childrenOf(toBody as JSONContent),
+    stats,
+  );
   const html = blocks
     .map(({ status, node }) => {
       const rendered = renderBlocks([node]);
@@ -87,7 +101,12 @@ export function inlineDiffHtml(from: string, to: string): string {
 function renderBlocks(nodes: JSONContent[]): string {
   return (
     jsonToHTML({ type: 'doc', content: nodes })
-      .replace(markPattern, (char) => markTags[char] ?? '')
+      // Marks become tags only in text; inside a tag (an attribute value) one is inert text.
+      .replace(/<[^>]*>|[^<]+/g, (piece) =>
+        piece.startsWith('<')
+          ? piece.replace(markPattern, '\uFFFD')
+          : piece.replace(markPattern, (char) => markTags[char] ?? ''),
+      )
       // Neighbouring runs of one kind read as one.
       .replaceAll(`</ins>${markTags[mark.insOpen]}`, '')
       .replaceAll(`</del>${markTags[mark.delOpen]}`, '')
@@ -98,9 +117,30 @@ function renderBlocks(nodes: JSONContent[]): string {
 
 const childrenOf = (node: JSONContent): JSONContent[] => node.content ?? [];
 
+const scrubText = (value: string) => value.replace(markPattern, '\uFFFD');
+
+/** String attribute values with the marks' characters replaced (they are never turned into tags there). */
+function scrubAttrs(
+  attrs: Record<string, unknown> | undefined,
+): Record<string, unknown> | undefined {
+  if (attrs === undefined) return undefined;
+  const copy: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(attrs)) {
+    copy[name] = typeof value === 'string' ? scrubText(value) : value;
+  }
+  return copy;
+}
+
+/**
+ * A copy whose text and attribute values (of nodes and marks) hold none of the diff's mark
+ * characters: only those the diff itself writes into text become `<ins>`/`<del>`.
+ */
 function scrub(node: JSONContent): JSONContent {
   const copy: JSONContent = { ...node };
-  if (typeof node.text === 'string') copy.text = node.text.replace(markPattern, '\uFFFD');
+  if (typeof node.text === 'string') copy.text = scrubText(node.text);
+  if (node.attrs) copy.attrs = scrubAttrs(node.attrs);
+  if (node.marks)
+    copy.marks = node.marks.map((mark) => ({ ...mark, attrs: scrubAttrs(mark.attrs) }));
   if (node.content) copy.content = node.content.map(scrub);
   return copy;
 }

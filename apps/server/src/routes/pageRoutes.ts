@@ -47,6 +47,9 @@ export const pageRoutes = [
       201: { description: 'The page', schema: z.object({ page: pageSchema }) },
       403: errorResponse('Guests cannot create pages'),
       404: errorResponse('No such space or parent (`space_not_found`, `parent_not_found`)'),
+      413: errorResponse(
+        'The Markdown would make a page past a structure limit (`document_too_large`; the message names the limit)',
+      ),
     },
     handler: async ({ actor, body, services }) => {
       const page = await services.pages.createPage(actor, {

@@ -205,6 +205,9 @@ export const revisionRoutes = [
       },
       403: errorResponse('Guests cannot restore'),
       404: revisionNotFound,
+      413: errorResponse(
+        'The revision was stored past a structure limit that pages now keep (`document_too_large`)',
+      ),
     },
     handler: async ({ actor, params, services }) => {
       const result = await services.revisions.restore(actor, params.id, params.revisionId);

@@ -1,5 +1,5 @@
 // @vitest-environment happy-dom
-import { htmlToJSON, type JSONContent } from '@lore/schema';
+import { documentLimits, findDocumentExcess, htmlToJSON, type JSONContent } from '@lore/schema';
 import { describe, expect, it } from 'vitest';
 import { cleanPastedHTML } from './cleanPastedHTML';
 
@@ -23,6 +23,22 @@ function text(node: JSONContent): string {
 }
 
 describe('cleanPastedHTML', () => {
+  it.each([
+    ['blockquote', '<blockquote>', '</blockquote>'],
+    ['list', '<ul><li>', '</li></ul>'],
+    ['div', '<div>', '</div>'],
+  ])(
+    'flattens %s nesting far past the depth limit into content that fits it, text kept',
+    (_, open, close) => {
+      const levels = 400;
+      const html = `${open.repeat(levels)}<p>deep words</p>${close.repeat(levels)}<p>after</p>`;
+      const doc = htmlToJSON(cleanPastedHTML(html));
+      expect(findDocumentExcess(doc, documentLimits)).toEqual([]);
+      expect(text(doc)).toContain('deep words');
+      expect(text(doc)).toContain('after');
+    },
+  );
+
   it('keeps Google Docs structure and real marks but not the bold wrapper', () => {
     const cleaned = cleanPastedHTML(googleDocs);
     expect(cleaned).not.toContain('docs-internal-guid');

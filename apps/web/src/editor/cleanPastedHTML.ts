@@ -1,4 +1,4 @@
-import { isSafeImageSrc } from '@lore/schema';
+import { documentLimits, isSafeImageSrc } from '@lore/schema';
 
 /**
  * Attributes worth keeping on pasted HTML: what the page schema reads (links, images, table
@@ -166,9 +166,34 @@ function isBlank(element: Element): boolean {
  * (keeping only bold/italic/underline/strike styles, which the schema reads as marks) and
  * removes empty paragraphs.
  */
+/**
+ * Elements nested deeper than this are unwrapped (their content kept), so that what is pasted
+ * stays within the page's depth limit: each document level takes at least one element, and a
+ * few levels are left for wrappers the schema adds (a list around a stray item).
+ */
+const pasteDepthLimit = documentLimits.maxDepth - 4;
+
+/** Unwraps every element deeper than {@link pasteDepthLimit}, deepest first, without recursion. */
+function flattenDeepElements(body: HTMLElement): void {
+  const tooDeep: Element[] = [];
+  const stack: [Element, number][] = [[body, 0]];
+  while (stack.length > 0) {
+    const [element, depth] = stack.pop() as [Element, number];
+    if (depth > pasteDepthLimit) tooDeep.push(element);
+    for (const child of Array.from(element.children)) stack.push([child, depth + 1]);
+  }
+  for (let index = tooDeep.length - 1; index >= 0; index--) {
+    const element = tooDeep[index] as Element;
+    // Words of neighbouring blocks stay apart once their elements are gone.
+    element.before(element.ownerDocument.createTextNode(' '));
+    unwrap(element);
+  }
+}
+
 export function cleanPastedHTML(html: string): string {
   const doc = new DOMParser().parseFromString(html, 'text/html');
   const body = doc.body;
+  flattenDeepElements(body);
   removeComments(body);
   for (const element of Array.from(
     body.querySelectorAll('meta, style, link, title, script, template, xml, colgroup, col'),
