@@ -2,11 +2,13 @@ import type { CollabServer } from '@lore/collab';
 import type {
   AccountService,
   AttachmentService,
+  DocumentStore,
   PageLinkService,
   PageService,
   PageStore,
   RateLimiter,
   RevisionService,
+  SpaceStore,
   TagService,
 } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
@@ -23,6 +25,10 @@ export interface Services {
   readonly pages: PageService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
+  /** Every space, for work over the whole wiki (`lore doctor`). */
+  readonly spaceStore: SpaceStore;
+  /** Stored page documents, read without loading a room (see `readPageDocument`). */
+  readonly documents: DocumentStore;
   /** Live editing rooms, e.g. to close a page's sockets when it is trashed. */
   readonly collab: CollabServer<unknown>;
   readonly loginByAddress: RateLimiter;

@@ -97,7 +97,12 @@ export async function createServer(
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
   });
-  const content = new YjsPageContent(collab, documentStore);
+  const content = new YjsPageContent(collab, documentStore, (pageId, excess) =>
+    logger.warn(
+      { pageId, limits: excess.map((item) => item.limit) },
+      'page past the structure limits was flattened to be read; run `lore doctor --repair`',
+    ),
+  );
   const revisionWiring = wireRevisions({
     db,
     collab: collab as CollabServer<unknown>,
@@ -131,6 +136,8 @@ export async function createServer(
     accounts,
     pages,
     pageStore,
+    spaceStore,
+    documents: documentStore,
     collab: collab as CollabServer<unknown>,
     loginByAddress: new RateLimiter({
       clock,

@@ -1,3 +1,4 @@
+export * from './collab/checkPageStructure';
 export * from './config';
 export * from './createServer';
 export * from './logger';

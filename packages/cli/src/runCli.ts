@@ -1,6 +1,7 @@
 import { ConfigError } from '@lore/server';
 import { CliError } from './CliError';
 import type { CommandIo } from './commands/CommandIo';
+import { doctor } from './commands/doctor';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { reindex } from './commands/reindex';
@@ -17,6 +18,7 @@ Commands:
   reindex               rebuild the search index from every page, with a progress bar
   import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
   export                write a space or page tree to a zip: --space SLUG --out FILE.zip
+  doctor                check stored pages against the page limits; --repair fixes them
 
 Run \`lore <command> --help\` for a command's options.`;
 
@@ -42,6 +44,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'export') {
       await exportCommand(rest, io);
+      return 0;
+    }
+    if (command === 'doctor') {
+      await doctor(rest, io);
       return 0;
     }
     if (command === 'users' && rest[0] === 'create') {

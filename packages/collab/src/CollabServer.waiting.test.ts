@@ -28,18 +28,11 @@ async function harness(collab: CollabHarnessOptions['collab'] = refuseSkulls) {
 }
 
 /** Types one character per transaction (one update each, like keystrokes), waiting for each. */
-async function typeSlowly(
-  doc: Y.Doc,
-  text: string,
-  stored: () => Promise<string>,
-): Promise<void> {
+async function typeSlowly(doc: Y.Doc, text: string, stored: () => Promise<string>): Promise<void> {
   for (const char of text) {
     const expected = doc.getText('text').toString() + char;
     doc.getText('text').insert(doc.getText('text').length, char);
-    await waitUntil(
-      async () => (await stored()).includes(expected),
-      `"${expected}" to be stored`,
-    );
+    await waitUntil(async () => (await stored()).includes(expected), `"${expected}" to be stored`);
   }
 }
 

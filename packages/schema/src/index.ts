@@ -39,6 +39,7 @@ export { type DocumentExcess, findDocumentExcess } from './limits/findDocumentEx
 export { type FittedDocument, fitDocumentLimits } from './limits/fitDocumentLimits';
 export type { CalloutMarkerStyle } from './markdown/jsonToMdast';
 export { type MarkdownToJSONOptions, markdownToJSON } from './markdownToJSON';
+export { readFragmentJSON } from './readFragmentJSON';
 export { type FrontMatter, readFrontMatter } from './readFrontMatter';
 export { sanitizeJSON } from './sanitizeJSON';
 export { slugifyHeading } from './slugifyHeading';

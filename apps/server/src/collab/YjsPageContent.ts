@@ -2,6 +2,7 @@ import type { CollabServer } from '@lore/collab';
 import type { DocumentStore, PageContent, RenderedPage } from '@lore/core';
 import {
   applyJSONToYDoc,
+  type DocumentExcess,
   jsonToHTML,
   jsonToMarkdown,
   jsonToPlainText,
@@ -12,15 +13,20 @@ import * as Y from 'yjs';
 import { pageBodyField, pageTitleField } from './pageDocumentFields';
 import { readPageDocument } from './readPageDocument';
 
+/** Told when a stored page nests past the depth limit and was flattened to be rendered. */
+export type ExcessListener = (pageId: string, excess: readonly DocumentExcess[]) => void;
+
 /** Page documents held in the live collaboration rooms, converted with the one page schema. */
 export class YjsPageContent implements PageContent {
   readonly #collab: CollabServer<unknown>;
   readonly #store: DocumentStore;
+  readonly #onExcess: ExcessListener;
 
   /** `store` is the collaboration server's own: reads of pages it holds encoded go there. */
-  constructor(collab: CollabServer<unknown>, store: DocumentStore) {
+  constructor(collab: CollabServer<unknown>, store: DocumentStore, onExcess: ExcessListener) {
     this.#collab = collab;
     this.#store = store;
+    this.#onExcess = onExcess;
   }
 
   async create(pageId: string, title: string, markdown: string): Promise<void> {
@@ -47,7 +53,9 @@ export class YjsPageContent implements PageContent {
   }
 
   async render(pageId: string): Promise<RenderedPage> {
-    const json = await this.#read(pageId, (doc) => yDocToJSON(doc, pageBodyField));
+    const json = await this.#read(pageId, (doc) =>
+      yDocToJSON(doc, pageBodyField, { onExcess: (excess) => this.#onExcess(pageId, excess) }),
+    );
     return { markdown: jsonToMarkdown(json), html: jsonToHTML(json), text: jsonToPlainText(json) };
   }
 

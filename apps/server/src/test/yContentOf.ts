@@ -1,0 +1,97 @@
+import type { JSONContent } from '@lore/schema';
+import * as Y from 'yjs';
+
+/**
+ * Builds the Yjs types a client would write for ProseMirror JSON, with no check at all: how a
+ * hostile or outdated client shapes content (any node name, attribute or mark, any depth).
+ * Text runs become one Y.XmlText per element, with marks as formatting attributes.
+ */
+export function yContentOf(nodes: readonly JSONContent[]): (Y.XmlElement | Y.XmlText)[] {
+  const out: (Y.XmlElement | Y.XmlText)[] = [];
+  let text: Y.XmlText | null = null;
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      text ??= new Y.XmlText();
+      const attributes: Record<string, unknown> = {};
+      for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
+      text.insert(text.length, node.text ?? '', attributes);
+      if (!out.includes(text)) out.push(text);
+      continue;
+    }
+    text = null;
+    const element = new Y.XmlElement(node.type ?? 'paragraph');
+    for (const [name, value] of Object.entries(node.attrs ?? {})) {
+      // Yjs types attributes as strings; clients store any JSON value.
+      element.setAttribute(name, value as string);
+    }
+    if (node.content) element.insert(0, yContentOf(node.content));
+    out.push(element);
+  }
+  return out;
+}
+
+/** Appends content at the end of a page body, in one transaction (one update). */
+export function appendToBody(doc: Y.Doc, nodes: readonly JSONContent[]): void {
+  doc.transact(() => {
+    const body = doc.getXmlFragment('default');
+    body.insert(body.length, yContentOf(nodes));
+  });
+}
+
+/** One level of a container kind around `inner`, and how many document levels it adds. */
+export const containerKinds: Record<
+  string,
+  { readonly levels: number; wrap(inner: JSONContent): JSONContent }
+> = {
+  blockquote: { levels: 1, wrap: (inner) => ({ type: 'blockquote', content: [inner] }) },
+  callout: {
+    levels: 1,
+    wrap: (inner) => ({ type: 'callout', attrs: { kind: 'info' }, content: [inner] }),
+  },
+  bulletList: {
+    levels: 2,
+    wrap: (inner) => ({
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [paragraph('level'), inner] }],
+    }),
+  },
+  orderedList: {
+    levels: 2,
+    wrap: (inner) => ({
+      type: 'orderedList',
+      content: [{ type: 'listItem', content: [paragraph('level'), inner] }],
+    }),
+  },
+  taskList: {
+    levels: 2,
+    wrap: (inner) => ({
+      type: 'taskList',
+      content: [
+        { type: 'taskItem', attrs: { checked: false }, content: [paragraph('level'), inner] },
+      ],
+    }),
+  },
+  table: {
+    levels: 3,
+    wrap: (inner) => ({
+      type: 'table',
+      content: [{ type: 'tableRow', content: [{ type: 'tableCell', content: [inner] }] }],
+    }),
+  },
+};
+
+export function paragraph(text: string): JSONContent {
+  return { type: 'paragraph', content: [{ type: 'text', text }] };
+}
+
+/**
+ * `times` levels of a container kind around a paragraph holding `text`: its text sits
+ * `times * levels + 2` levels below the document.
+ */
+export function nested(kind: string, times: number, text = 'deep'): JSONContent {
+  const container = containerKinds[kind];
+  if (!container) throw new Error(`unknown container kind ${kind}`);
+  let node = paragraph(text);
+  for (let level = 0; level < times; level++) node = container.wrap(node);
+  return node;
+}
