@@ -2,40 +2,43 @@ import type { JSONContent } from '@lore/schema';
 import * as Y from 'yjs';
 
 /**
- * Builds the Yjs types a client would write for ProseMirror JSON, with no check at all: how a
- * hostile or outdated client shapes content (any node name, attribute or mark, any depth).
- * Text runs become one Y.XmlText per element, with marks as formatting attributes.
+ * Writes ProseMirror JSON into a Y.XmlFragment the way a client would, with no check at all: how
+ * a hostile or outdated client shapes content (any node name, attribute or mark, any depth).
+ * Each element is inserted empty and filled once it is part of the document, so content
+ * thousands of levels deep is written without recursion. Text runs become one Y.XmlText per
+ * element, with marks as formatting attributes. Call inside a transaction for one update.
  */
-export function yContentOf(nodes: readonly JSONContent[]): (Y.XmlElement | Y.XmlText)[] {
-  const out: (Y.XmlElement | Y.XmlText)[] = [];
-  let text: Y.XmlText | null = null;
-  for (const node of nodes) {
-    if (node.type === 'text') {
-      text ??= new Y.XmlText();
-      const attributes: Record<string, unknown> = {};
-      for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
-      text.insert(text.length, node.text ?? '', attributes);
-      if (!out.includes(text)) out.push(text);
-      continue;
+export function writeContent(parent: Y.XmlFragment, nodes: readonly JSONContent[]): void {
+  const work: [Y.XmlFragment, readonly JSONContent[]][] = [[parent, nodes]];
+  while (work.length > 0) {
+    const [target, children] = work.pop() as [Y.XmlFragment, readonly JSONContent[]];
+    let text: Y.XmlText | null = null;
+    for (const node of children) {
+      if (node.type === 'text') {
+        if (text === null) {
+          text = new Y.XmlText();
+          target.insert(target.length, [text]);
+        }
+        const attributes: Record<string, unknown> = {};
+        for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
+        text.insert(text.length, node.text ?? '', attributes);
+        continue;
+      }
+      text = null;
+      const element = new Y.XmlElement(node.type ?? 'paragraph');
+      target.insert(target.length, [element]);
+      for (const [name, value] of Object.entries(node.attrs ?? {})) {
+        // Yjs types attributes as strings; clients store any JSON value.
+        element.setAttribute(name, value as string);
+      }
+      if (node.content) work.push([element, node.content]);
     }
-    text = null;
-    const element = new Y.XmlElement(node.type ?? 'paragraph');
-    for (const [name, value] of Object.entries(node.attrs ?? {})) {
-      // Yjs types attributes as strings; clients store any JSON value.
-      element.setAttribute(name, value as string);
-    }
-    if (node.content) element.insert(0, yContentOf(node.content));
-    out.push(element);
   }
-  return out;
 }
 
 /** Appends content at the end of a page body, in one transaction (one update). */
 export function appendToBody(doc: Y.Doc, nodes: readonly JSONContent[]): void {
-  doc.transact(() => {
-    const body = doc.getXmlFragment('default');
-    body.insert(body.length, yContentOf(nodes));
-  });
+  doc.transact(() => writeContent(doc.getXmlFragment('default'), nodes));
 }
 
 /** One level of a container kind around `inner`, and how many document levels it adds. */
