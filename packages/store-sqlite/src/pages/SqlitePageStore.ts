@@ -109,7 +109,8 @@ export class SqlitePageStore implements PageStore {
   }
 
   updateTitle(id: string, title: string, by: string, at: number): void {
-    this.#statements.updateTitle.run(title, by, at, id);
+    // '' is how a page reads when nobody (or a deleted account) last changed it: store it as null.
+    this.#statements.updateTitle.run(title, by === '' ? null : by, at, id);
   }
 
   setDeleted(id: string, deleted: { at: number; by: string } | null): void {
