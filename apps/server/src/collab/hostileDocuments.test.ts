@@ -4,6 +4,7 @@ import * as Y from 'yjs';
 import { collabClient, eventually, typeInto } from '../test/collabClient';
 import { startTestServer, type TestServer } from '../test/startTestServer';
 import { appendToBody, containerKinds, nested, paragraph } from '../test/yContentOf';
+import { postZip, zipOf } from '../transfer/transferTestKit';
 
 let t: TestServer;
 let token: string;
@@ -221,6 +222,20 @@ describe('structure limits on the other doors', () => {
       expect(body.error.code).toBe('document_too_large');
       expect(body.error.message).toMatch(/maxDepth/);
     }
+    expect(await treeSize()).toBe(before);
+  });
+
+  it('refuses an import holding a file nested past the limit, naming file and limit, and imports nothing', async () => {
+    const before = await treeSize();
+    const zip = zipOf({
+      'fine.md': '# Fine\n\nA normal page.',
+      'hostile.md': `${'> '.repeat(documentLimits.maxDepth + 5)}deep`,
+    });
+    const response = await postZip(t, `space=${spaceId}`, zip);
+    expect(response.status).toBe(400);
+    const body = await response.json();
+    expect(body.error.message).toMatch(/hostile\.md/);
+    expect(body.error.message).toMatch(/maxDepth/);
     expect(await treeSize()).toBe(before);
   });
 
