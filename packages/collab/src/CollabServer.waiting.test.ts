@@ -135,7 +135,8 @@ describe('updates that wait for structs the server has not seen', () => {
   });
 
   it('refuses structs under a Yjs client id that another writer owns', async () => {
-    const server = await harness({});
+    // Each connection's context is its own object here: every connection is its own writer.
+    const server = await harness({ writerOf: (context) => context });
     const stored = () => readThroughNewClient(server, 'page-1');
     const owner = server.client('page-1');
     await owner.synced();

@@ -80,8 +80,9 @@ export interface CollabServerOptions<TContext = unknown> {
   /**
    * Who a connection writes as, from its context (e.g. the user id): a Yjs client id belongs to
    * the first writer that uses it in a room, and structs under it from anyone else are refused
-   * with `InvalidUpdate`. Sibling tabs of one person forward each other's edits, so return the
-   * same value for all of a person's connections. Default: each connection is its own writer.
+   * with `InvalidUpdate`. A client that reconnects writes under the same id, and sibling tabs of
+   * one person forward each other's edits, so return the same value for all of a person's
+   * connections. Without it, client ids are not checked.
    */
   readonly writerOf?: (context: TContext) => unknown;
   /**

@@ -569,13 +569,15 @@ export class Room implements ConnectionHost {
   }
 
   /**
-   * A Yjs client id belongs to the writer (`writerOf` the connection's context) that first wrote
-   * with it in this room: nobody can add structs under someone else's id, which would make the
+   * With `writerOf`, a Yjs client id belongs to the writer (of the connection's context) that
+   * first wrote with it in this room: nobody can add structs under someone else's id, which would make the
    * owner's next updates look already known (and be dropped) or credit them with another's
    * writing. Returns false when one of `clientIds` is another writer's; claims the others.
    */
   #claimClients(from: Connection, clientIds: readonly number[]): boolean {
-    const writer = this.#settings.writerOf ? this.#settings.writerOf(from.context) : from;
+    const writerOf = this.#settings.writerOf;
+    if (!writerOf) return true;
+    const writer = writerOf(from.context);
     for (const clientId of clientIds) {
       const owner = this.#clientOwners.get(clientId);
       if (owner !== undefined && owner !== writer) return false;

@@ -54,7 +54,7 @@ export class SqlitePageStore implements PageStore {
         `SELECT max(position) AS position FROM pages
          WHERE space_id = ? AND parent_id IS ? AND deleted_at IS NULL`,
       ),
-      updateTitle: db.prepare<[string, string, number, string]>(
+      updateTitle: db.prepare<[string, string | null, number, string]>(
         'UPDATE pages SET title = ?, updated_by = ?, updated_at = ? WHERE id = ?',
       ),
       setDeleted: db.prepare<[number | null, string | null, string]>(
