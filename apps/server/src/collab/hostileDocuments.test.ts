@@ -44,12 +44,14 @@ async function markdownOf(id: string): Promise<string> {
  */
 async function sendOverWebsocket(nodes: JSONContent[], marker = 'deep'): Promise<number | null> {
   const client = collabClient(t.url, pageId, { token });
+  // Generous: the largest updates here take seconds on a loaded 2-core machine.
+  const timeoutMs = 20_000;
   try {
     await client.synced();
     appendToBody(client.doc, nodes);
     return await Promise.race([
-      client.closed(5_000),
-      eventually(async () => (await markdownOf(pageId)).includes(marker), marker, 5_000).then(
+      client.closed(timeoutMs),
+      eventually(async () => (await markdownOf(pageId)).includes(marker), marker, timeoutMs).then(
         () => null,
       ),
     ]);
