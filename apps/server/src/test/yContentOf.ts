@@ -12,26 +12,36 @@ export function writeContent(parent: Y.XmlFragment, nodes: readonly JSONContent[
   const work: [Y.XmlFragment, readonly JSONContent[]][] = [[parent, nodes]];
   while (work.length > 0) {
     const [target, children] = work.pop() as [Y.XmlFragment, readonly JSONContent[]];
-    let text: Y.XmlText | null = null;
+    // Siblings go in with one insert (one at a time would walk the list for each).
+    const placed: { type: Y.XmlElement | Y.XmlText; nodes: JSONContent[] }[] = [];
     for (const node of children) {
-      if (node.type === 'text') {
-        if (text === null) {
-          text = new Y.XmlText();
-          target.insert(target.length, [text]);
+      const last = placed[placed.length - 1];
+      if (node.type === 'text' && last?.type instanceof Y.XmlText) last.nodes.push(node);
+      else {
+        const type =
+          node.type === 'text' ? new Y.XmlText() : new Y.XmlElement(node.type ?? 'paragraph');
+        placed.push({ type, nodes: [node] });
+      }
+    }
+    target.insert(
+      target.length,
+      placed.map((entry) => entry.type),
+    );
+    for (const { type, nodes: run } of placed) {
+      if (type instanceof Y.XmlText) {
+        for (const node of run) {
+          const attributes: Record<string, unknown> = {};
+          for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
+          type.insert(type.length, node.text ?? '', attributes);
         }
-        const attributes: Record<string, unknown> = {};
-        for (const mark of node.marks ?? []) attributes[mark.type] = mark.attrs ?? {};
-        text.insert(text.length, node.text ?? '', attributes);
         continue;
       }
-      text = null;
-      const element = new Y.XmlElement(node.type ?? 'paragraph');
-      target.insert(target.length, [element]);
+      const [node] = run as [JSONContent];
       for (const [name, value] of Object.entries(node.attrs ?? {})) {
         // Yjs types attributes as strings; clients store any JSON value.
-        element.setAttribute(name, value as string);
+        type.setAttribute(name, value as string);
       }
-      if (node.content) work.push([element, node.content]);
+      if (node.content) work.push([type, node.content]);
     }
   }
 }
