@@ -1,0 +1,69 @@
+/**
+ * What each kind of domain event carries besides the common fields. Events are facts about
+ * something that happened, written in the same store transaction as the change itself; the
+ * page or space they concern is in `pageId` / `spaceId`.
+ */
+export interface DomainEventData {
+  'page.created': { readonly title: string; readonly parentId: string | null };
+  'page.renamed': { readonly title: string; readonly previousTitle: string };
+  'page.moved': {
+    readonly parentId: string | null;
+    readonly previousParentId: string | null;
+    readonly previousSpaceId: string;
+  };
+  'page.trashed': { readonly title: string };
+  'page.restored': { readonly title: string };
+  'page.icon_changed': { readonly icon: string | null };
+  /**
+   * The page's document changed: one event per page per quiet window (or per longest wait
+   * while edits go on), not one per keystroke.
+   */
+  'page.content_changed': { readonly firstChangeAt: number; readonly lastChangeAt: number };
+  'page.tags_changed': { readonly tags: readonly string[] };
+  'space.created': { readonly name: string; readonly slug: string };
+  'space.changed': { readonly name: string };
+  'attachment.added': { readonly attachmentId: string; readonly fileName: string };
+  'import.finished': { readonly pagesCreated: number; readonly pagesUpdated: number };
+}
+
+export type DomainEventType = keyof DomainEventData;
+
+/** Every event type, for validation and documentation. */
+export const domainEventTypes = [
+  'page.created',
+  'page.renamed',
+  'page.moved',
+  'page.trashed',
+  'page.restored',
+  'page.icon_changed',
+  'page.content_changed',
+  'page.tags_changed',
+  'space.created',
+  'space.changed',
+  'attachment.added',
+  'import.finished',
+] as const satisfies readonly DomainEventType[];
+
+/** An event about to be written: its type, what it concerns, who did it, when, and its data. */
+export interface NewDomainEvent<T extends DomainEventType = DomainEventType> {
+  readonly type: T;
+  readonly pageId: string | null;
+  readonly spaceId: string | null;
+  /** The user who caused it, or null for the system (a background repair, a server edit). */
+  readonly actorId: string | null;
+  readonly at: number;
+  readonly data: DomainEventData[T];
+}
+
+/** A written event, numbered in the order the changes were committed. */
+export interface StoredDomainEvent<T extends DomainEventType = DomainEventType>
+  extends NewDomainEvent<T> {
+  readonly seq: number;
+}
+
+/** Any stored event, narrowed by `type` (`if (event.type === 'page.moved') event.data.…`). */
+export type DomainEvent = { [T in DomainEventType]: StoredDomainEvent<T> }[DomainEventType];
+
+export function isDomainEventType(value: unknown): value is DomainEventType {
+  return (domainEventTypes as readonly unknown[]).includes(value);
+}
