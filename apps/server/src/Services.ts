@@ -3,6 +3,7 @@ import type {
   AccountService,
   AttachmentService,
   DocumentStore,
+  EventDispatcher,
   PageLinkService,
   PageService,
   PageStore,
@@ -17,7 +18,7 @@ import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { SearchServices } from './search/SearchServices';
 import type { TransferServices } from './transfer/TransferServices';
 
-/** Everything a route handler may call, wired once in `createServer`. */
+/** Everything a route handler or command may call, wired once by the runtime (`createLore`). */
 export interface Services {
   readonly config: Config;
   readonly db: Db;
@@ -47,4 +48,6 @@ export interface Services {
   readonly transfer: TransferServices;
   /** Page tags. */
   readonly tags: TagService;
+  /** The domain-event outbox's delivery: consumer status, dead letters, replay. */
+  readonly events: EventDispatcher;
 }

@@ -96,7 +96,6 @@ export * from './transfer/ImportService';
 export * from './transfer/ImportSourceStore';
 export * from './transfer/ImportSummary';
 export * from './transfer/isMarkdownPath';
-export * from './transfer/LinkReindexer';
 export * from './transfer/layoutExport';
 export * from './transfer/MarkdownCodec';
 export * from './transfer/planImportTree';

@@ -2,6 +2,8 @@ export * from './accounts/SqliteAccountStore';
 export * from './attachments/FileBlobStore';
 export * from './attachments/SqliteAttachmentStore';
 export * from './documents/SqliteDocumentStore';
+export * from './events/SqliteConsumerState';
+export * from './events/SqliteEventLog';
 export * from './migrate';
 export * from './openDatabase';
 export * from './pages/SqlitePageLinkStore';

@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { AttachmentService, type Clock, type PageStore } from '@lore/core';
+import { AttachmentService, type Clock, type EventLog, type PageStore } from '@lore/core';
 import { type Db, FileBlobStore, SqliteAttachmentStore } from '@lore/store-sqlite';
 import type { Config } from '../config';
 
@@ -8,6 +8,7 @@ export interface AttachmentWiring {
   readonly db: Db;
   readonly pageStore: PageStore;
   readonly clock: Clock;
+  readonly events: EventLog;
 }
 
 /**
@@ -20,6 +21,7 @@ export function createAttachmentService(wiring: AttachmentWiring): AttachmentSer
     blobs: new FileBlobStore(join(wiring.config.dataDir, 'attachments')),
     pages: wiring.pageStore,
     clock: wiring.clock,
+    events: wiring.events,
     maxBytes: wiring.config.attachmentMaxBytes,
   });
 }

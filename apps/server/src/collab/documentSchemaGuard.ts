@@ -102,7 +102,7 @@ export function documentSchemaGuard(
 ): (change: UpdateValidation) => true | string {
   const declared = declaredAttributes();
 
-  const mapEntryProblem = (item: Y.Item, body: unknown): string | null => {
+  const mapEntryProblem = (item: Y.Item): string | null => {
     const { content, parent } = item;
     if (!(parent instanceof Y.XmlElement) || parent._item?.parent === undefined) {
       return 'attributes are only allowed on elements of the body';
@@ -174,7 +174,7 @@ export function documentSchemaGuard(
       }
       return content instanceof Y.ContentFormat ? null : 'the title holds only text';
     }
-    if (item.parentSub !== null) return mapEntryProblem(item, body);
+    if (item.parentSub !== null) return mapEntryProblem(item);
     if (content instanceof Y.ContentType) {
       const child = content.type;
       if (child instanceof Y.XmlElement) {

@@ -1,5 +1,12 @@
 import type { AcceptedUpdate, CollabServer } from '@lore/collab';
-import { type Clock, RevisionService, systemTimers, type Timers } from '@lore/core';
+import {
+  type AccountStore,
+  type Clock,
+  type PageStore,
+  RevisionService,
+  systemTimers,
+  type Timers,
+} from '@lore/core';
 import {
   type Db,
   SqliteAccountStore,
@@ -8,6 +15,7 @@ import {
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import type { CollabContext } from '../collab/collabEndpoint';
+import type { LoreModule } from '../runtime/LoreModule';
 import { EditOrigin } from './EditOrigin';
 import { YjsVersionedContent } from './YjsVersionedContent';
 
@@ -16,6 +24,9 @@ export interface WireRevisionsOptions {
   readonly collab: CollabServer<unknown>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** The process's page and account stores (built here when absent, as in tests). */
+  readonly pages?: PageStore;
+  readonly people?: Pick<AccountStore, 'findUserById'>;
   /** Timers for automatic revisions; tests pass a `ManualClock`. */
   readonly timers?: Timers;
   /** Edits pausing this long become a revision. Default 5 minutes. */
@@ -32,6 +43,8 @@ export interface RevisionWiring {
   start(): void;
   /** Stops automatic revisions and waits for those being taken; before closing the database. */
   close(): Promise<void>;
+  /** The same lifecycle as a runtime module. */
+  readonly module: LoreModule;
 }
 
 /**
@@ -43,8 +56,8 @@ export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
   const revisions = new RevisionService({
     store: new SqliteRevisionStore(db),
     content: new YjsVersionedContent(collab),
-    pages: new SqlitePageStore(db),
-    people: new SqliteAccountStore(db),
+    pages: options.pages ?? new SqlitePageStore(db),
+    people: options.people ?? new SqliteAccountStore(db),
     clock,
     timers: options.timers ?? systemTimers,
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
@@ -61,5 +74,10 @@ export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
     },
     start: () => revisions.resume(),
     close: () => revisions.stop(),
+    module: {
+      name: 'revisions',
+      start: () => revisions.resume(),
+      close: () => revisions.stop(),
+    },
   };
 }

@@ -90,6 +90,8 @@ describe('rebuilding the links index', () => {
     const target = await createPage(eng.id, 'Target');
     await createPage(eng.id, 'One', `[one](/s/${target.shortId})`);
     await createPage(eng.id, 'Two', `[two](/eng/target-${target.shortId}#x)`);
+    // Every consumer is done with the new pages before their links are wiped.
+    await t.server.runtime.events.drain();
     t.server.services.db.prepare('DELETE FROM page_links').run();
     expect(await backlinks(target.id)).toEqual([]);
     expect(await t.server.services.links.reindexAll()).toEqual({ pages: 3, links: 2 });

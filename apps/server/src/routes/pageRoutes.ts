@@ -1,4 +1,3 @@
-import { CloseCode } from '@lore/collab';
 import {
   type Page,
   pageIconMaxLength,
@@ -58,8 +57,6 @@ export const pageRoutes = [
         parentId: body.parentId ?? null,
         ...(body.markdown !== undefined ? { markdown: body.markdown } : {}),
       });
-      // Links in the first content are indexed now rather than after the change debounce.
-      await services.links.reindexPage(page.id);
       return { status: 201, body: { page: present(services, actor, page) } };
     },
   }),
@@ -190,9 +187,8 @@ export const pageRoutes = [
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: async ({ actor, params, services }) => {
+      // Its editors are told by the trashed-rooms consumer of the page.trashed event.
       const page = services.pages.trashPage(actor, params.id);
-      // Editors of a trashed page are told so at once, rather than editing into the void.
-      await services.collab.closeDocument(page.id, CloseCode.NotFound, 'page deleted');
       return { status: 200, body: { page: present(services, actor, page) } };
     },
   }),

@@ -400,6 +400,8 @@ describe('indexing durability', () => {
   it('keeps unindexed changes in the outbox across a restart and indexes them then', async () => {
     await t.server.services.search.indexer.stop();
     await createPage('Incident runbook', 'Page the on-call engineer.');
+    // The page's events have reached the search consumer (the indexer itself is stopped).
+    await t.server.runtime.events.drain();
     expect(t.server.services.search.indexer.status().pending).toBeGreaterThan(0);
     expect(await titlesFor('runbook')).toEqual([]);
     await t.server.close(1000);
@@ -444,6 +446,7 @@ describe('indexing durability', () => {
         json: { spaceId: (await created.json()).space.id, title: 'Kept', markdown: 'Safe.' },
       });
       expect(page.status).toBe(201);
+      await down.server.runtime.events.drain();
       await eventually(
         () => down.server.services.search.indexer.status().lastError !== null,
         'a failed attempt',

@@ -1,36 +1,42 @@
 import type { CollabServer } from '@lore/collab';
 import {
   type Clock,
+  type DocumentStore,
   GlossaryService,
+  type PageStore,
   PageViewCounter,
   SearchAnalyticsService,
   type SearchIndex,
   SearchIndexer,
   SearchService,
+  type SpaceStore,
+  type TagStore,
 } from '@lore/core';
 import {
   type Db,
-  SqliteDocumentStore,
   SqliteGlossaryStore,
-  SqlitePageStore,
-  SqlitePageTagStore,
   SqliteSearchAnalyticsStore,
   SqliteSearchOutbox,
   SqliteSearchPageFacts,
-  SqliteSpaceStore,
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { readPageDocument } from '../collab/readPageDocument';
+import type { LoreModule } from '../runtime/LoreModule';
 import { createSearchIndex } from './createSearchIndex';
 import { PageSearchDocuments } from './PageSearchDocuments';
 import type { SearchServices } from './SearchServices';
 import type { SearchConfig } from './searchConfig';
+import { searchConsumer } from './searchConsumer';
 
 export interface WireSearchOptions {
   readonly db: Db;
   readonly config: SearchConfig;
   readonly clock: Clock;
   readonly logger: Logger;
+  readonly pages: PageStore;
+  readonly spaces: SpaceStore;
+  readonly documents: DocumentStore;
+  readonly tags: TagStore;
   /** Live rooms: documents being edited are read from memory rather than from the log. */
   readonly collab?: CollabServer<unknown>;
   /** An index to use instead of the configured one (tests, benchmarks). */
@@ -41,26 +47,22 @@ export interface WireSearchOptions {
 
 export interface SearchWiring {
   readonly services: SearchServices;
-  /** Starts the indexer (polling the outbox). */
-  start(): void;
-  /** Stops the indexer and releases the index; call before closing the database. */
-  close(): Promise<void>;
+  /** Its consumer feeds the indexer's queue; start runs the indexer, close stops it. */
+  readonly module: LoreModule;
 }
 
 /**
- * Wires search into a Lore process: the configured index, the outbox indexer fed by page and
- * document changes, the glossary (as synonyms), analytics and the search service.
+ * Wires search into a Lore process: the configured index, the indexer fed by the search
+ * consumer of the event outbox, the glossary (as synonyms), analytics and the search service.
  */
 export function wireSearch(options: WireSearchOptions): SearchWiring {
-  const { db, clock, logger, collab } = options;
-  const spaces = new SqliteSpaceStore(db);
+  const { db, clock, logger, collab, spaces, documents, tags, pages } = options;
   const facts = new SqliteSearchPageFacts(db);
-  const documents = new SqliteDocumentStore(db);
+  const outbox = new SqliteSearchOutbox(db);
   const index = options.index ?? createSearchIndex(db, options.config);
   const glossary = new GlossaryService({ store: new SqliteGlossaryStore(db), clock });
-  const tags = new SqlitePageTagStore(db);
   const source = new PageSearchDocuments({
-    pages: new SqlitePageStore(db),
+    pages,
     tags: (pageId) => tags.tagsOf(pageId),
     spaces,
     facts,
@@ -68,7 +70,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
   });
   const indexer = new SearchIndexer({
     index,
-    outbox: new SqliteSearchOutbox(db),
+    outbox,
     source,
     synonyms: { version: () => glossary.version(), groups: () => glossary.synonymGroups() },
     ...options.indexer,
@@ -92,10 +94,20 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
       spaces,
       views,
     },
-    start: () => indexer.start(),
-    close: async () => {
-      await indexer.stop();
-      await index.close();
+    module: {
+      name: 'search',
+      consumers: [
+        searchConsumer({
+          outbox,
+          pages,
+          addAuthor: (pageId, userId) => facts.addAuthor(pageId, userId),
+        }),
+      ],
+      start: () => indexer.start(),
+      close: async () => {
+        await indexer.stop();
+        await index.close();
+      },
     },
   };
 }

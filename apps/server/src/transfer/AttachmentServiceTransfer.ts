@@ -11,10 +11,9 @@ const attachmentPath = /^\/api\/attachments\/([^/?#]+)/;
 
 /** Imported images become attachments of their page; exported images are read back from them. */
 export class AttachmentServiceTransfer implements TransferAttachments {
-  readonly #attachments: () => AttachmentService;
+  readonly #attachments: AttachmentService;
 
-  /** Takes the service lazily: it is wired after the transfer services. */
-  constructor(attachments: () => AttachmentService) {
+  constructor(attachments: AttachmentService) {
     this.#attachments = attachments;
   }
 
@@ -23,7 +22,7 @@ export class AttachmentServiceTransfer implements TransferAttachments {
     pageId: string,
     file: { readonly filename: string; readonly bytes: Uint8Array },
   ): Promise<{ readonly url: string }> {
-    return { url: attachmentUrl(await this.#attachments().upload(actor, pageId, file)) };
+    return { url: attachmentUrl(await this.#attachments.upload(actor, pageId, file)) };
   }
 
   async read(actor: User, url: string): Promise<StoredAttachmentFile | null> {
@@ -36,7 +35,7 @@ export class AttachmentServiceTransfer implements TransferAttachments {
       return null;
     }
     try {
-      const opened = this.#attachments().open(actor, id);
+      const opened = this.#attachments.open(actor, id);
       return { filename: opened.attachment.filename, bytes: await opened.read() };
     } catch (error) {
       if (error instanceof NotFoundError) return null;

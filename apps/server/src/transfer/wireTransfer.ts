@@ -3,9 +3,9 @@ import {
   type AttachmentService,
   type BackgroundWork,
   type Clock,
+  type EventLog,
   ExportService,
   ImportService,
-  type LinkReindexer,
   type PageService,
   type RevisionService,
 } from '@lore/core';
@@ -23,11 +23,12 @@ export interface WireTransferOptions {
   readonly pages: PageService;
   readonly collab: CollabServer<unknown>;
   readonly revisions: RevisionService;
-  readonly links: LinkReindexer | null;
+  /** Where an import says it finished (`import.finished`). */
+  readonly events: EventLog;
   /** Held back while an import writes (search indexing). */
   readonly background: BackgroundWork | null;
-  /** The attachment service, asked for when an image is imported or exported. */
-  readonly attachments: () => AttachmentService;
+  /** Where imported images go and exported ones come from. */
+  readonly attachments: AttachmentService;
   readonly clock: Clock;
   readonly maxArchiveBytes?: number;
   readonly archiveLimits?: ArchiveLimits;
@@ -51,7 +52,7 @@ export function wireTransfer(options: WireTransferOptions): TransferServices {
       codec,
       clock: options.clock,
       attachments,
-      links: options.links,
+      events: options.events,
       background: options.background,
     }),
     exporter: new ExportService({ pages: options.pages, content, codec, attachments }),

@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { checkPageStructure, type StructureCheck } from '@lore/server';
 import { CliError } from '../CliError';
 import type { CommandIo } from './CommandIo';
-import { openQuietServer } from './openQuietServer';
+import { finish, openRuntime } from './openRuntime';
 import { ProgressBar, type ProgressOutput } from './ProgressBar';
 
 export const doctorUsage = `Usage: lore doctor [--repair]
@@ -38,17 +38,17 @@ export async function doctor(
     io.out(doctorUsage);
     return null;
   }
-  const server = await openQuietServer(io);
+  const runtime = await openRuntime(io);
   const bar = new ProgressBar(progress, 'Checking pages');
   let result: StructureCheck;
   try {
-    result = await checkPageStructure(server.services, {
+    result = await checkPageStructure(runtime.services, {
       repair: values.repair,
       onProgress: (done, total) => bar.update(done, total),
     });
   } finally {
     bar.finish();
-    await server.close();
+    await finish(runtime);
   }
   for (const finding of result.findings) {
     const what = finding.excess.map((item) => item.message).join('; ');

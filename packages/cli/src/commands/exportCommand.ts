@@ -5,7 +5,7 @@ import { DomainError } from '@lore/core';
 import { writeZipArchive } from '@lore/transfer';
 import { CliError } from '../CliError';
 import type { CommandIo } from './CommandIo';
-import { openQuietServer } from './openQuietServer';
+import { openRuntime } from './openRuntime';
 import { transferActor } from './transferActor';
 
 export const exportUsage = `Usage: lore export --space SLUG --out FILE.zip [--format markdown|html] [--as EMAIL]
@@ -45,10 +45,10 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<void
   if (format !== 'markdown' && format !== 'html') {
     throw new CliError('--format must be markdown or html.');
   }
-  const server = await openQuietServer(io);
+  const runtime = await openRuntime(io);
   try {
-    const actor = transferActor(server, values.as);
-    const result = await server.services.transfer.exporter.exportPages(actor, {
+    const actor = transferActor(runtime, values.as);
+    const result = await runtime.services.transfer.exporter.exportPages(actor, {
       format,
       ...(values.space !== undefined ? { space: values.space } : {}),
       ...(values.page !== undefined ? { pageId: values.page, subpages: values.subpages } : {}),
@@ -61,6 +61,6 @@ export async function exportCommand(args: string[], io: CommandIo): Promise<void
     if (error instanceof DomainError) throw new CliError(error.message);
     throw error;
   } finally {
-    await server.close();
+    await runtime.close();
   }
 }

@@ -4,7 +4,7 @@ import { DomainError, type ImportSummary } from '@lore/core';
 import { ArchiveError, readFolder } from '@lore/transfer';
 import { CliError } from '../CliError';
 import type { CommandIo } from './CommandIo';
-import { openQuietServer } from './openQuietServer';
+import { finish, openRuntime } from './openRuntime';
 import { ProgressBar, type ProgressOutput } from './ProgressBar';
 import { transferActor } from './transferActor';
 
@@ -56,12 +56,12 @@ export async function importCommand(
     if (error instanceof ArchiveError) throw new CliError(error.message);
     throw error;
   }
-  const server = await openQuietServer(io);
+  const runtime = await openRuntime(io);
   const bar = new ProgressBar(progress, 'Importing pages');
   try {
-    const actor = transferActor(server, values.as);
+    const actor = transferActor(runtime, values.as);
     const started = performance.now();
-    const summary = await server.services.transfer.importer.importFiles(actor, {
+    const summary = await runtime.services.transfer.importer.importFiles(actor, {
       space: values.space,
       parentId: values.parent ?? null,
       files,
@@ -76,7 +76,7 @@ export async function importCommand(
     if (error instanceof DomainError) throw new CliError(`Nothing was imported: ${error.message}`);
     throw error;
   } finally {
-    await server.close();
+    await finish(runtime);
   }
 }
 

@@ -1,5 +1,5 @@
 import type { User } from '@lore/core';
-import type { LoreServer } from '@lore/server';
+import type { LoreRuntime } from '@lore/server';
 import { SqliteAccountStore } from '@lore/store-sqlite';
 import { CliError } from '../CliError';
 
@@ -7,8 +7,8 @@ import { CliError } from '../CliError';
  * Who an import or export from the command line acts as: the user with `--as` email, or the
  * first admin. Pages record them as author.
  */
-export function transferActor(server: LoreServer, email: string | undefined): User {
-  const users = new SqliteAccountStore(server.services.db).listUsers();
+export function transferActor(runtime: LoreRuntime, email: string | undefined): User {
+  const users = new SqliteAccountStore(runtime.services.db).listUsers();
   const user =
     email === undefined
       ? users.find((candidate) => candidate.role === 'admin')

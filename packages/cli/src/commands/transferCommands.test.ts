@@ -58,14 +58,14 @@ describe('lore import and lore export', () => {
       'index.md': '# Home\n\nSee [the guide](guide/).\n',
       'guide/README.md': '# Guide\n\nBack [home](../index.md), [nowhere](missing.md).\n',
     });
-    // The space is made through the same services the server uses.
-    const { createServer, loadConfig } = await import('@lore/server');
-    const server = await createServer(loadConfig({ LORE_DATA_DIR: dataDir }));
+    // The space is made through the same runtime the server and the commands use.
+    const { createLore, loadConfig } = await import('@lore/server');
+    const runtime = await createLore(loadConfig({ LORE_DATA_DIR: dataDir }));
     const { SqliteAccountStore } = await import('@lore/store-sqlite');
-    const admin = new SqliteAccountStore(server.services.db).listUsers()[0];
+    const admin = new SqliteAccountStore(runtime.services.db).listUsers()[0];
     if (!admin) throw new Error('no admin');
-    server.services.pages.createSpace(admin, { name: 'Docs', slug: 'docs' });
-    await server.close();
+    runtime.services.pages.createSpace(admin, { name: 'Docs', slug: 'docs' });
+    await runtime.close();
 
     const terminal = io({ LORE_DATA_DIR: dataDir });
     const drawn: string[] = [];

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { User } from '../accounts/User';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../DomainError';
+import { MemoryEventLog } from '../events/MemoryEventLog';
 import type { Page } from '../pages/Page';
 import { type AttachmentPageLookup, AttachmentService } from './AttachmentService';
 import { AttachmentTooLargeError } from './AttachmentTooLargeError';
@@ -47,27 +48,33 @@ function setup(maxBytes = 1024) {
   const lookup: AttachmentPageLookup = {
     findPageById: (id) => pages.get(id) ?? null,
     findPageByShortId: (shortId) => [...pages.values()].find((p) => p.shortId === shortId) ?? null,
+    transaction: (work) => work(),
   };
   const blobs = new MemoryBlobStore();
   const attachments = new MemoryAttachmentStore();
+  const events = new MemoryEventLog();
   let now = 1000;
   const service = new AttachmentService({
     attachments,
     blobs,
     pages: lookup,
     clock: { now: () => now++ },
+    events,
     maxBytes,
   });
-  return { service, blobs, attachments, pages };
+  return { service, blobs, attachments, pages, events };
 }
 
 describe('AttachmentService', () => {
   it('stores an upload with a sniffed type and a clean name, and opens it again', async () => {
-    const { service } = setup();
+    const { service, events } = setup();
     const attachment = await service.upload(member, 'short-live', {
       filename: '../../secret/photo.png',
       bytes: png,
     });
+    expect(events.readAfter(0, 10).map((event) => [event.type, event.pageId, event.data])).toEqual([
+      ['attachment.added', 'live', { attachmentId: attachment.id, fileName: 'photo.png' }],
+    ]);
     expect(attachment).toMatchObject({
       pageId: 'live',
       filename: 'photo.png',

@@ -4,6 +4,7 @@ import type { User } from '../accounts/User';
 import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { NotFoundError, ValidationError } from '../DomainError';
+import type { EventLog } from '../events/EventLog';
 import type { Page } from '../pages/Page';
 import type { PageStore } from '../pages/PageStore';
 import type { Attachment } from './Attachment';
@@ -14,7 +15,10 @@ import { sanitizeFilename } from './sanitizeFilename';
 import { sniffMediaType } from './sniffMediaType';
 import { UnsupportedAttachmentTypeError } from './UnsupportedAttachmentTypeError';
 
-export type AttachmentPageLookup = Pick<PageStore, 'findPageById' | 'findPageByShortId'>;
+export type AttachmentPageLookup = Pick<
+  PageStore,
+  'findPageById' | 'findPageByShortId' | 'transaction'
+>;
 
 /** Default upload limit: 25 MiB. */
 export const defaultAttachmentMaxBytes = 25 * 1024 * 1024;
@@ -25,6 +29,8 @@ export interface AttachmentServiceOptions {
   /** Only page lookups are needed: attachments follow their page's existence and trash state. */
   readonly pages: AttachmentPageLookup;
   readonly clock: Clock;
+  /** Where an upload writes `attachment.added`, in the same transaction as its row. */
+  readonly events: EventLog;
   /** Largest upload accepted, in bytes (default 25 MiB). */
   readonly maxBytes?: number;
 }
@@ -51,6 +57,7 @@ export class AttachmentService {
   readonly #blobs: BlobStore;
   readonly #pages: AttachmentPageLookup;
   readonly #clock: Clock;
+  readonly #events: EventLog;
   /** Largest upload accepted, in bytes. */
   readonly maxBytes: number;
 
@@ -59,6 +66,7 @@ export class AttachmentService {
     this.#blobs = options.blobs;
     this.#pages = options.pages;
     this.#clock = options.clock;
+    this.#events = options.events;
     this.maxBytes = options.maxBytes ?? defaultAttachmentMaxBytes;
   }
 
@@ -89,7 +97,17 @@ export class AttachmentService {
       createdBy: actor.id,
       createdAt: this.#clock.now(),
     };
-    this.#attachments.insertAttachment(attachment);
+    this.#pages.transaction(() => {
+      this.#attachments.insertAttachment(attachment);
+      this.#events.append({
+        type: 'attachment.added',
+        pageId: page.id,
+        spaceId: page.spaceId,
+        actorId: actor.id,
+        at: attachment.createdAt,
+        data: { attachmentId: attachment.id, fileName: attachment.filename },
+      });
+    });
     return attachment;
   }
 

@@ -23,7 +23,12 @@ export interface DomainEventData {
   'space.created': { readonly name: string; readonly slug: string };
   'space.changed': { readonly name: string };
   'attachment.added': { readonly attachmentId: string; readonly fileName: string };
-  'import.finished': { readonly pagesCreated: number; readonly pagesUpdated: number };
+  'import.finished': {
+    readonly pagesCreated: number;
+    readonly pagesUpdated: number;
+    /** Every page the import wrote, so consumers can bring them up to date at once. */
+    readonly pageIds: readonly string[];
+  };
 }
 
 export type DomainEventType = keyof DomainEventData;

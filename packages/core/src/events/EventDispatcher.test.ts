@@ -94,7 +94,7 @@ describe('EventDispatcher', () => {
     const { log, state, dispatcher } = setup([failing, healthy.consumer], {
       maxAttempts: 4,
       retryBaseMs: 40,
-      onError: (error, context) => errors.push(`${context.consumer}#${context.attempt}`),
+      onError: (_error, context) => errors.push(`${context.consumer}#${context.attempt}`),
     });
     dispatcher.start();
     log.append(renamed('p1', 'first'));

@@ -219,7 +219,10 @@ export class EventDispatcher {
   readonly #dependents = new Map<string, ConsumerRunner[]>();
   #timer: NodeJS.Timeout | null = null;
   #lastPrune = 0;
-  #stopped = true;
+  #started = false;
+  #closed = false;
+  /** Drains in progress: they deliver even when the dispatcher was never started. */
+  #draining = 0;
   #wakeScheduled = false;
 
   constructor(options: EventDispatcherOptions) {
@@ -263,20 +266,21 @@ export class EventDispatcher {
     }
   }
 
+  /** True once closed, or while neither started nor draining: deliveries stop. */
   get stopped(): boolean {
-    return this.#stopped;
+    return this.#closed || (!this.#started && this.#draining === 0);
   }
 
   /** Starts delivering: at once, then on every `wake()` and every `pollMs`. */
   start(): void {
-    if (!this.#stopped) return;
-    this.#stopped = false;
+    if (this.#started || this.#closed) return;
+    this.#started = true;
     this.#tick();
   }
 
   /** Stops after the deliveries in progress; retry sleeps end at once (redelivered next start). */
   async close(): Promise<void> {
-    this.#stopped = true;
+    this.#closed = true;
     if (this.#timer) clearTimeout(this.#timer);
     this.#timer = null;
     for (const runner of this.#runners.values()) runner.interrupt();
@@ -285,7 +289,7 @@ export class EventDispatcher {
 
   /** Something was appended: consumers look after the current turn (the transaction is done). */
   wake(): void {
-    if (this.#wakeScheduled || this.#stopped) return;
+    if (this.#wakeScheduled || this.stopped) return;
     this.#wakeScheduled = true;
     setImmediate(() => {
       this.#wakeScheduled = false;
@@ -299,9 +303,9 @@ export class EventDispatcher {
    * could not handle. For commands that write and exit, and for tests.
    */
   async drain(options: { flushContent?: boolean } = {}): Promise<void> {
+    if (this.#closed) return;
     this.#emitContentChanges(options.flushContent === true);
-    const wasStopped = this.#stopped;
-    this.#stopped = false;
+    this.#draining += 1;
     try {
       for (let round = 0; round < 1_000; round++) {
         const last = this.#log.lastSeq();
@@ -311,7 +315,7 @@ export class EventDispatcher {
         await Promise.all(behind.map((runner) => runner.idle()));
       }
     } finally {
-      this.#stopped = wasStopped;
+      this.#draining -= 1;
     }
   }
 
@@ -366,7 +370,7 @@ export class EventDispatcher {
   }
 
   #tick(): void {
-    if (this.#stopped) return;
+    if (this.stopped) return;
     try {
       this.#emitContentChanges(false);
       this.#pruneNow();

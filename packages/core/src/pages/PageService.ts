@@ -3,6 +3,8 @@ import type { User } from '../accounts/User';
 import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../DomainError';
+import type { DomainEventData, DomainEventType } from '../events/DomainEvent';
+import type { EventLog } from '../events/EventLog';
 import { isPageLive } from './isPageLive';
 import type { Page, PageTreeNode } from './Page';
 import type { PageContent, RenderedPage } from './PageContent';
@@ -21,6 +23,8 @@ export interface PageServiceOptions {
   readonly pages: PageStore;
   readonly content: PageContent;
   readonly clock: Clock;
+  /** Where every change writes its domain event, in the change's own transaction. */
+  readonly events: EventLog;
 }
 
 export interface NewSpace {
@@ -85,12 +89,14 @@ export class PageService {
   readonly #pages: PageStore;
   readonly #content: PageContent;
   readonly #clock: Clock;
+  readonly #events: EventLog;
 
   constructor(options: PageServiceOptions) {
     this.#spaces = options.spaces;
     this.#pages = options.pages;
     this.#content = options.content;
     this.#clock = options.clock;
+    this.#events = options.events;
   }
 
   createSpace(actor: User, input: NewSpace): Space {
@@ -119,9 +125,19 @@ export class PageService {
       createdAt: now,
       updatedAt: now,
     };
-    if (!this.#spaces.insertSpace(space)) {
-      throw new ConflictError('slug_taken', `A space with the address "${slug}" already exists.`);
-    }
+    this.#pages.transaction(() => {
+      if (!this.#spaces.insertSpace(space)) {
+        throw new ConflictError('slug_taken', `A space with the address "${slug}" already exists.`);
+      }
+      this.#events.append({
+        type: 'space.created',
+        pageId: null,
+        spaceId: space.id,
+        actorId: actor.id,
+        at: now,
+        data: { name, slug },
+      });
+    });
     return space;
   }
 
@@ -171,6 +187,7 @@ export class PageService {
         deletedBy: null,
       };
       this.#pages.insertPage(page);
+      this.#emit(page, actor.id, now, 'page.created', { title, parentId });
       return page;
     });
   }
@@ -198,7 +215,7 @@ export class PageService {
     const page = this.#livePage(pageId);
     const normalized = normalizeTitle(title);
     await this.#content.setTitle(page.id, normalized);
-    this.#pages.updateTitle(page.id, normalized, actor.id, this.#clock.now());
+    this.#recordTitle(page.id, normalized, actor.id);
     return this.#requirePage(page.id);
   }
 
@@ -211,7 +228,12 @@ export class PageService {
     }
     if (changes.title !== undefined) await this.renamePage(actor, page.id, changes.title);
     if (changes.icon !== undefined && changes.icon !== page.icon) {
-      this.#pages.setIcon(page.id, changes.icon, actor.id, this.#clock.now());
+      const icon = changes.icon;
+      const now = this.#clock.now();
+      this.#pages.transaction(() => {
+        this.#pages.setIcon(page.id, icon, actor.id, now);
+        this.#emit(page, actor.id, now, 'page.icon_changed', { icon });
+      });
     }
     return this.#requirePage(page.id);
   }
@@ -250,7 +272,13 @@ export class PageService {
       if (space.id !== page.spaceId) {
         this.#pages.setSpace(this.#pages.listDescendantIds(page.id), space.id);
       }
-      return this.#requirePage(page.id);
+      const placed = this.#requirePage(page.id);
+      this.#emit(placed, actor.id, now, 'page.moved', {
+        parentId: placed.parentId,
+        previousParentId: page.parentId,
+        previousSpaceId: page.spaceId,
+      });
+      return placed;
     });
   }
 
@@ -290,19 +318,43 @@ export class PageService {
   recordDocumentChange(pageId: string, documentTitle: string, by?: string): void {
     const page = this.#pages.findPageById(pageId);
     if (!page) return;
-    this.#pages.updateTitle(
-      page.id,
-      normalizeTitle(documentTitle),
-      by ?? page.updatedBy,
-      this.#clock.now(),
-    );
+    this.#recordTitle(page.id, normalizeTitle(documentTitle), by ?? page.updatedBy);
+  }
+
+  /** Writes the title (and who changed the page, when); a new title is a `page.renamed`. */
+  #recordTitle(pageId: string, title: string, by: string): void {
+    const now = this.#clock.now();
+    this.#pages.transaction(() => {
+      const page = this.#requirePage(pageId);
+      this.#pages.updateTitle(page.id, title, by, now);
+      if (page.title !== title) {
+        this.#emit(page, by === '' ? null : by, now, 'page.renamed', {
+          title,
+          previousTitle: page.title,
+        });
+      }
+    });
+  }
+
+  #emit<T extends DomainEventType>(
+    page: Page,
+    actorId: string | null,
+    at: number,
+    type: T,
+    data: DomainEventData[T],
+  ): void {
+    this.#events.append({ type, pageId: page.id, spaceId: page.spaceId, actorId, at, data });
   }
 
   /** Moves a page (and with it, its subpages) to the trash. */
   trashPage(actor: User, pageId: string): Page {
     assertCanEdit(actor);
     const page = this.#livePage(pageId);
-    this.#pages.setDeleted(page.id, { at: this.#clock.now(), by: actor.id });
+    const now = this.#clock.now();
+    this.#pages.transaction(() => {
+      this.#pages.setDeleted(page.id, { at: now, by: actor.id });
+      this.#emit(page, actor.id, now, 'page.trashed', { title: page.title });
+    });
     return this.#requirePage(page.id);
   }
 
@@ -312,7 +364,10 @@ export class PageService {
     if (page.deletedAt === null) {
       throw new ConflictError('not_in_trash', 'The page is not in the trash.');
     }
-    this.#pages.setDeleted(page.id, null);
+    this.#pages.transaction(() => {
+      this.#pages.setDeleted(page.id, null);
+      this.#emit(page, actor.id, this.#clock.now(), 'page.restored', { title: page.title });
+    });
     return this.#requirePage(page.id);
   }
 

@@ -1,6 +1,8 @@
 import type { User } from '../accounts/User';
 import { assertCanEdit } from '../authorization/workspacePolicy';
+import type { Clock } from '../Clock';
 import { NotFoundError } from '../DomainError';
+import type { EventLog } from '../events/EventLog';
 import type { PageStore } from '../pages/PageStore';
 import { normalizeTags, tagKey } from './normalizeTags';
 import type { TagCount, TagStore } from './TagStore';
@@ -8,16 +10,23 @@ import type { TagCount, TagStore } from './TagStore';
 export interface TagServiceOptions {
   readonly tags: TagStore;
   readonly pages: PageStore;
+  /** Where a change of tags writes `page.tags_changed`, in the same transaction. */
+  readonly events: EventLog;
+  readonly clock: Clock;
 }
 
 /** Page tags: reading and replacing a page's tags, and the workspace's tag list. */
 export class TagService {
   readonly #tags: TagStore;
   readonly #pages: PageStore;
+  readonly #events: EventLog;
+  readonly #clock: Clock;
 
   constructor(options: TagServiceOptions) {
     this.#tags = options.tags;
     this.#pages = options.pages;
+    this.#events = options.events;
+    this.#clock = options.clock;
   }
 
   /** The tags of a page (live or in the trash). */
@@ -35,7 +44,19 @@ export class TagService {
       current.length === normalized.length &&
       current.every((tag, index) => tag === normalized[index]);
     // Unchanged tags write nothing, so the page is not re-indexed for nothing.
-    if (!same) this.#tags.setTags(page.id, normalized);
+    if (!same) {
+      this.#pages.transaction(() => {
+        this.#tags.setTags(page.id, normalized);
+        this.#events.append({
+          type: 'page.tags_changed',
+          pageId: page.id,
+          spaceId: page.spaceId,
+          actorId: actor.id,
+          at: this.#clock.now(),
+          data: { tags: normalized },
+        });
+      });
+    }
     return normalized;
   }
 

@@ -2,6 +2,7 @@ import type { User } from '../accounts/User';
 import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { DomainError, NotFoundError, ValidationError } from '../DomainError';
+import type { EventLog } from '../events/EventLog';
 import type { Page } from '../pages/Page';
 import type { PageService } from '../pages/PageService';
 import { normalizeTitle } from '../pages/pageTitle';
@@ -14,7 +15,6 @@ import { frontMatterOrder, frontMatterTitle } from './frontMatterFields';
 import type { ImportSourceStore } from './ImportSourceStore';
 import type { ImportSummary } from './ImportSummary';
 import { isMarkdownPath } from './isMarkdownPath';
-import type { LinkReindexer } from './LinkReindexer';
 import type { MarkdownCodec } from './MarkdownCodec';
 import { type PlannedPage, planImportTree } from './planImportTree';
 import { resolveImportLink } from './resolveImportLink';
@@ -45,8 +45,8 @@ export interface ImportServiceOptions {
   readonly clock: Clock;
   /** Where imported images go; without it, images stay links to their files and are reported missing. */
   readonly attachments?: TransferAttachments | null;
-  /** Rebuilds a page's stored links after its body was written, where link indexing exists. */
-  readonly links?: LinkReindexer | null;
+  /** Where the end of an import is told (`import.finished`), so consumers catch up at once. */
+  readonly events: Pick<EventLog, 'append'>;
   /** Background work (search indexing) held back while an import writes, then caught up. */
   readonly background?: BackgroundWork | null;
 }
@@ -270,14 +270,24 @@ export class ImportService {
         if (existing.has(page.planned.key) && target.title !== title) {
           await pages.renamePage(actor, target.id, title);
         }
-        // Link indexing: the page's outgoing links are rebuilt from the body just written.
-        await this.#options.links?.reindexPage(target.id, body);
         progress();
       }
     } catch (error) {
       await this.#undoCreated(actor, space.id, rootPageId, created, pageOf);
       throw error;
     }
+    this.#options.events.append({
+      type: 'import.finished',
+      pageId: rootPageId,
+      spaceId: space.id,
+      actorId: actor.id,
+      at: this.#options.clock.now(),
+      data: {
+        pagesCreated: created.length,
+        pagesUpdated: plan.pages.length - created.length,
+        pageIds: plan.pages.map((planned) => (pageOf.get(planned.key) as Page).id),
+      },
+    });
     return {
       pages: { created: created.length, updated: plan.pages.length - created.length },
       links: { resolved, unresolved },

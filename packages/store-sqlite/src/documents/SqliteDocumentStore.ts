@@ -78,6 +78,14 @@ export class SqliteDocumentStore implements DocumentStore {
           'SELECT length(snapshot) FROM document_snapshots WHERE doc_id = ?',
         )
         .pluck(),
+      // The page's content changed, for the domain-event outbox (a page.content_changed once it
+      // is quiet). Within 100 ms of the last mark a keystroke leaves it as it is: the consumer
+      // reads the document when it handles the event, so it sees the skipped edits too.
+      markChanged: db.prepare<[string, number, number]>(
+        `INSERT INTO content_change_marks (page_id, first_at, last_at) VALUES (?, ?, ?)
+         ON CONFLICT (page_id) DO UPDATE SET last_at = excluded.last_at
+         WHERE excluded.last_at - content_change_marks.last_at >= 100`,
+      ),
       deleteLog: db.prepare<[string]>('DELETE FROM document_updates WHERE doc_id = ?'),
       deleteSnapshot: db.prepare<[string]>('DELETE FROM document_snapshots WHERE doc_id = ?'),
     };
@@ -102,6 +110,7 @@ export class SqliteDocumentStore implements DocumentStore {
           seq += 1;
           this.#statements.insert.run(docId, seq, update, now);
         }
+        if (updates.length > 0) this.#statements.markChanged.run(docId, now, now);
         return seq;
       },
     );

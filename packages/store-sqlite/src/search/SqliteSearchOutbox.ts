@@ -1,4 +1,4 @@
-import type { DueOptions, OutboxEntry, SearchOutbox } from '@lore/core';
+import type { DueOptions, OutboxEntry, SearchOutbox, StaleEntry } from '@lore/core';
 import type { Db } from '../openDatabase';
 
 const sqlNow = "CAST(unixepoch('subsec') * 1000 AS INTEGER)";
@@ -16,9 +16,9 @@ const toEntry = (row: EntryRow): OutboxEntry => ({
 });
 
 /**
- * `SearchOutbox` on table `search_outbox`, which triggers of migrations 0004 and 0011 fill in the
- * same transaction as each page or document change. Times are SQLite's clock, like the triggers'.
- * Reading entries (`due`, `snapshot`) claims them, so the next body edit marks its page again.
+ * `SearchOutbox` on table `search_outbox`, filled by the search consumer of the event outbox
+ * (and by the view counters' triggers). Times are SQLite's clock, like those triggers'.
+ * Reading entries (`due`, `snapshot`) claims them, so the next mark bumps the version again.
  */
 export class SqliteSearchOutbox implements SearchOutbox {
   readonly #db: Db;
@@ -27,6 +27,21 @@ export class SqliteSearchOutbox implements SearchOutbox {
   constructor(db: Db) {
     this.#db = db;
     this.#statements = {
+      mark: db.prepare<[string, number, number]>(
+        `INSERT INTO search_outbox (page_id, first_at, changed_at, urgent, cascade)
+         VALUES (?, ${sqlNow}, ${sqlNow}, ?, ?)
+         ON CONFLICT (page_id) DO UPDATE SET
+           changed_at = excluded.changed_at, urgent = max(urgent, excluded.urgent),
+           cascade = max(cascade, excluded.cascade), version = version + 1, attempts = 0,
+           retry_at = 0, claimed = 0`,
+      ),
+      markSpace: db.prepare<[string]>(
+        `INSERT INTO search_outbox (page_id, first_at, changed_at, urgent)
+         SELECT id, ${sqlNow}, ${sqlNow}, 1 FROM pages WHERE space_id = ?
+         ON CONFLICT (page_id) DO UPDATE SET
+           changed_at = excluded.changed_at, urgent = 1, version = version + 1, attempts = 0,
+           retry_at = 0, claimed = 0`,
+      ),
       cascade: db.prepare(
         `WITH RECURSIVE below (id) AS (
            SELECT p.id FROM pages p JOIN search_outbox o ON p.parent_id = o.page_id
@@ -60,6 +75,18 @@ export class SqliteSearchOutbox implements SearchOutbox {
     };
   }
 
+  mark(pageIds: readonly string[], stale: StaleEntry): void {
+    this.#db.transaction(() => {
+      for (const pageId of pageIds) {
+        this.#statements.mark.run(pageId, stale.urgent ? 1 : 0, stale.cascade ? 1 : 0);
+      }
+    })();
+  }
+
+  markSpace(spaceId: string): void {
+    this.#statements.markSpace.run(spaceId);
+  }
+
   due(options: DueOptions): OutboxEntry[] {
     return this.#db.transaction(() => {
       this.#statements.cascade.run();
@@ -67,7 +94,7 @@ export class SqliteSearchOutbox implements SearchOutbox {
       const entries = this.#statements.due
         .all(options.quietMs, options.maxWaitMs, options.limit)
         .map(toEntry);
-      // Read now: the next body edit must bump the version (see migration 0011).
+      // Read now: the next mark must bump the version (see migration 0011).
       for (const entry of entries) this.#statements.claim.run(entry.pageId);
       return entries;
     })();

@@ -8,8 +8,8 @@ export interface PageLineage {
 }
 
 /**
- * Facts about pages that only search uses, on the Lore database: who edited them (kept by
- * triggers), how often they were opened, their ancestry, and which pages are searchable.
+ * Facts about pages that only search uses, on the Lore database: who edited them (kept by the
+ * search consumer), how often they were opened, their ancestry, and which pages are searchable.
  */
 export class SqliteSearchPageFacts {
   readonly #statements;
@@ -24,6 +24,9 @@ export class SqliteSearchPageFacts {
       views: db
         .prepare<[string], number>('SELECT views FROM search_page_views WHERE page_id = ?')
         .pluck(),
+      addAuthor: db.prepare<[string, string]>(
+        'INSERT OR IGNORE INTO search_page_authors (page_id, user_id) VALUES (?, ?)',
+      ),
       addView: db.prepare<[string]>(
         `INSERT INTO search_page_views (page_id, views) VALUES (?, 1)
          ON CONFLICT (page_id) DO UPDATE SET views = views + 1`,
@@ -55,6 +58,11 @@ export class SqliteSearchPageFacts {
   /** Ids of the users who created or edited the page. */
   authors(pageId: string): string[] {
     return this.#statements.authors.all(pageId);
+  }
+
+  /** Records that someone created or changed the page, for the author filter. */
+  addAuthor(pageId: string, userId: string): void {
+    this.#statements.addAuthor.run(pageId, userId);
   }
 
   views(pageId: string): number {

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Page, TagService, type User } from '@lore/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteEventLog } from '../events/SqliteEventLog';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqlitePageStore } from '../pages/SqlitePageStore';
 import { SqliteSpaceStore } from '../pages/SqliteSpaceStore';
@@ -42,8 +43,12 @@ function addPage(id: string): Page {
   return page;
 }
 
+/** Pages whose tags changed, by the events written since the outbox was last cleared. */
 const outbox = () =>
-  db.prepare('SELECT page_id FROM search_outbox ORDER BY page_id').pluck().all() as string[];
+  db
+    .prepare("SELECT page_id FROM domain_events WHERE type = 'page.tags_changed' ORDER BY page_id")
+    .pluck()
+    .all() as string[];
 
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'lore-tags-'));
@@ -62,7 +67,12 @@ beforeEach(() => {
     createdAt: 1,
     updatedAt: 1,
   });
-  service = new TagService({ tags: new SqlitePageTagStore(db), pages });
+  service = new TagService({
+    tags: new SqlitePageTagStore(db),
+    pages,
+    events: new SqliteEventLog(db),
+    clock: { now: () => 1 },
+  });
 });
 afterEach(() => {
   db.close();
@@ -70,9 +80,9 @@ afterEach(() => {
 });
 
 describe('page tags', () => {
-  it('stores normalized tags in order and queues the page for re-indexing', () => {
+  it('stores normalized tags in order and writes page.tags_changed with them', () => {
     addPage('p1');
-    db.exec('DELETE FROM search_outbox');
+    db.exec('DELETE FROM domain_events');
     expect(
       service.setPageTags(user('member'), 'p1', ['Onboarding', ' #HR ', 'onboarding']),
     ).toEqual(['Onboarding', 'HR']);
@@ -80,7 +90,7 @@ describe('page tags', () => {
     expect(outbox()).toEqual(['p1']);
 
     // The same tags again write nothing, so nothing is re-indexed.
-    db.exec('DELETE FROM search_outbox');
+    db.exec('DELETE FROM domain_events');
     service.setPageTags(user('member'), 'p1', ['Onboarding', 'HR']);
     expect(outbox()).toEqual([]);
     service.setPageTags(user('member'), 'p1', ['HR']);

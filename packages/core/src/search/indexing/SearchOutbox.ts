@@ -14,11 +14,23 @@ export interface DueOptions {
   readonly limit: number;
 }
 
+/** How a page's search entry went stale. */
+export interface StaleEntry {
+  /** Due at once (metadata, or a body change already debounced), not after the quiet time. */
+  readonly urgent: boolean;
+  /** The pages below it are stale too (a rename, a move, a trash changes their paths). */
+  readonly cascade: boolean;
+}
+
 /**
- * Pages whose search entry is stale, written in the same transaction as the change that made
- * it stale (ARCHITECTURE.md, invariant 2). Nothing is lost until `done` is called for it.
+ * Search's own queue of pages whose entry is stale, filled by the search consumer of the
+ * domain-event outbox (and by search's view counter). Nothing is lost until `done` is called.
  */
 export interface SearchOutbox {
+  /** Queues pages for (re)indexing; a page already waiting takes the stronger flags. */
+  mark(pageIds: readonly string[], stale: StaleEntry): void;
+  /** Queues every page of a space (its name is part of every page's path). */
+  markSpace(spaceId: string): void;
   /**
    * Entries due now: metadata changes at once, body edits once quiet. Entries marked as
    * cascading (a rename, a trash, a move) first add the pages below them.

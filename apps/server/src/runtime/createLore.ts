@@ -1,0 +1,313 @@
+import { type AcceptedUpdate, CollabServer } from '@lore/collab';
+import {
+  AccountService,
+  EventDispatcher,
+  PageLinkService,
+  PageService,
+  RateLimiter,
+  systemClock,
+  TagService,
+} from '@lore/core';
+import {
+  type Db,
+  openDatabase,
+  reclaimFreePages,
+  SqliteAccountStore,
+  SqliteConsumerState,
+  SqliteDocumentStore,
+  SqliteEventLog,
+  SqlitePageLinkStore,
+  SqlitePageStore,
+  SqlitePageTagStore,
+  SqliteSpaceStore,
+  WalCheckpointer,
+} from '@lore/store-sqlite';
+import type { Logger } from 'pino';
+import { createAttachmentService } from '../attachments/createAttachmentService';
+import type { CollabContext } from '../collab/collabEndpoint';
+import { documentSchemaGuard } from '../collab/documentSchemaGuard';
+import { pageTitleConsumer } from '../collab/pageTitleConsumer';
+import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
+import { YjsPageContent } from '../collab/YjsPageContent';
+import type { Config } from '../config';
+import { PageLinkIndexer } from '../links/PageLinkIndexer';
+import { pageLinksConsumer } from '../links/pageLinksConsumer';
+import { createLogger } from '../logger';
+import { wireRevisions } from '../revisions/wireRevisions';
+import type { Services } from '../Services';
+import { wireSearch } from '../search/wireSearch';
+import { wireTransfer } from '../transfer/wireTransfer';
+import type { LoreModule } from './LoreModule';
+
+/** How long a graceful stop waits for consumers to catch up with the last changes. */
+const closeDrainMs = 5_000;
+
+/** Lore without HTTP: what the server, the CLI and tests all run on. */
+export interface LoreRuntime {
+  readonly config: Config;
+  readonly logger: Logger;
+  readonly db: Db;
+  /** Every service, built once; what routes and commands call. */
+  readonly services: Services;
+  /** The collaboration server, with the websocket door's context type. */
+  readonly collab: CollabServer<CollabContext>;
+  /** Delivers the domain-event outbox to the modules' consumers. */
+  readonly events: EventDispatcher;
+  /** The modules in the order they start (they close in reverse). */
+  readonly modules: readonly LoreModule[];
+  /** Starts every module, then event delivery. Call once. */
+  start(): Promise<void>;
+  /** Stops event delivery, then every module in reverse order, then closes the database. */
+  close(): Promise<void>;
+}
+
+export interface CreateLoreOptions {
+  readonly logger?: Logger;
+}
+
+/**
+ * Builds Lore around one configuration: the database (migrated), every store once, the domain
+ * services, the collaboration server and the feature modules, in dependency order and with no
+ * forward references. Nothing runs until `start()`.
+ */
+export async function createLore(
+  config: Config,
+  options: CreateLoreOptions = {},
+): Promise<LoreRuntime> {
+  const logger = options.logger ?? createLogger(config.logLevel);
+  const db = openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  const clock = systemClock;
+
+  // Stores, once each.
+  const accountStore = new SqliteAccountStore(db);
+  const pageStore = new SqlitePageStore(db);
+  const spaceStore = new SqliteSpaceStore(db);
+  const documentStore = new SqliteDocumentStore(db);
+  const tagStore = new SqlitePageTagStore(db);
+  const eventLog = new SqliteEventLog(db);
+  const consumerState = new SqliteConsumerState(db);
+
+  const accounts = new AccountService({
+    store: accountStore,
+    clock,
+    sessionTtlMs: config.sessionTtlMs,
+  });
+
+  // Accepted edits are told to whoever listens (revisions records who wrote what).
+  const acceptedListeners: ((update: AcceptedUpdate<CollabContext>) => void)[] = [];
+  const collab = new CollabServer<CollabContext>({
+    store: documentStore,
+    maxMessageBytes: config.collabMaxMessageBytes,
+    validateUpdate: documentSchemaGuard(),
+    // A person's tabs forward each other's edits, so Yjs client ids belong to people.
+    writerOf: (context) => context.user.id,
+    onAccepted: (update) => {
+      for (const listener of acceptedListeners) listener(update);
+    },
+    onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
+  });
+  const sharedCollab = collab as CollabServer<unknown>;
+  const content = new YjsPageContent(collab, documentStore, (pageId, excess) =>
+    logger.warn(
+      { pageId, limits: excess.map((item) => item.limit) },
+      'page past the structure limits was flattened to be read; run `lore doctor --repair`',
+    ),
+  );
+  const pages = new PageService({
+    spaces: spaceStore,
+    pages: pageStore,
+    content,
+    clock,
+    events: eventLog,
+  });
+
+  const revisionWiring = wireRevisions({
+    db,
+    collab: sharedCollab,
+    clock,
+    logger,
+    pages: pageStore,
+    people: accountStore,
+  });
+  acceptedListeners.push((update) => revisionWiring.onAccepted(update));
+
+  const pageLinks = new PageLinkService({
+    spaces: spaceStore,
+    pages: pageStore,
+    links: new SqlitePageLinkStore(db),
+  });
+  const links = new PageLinkIndexer({
+    links: pageLinks,
+    collab: sharedCollab,
+    documents: documentStore,
+    pages: pageStore,
+    spaces: spaceStore,
+    origin: config.publicUrl?.origin ?? null,
+  });
+  const search = wireSearch({
+    db,
+    config: config.search,
+    clock,
+    logger,
+    pages: pageStore,
+    spaces: spaceStore,
+    documents: documentStore,
+    tags: tagStore,
+    collab: sharedCollab,
+  });
+  const attachments = createAttachmentService({
+    config,
+    db,
+    pageStore,
+    clock,
+    events: eventLog,
+  });
+  // Checkpoints off the event loop: a commit never waits for the WAL to be copied and synced.
+  const checkpointer = WalCheckpointer.start(db, {
+    onError: (error) => logger.error({ err: error }, 'WAL checkpoint'),
+  });
+  let pruneTimer: NodeJS.Timeout | null = null;
+  // Registration: one line per module, in start order.
+  const modules: LoreModule[] = [
+    {
+      name: 'database',
+      close: async () => {
+        await checkpointer.close();
+        reclaimFreePages(db, Number.MAX_SAFE_INTEGER);
+        db.close();
+      },
+    },
+    {
+      name: 'collab',
+      // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
+      // and this compacts the logs.
+      close: () => collab.closeAll(),
+    },
+    {
+      name: 'pages',
+      consumers: [
+        pageTitleConsumer({
+          pages,
+          readTitle: (pageId) => content.readTitle(pageId),
+          lastEditor: (pageId) => revisionWiring.revisions.takeLastEditor(pageId),
+        }),
+        trashedRoomsConsumer(sharedCollab),
+      ],
+    },
+    revisionWiring.module,
+    { name: 'links', consumers: [pageLinksConsumer(links)] },
+    search.module,
+    {
+      name: 'accounts',
+      // Hourly upkeep: expired sessions go, and pages freed by compacted logs go back to the disk.
+      start: () => {
+        accounts.pruneSessions();
+        pruneTimer = setInterval(() => {
+          accounts.pruneSessions();
+          reclaimFreePages(db);
+        }, 3_600_000);
+        pruneTimer.unref();
+      },
+      close: () => {
+        if (pruneTimer) clearInterval(pruneTimer);
+      },
+    },
+  ];
+
+  const events = new EventDispatcher({
+    log: eventLog,
+    state: consumerState,
+    consumers: modules.flatMap((module) => module.consumers ?? []),
+    clock,
+    onError: (error, context) =>
+      logger[context.deadLettered ? 'error' : 'warn'](
+        { err: error, ...context },
+        context.deadLettered
+          ? 'an event consumer gave up on an event (see lore events)'
+          : 'an event consumer failed; retrying',
+      ),
+  });
+  eventLog.onAppend(() => events.wake());
+
+  const services: Services = {
+    config,
+    db,
+    accounts,
+    pages,
+    pageStore,
+    spaceStore,
+    documents: documentStore,
+    collab: sharedCollab,
+    loginByAddress: new RateLimiter({
+      clock,
+      limit: config.loginMaxAttempts * 5,
+      windowMs: config.loginWindowMs,
+    }),
+    loginByEmail: new RateLimiter({
+      clock,
+      limit: config.loginMaxAttempts,
+      windowMs: config.loginWindowMs,
+    }),
+    revisions: revisionWiring.revisions,
+    search: search.services,
+    tags: new TagService({ tags: tagStore, pages: pageStore, events: eventLog, clock }),
+    attachments,
+    links,
+    pageLinks,
+    transfer: wireTransfer({
+      db,
+      pages,
+      collab: sharedCollab,
+      revisions: revisionWiring.revisions,
+      events: eventLog,
+      background: search.services.indexer,
+      attachments,
+      clock,
+    }),
+    events,
+  };
+
+  if (config.initialAdmin && accounts.needsSetup()) {
+    const admin = await accounts.setupFirstAdmin(config.initialAdmin);
+    logger.info({ email: admin.email }, 'created the first admin from LORE_ADMIN_EMAIL');
+  }
+
+  let started = false;
+  let closed = false;
+  return {
+    config,
+    logger,
+    db,
+    services,
+    collab,
+    events,
+    modules,
+    start: async () => {
+      if (started) return;
+      started = true;
+      for (const module of modules) await module.start?.();
+      events.start();
+    },
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      if (started) {
+        // A graceful stop brings derived data (titles, links, search queue) up to date with the
+        // last edits, within a bound: what is left is delivered at the next start.
+        const bound = new Promise<void>((resolve) => setTimeout(resolve, closeDrainMs).unref());
+        await Promise.race([events.drain({ flushContent: true }), bound]).catch((error) =>
+          logger.warn({ err: error }, 'could not deliver every event before stopping'),
+        );
+      }
+      await events.close();
+      for (const module of [...modules].reverse()) {
+        try {
+          await module.close?.();
+        } catch (error) {
+          logger.error({ err: error, module: module.name }, 'a module failed to close');
+          if (module.name === 'database') throw error;
+        }
+      }
+    },
+  };
+}
