@@ -84,3 +84,48 @@ describe('lore users create', () => {
     expect(terminal.lines.out.join('\n')).toContain('users create');
   });
 });
+
+describe('lore events', () => {
+  it('shows each consumer, lists and replays dead letters, and refuses bad use', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lore-cli-events-'));
+    dirs.push(dataDir);
+    const env = { LORE_DATA_DIR: dataDir };
+    const status = io(env);
+    expect(await runCli(['events'], status)).toBe(0);
+    expect(status.lines.out[0]).toBe('Events written: 0.');
+    expect(
+      status.lines.out
+        .slice(1)
+        .map((line) => line.trim().split(':')[0])
+        .sort(),
+    ).toEqual(['page-links', 'page-titles', 'search', 'trashed-rooms']);
+
+    const none = io(env);
+    expect(await runCli(['events', 'dead'], none)).toBe(0);
+    expect(none.lines.out).toEqual(['No dead letters: every consumer handled every event.']);
+
+    // A dead letter for an event that retention has already removed: replaying it fails and
+    // keeps it, with the reason.
+    const db = openDatabase({ path: join(dataDir, 'lore.db') });
+    db.prepare(
+      `INSERT INTO event_dead_letters (consumer, seq, type, page_id, attempts, error, at)
+       VALUES ('search', 41, 'page.renamed', 'p1', 5, 'engine down', 0)`,
+    ).run();
+    db.close();
+    const dead = io(env);
+    expect(await runCli(['events', 'dead'], dead)).toBe(0);
+    expect(dead.lines.out).toEqual([
+      '#1 search event 41 page.renamed page p1: 5 attempts, last error: engine down',
+    ]);
+    const replay = io(env);
+    expect(await runCli(['events', 'replay', '--all'], replay)).toBe(1);
+    expect(replay.lines.out).toEqual(['#1: failed again (the event is no longer stored); kept.']);
+
+    const unknown = io(env);
+    expect(await runCli(['events', 'replay', '7'], unknown)).toBe(2);
+    expect(unknown.lines.err[0]).toBe('There is no dead letter #7.');
+    const wrong = io(env);
+    expect(await runCli(['events', 'purge'], wrong)).toBe(2);
+    expect(wrong.lines.err[0]).toMatch(/^Unknown use of lore events/);
+  });
+});

@@ -2,6 +2,7 @@ import { ConfigError } from '@lore/server';
 import { CliError } from './CliError';
 import type { CommandIo } from './commands/CommandIo';
 import { doctor } from './commands/doctor';
+import { eventsCommand } from './commands/eventsCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { reindex } from './commands/reindex';
@@ -19,6 +20,7 @@ Commands:
   import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
   export                write a space or page tree to a zip: --space SLUG --out FILE.zip
   doctor                check stored pages against the page limits; --repair fixes them
+  events                the event outbox: consumers, dead letters, replay
 
 Run \`lore <command> --help\` for a command's options.`;
 
@@ -44,6 +46,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'export') {
       await exportCommand(rest, io);
+      return 0;
+    }
+    if (command === 'events') {
+      await eventsCommand(rest, io);
       return 0;
     }
     if (command === 'doctor') {

@@ -1,6 +1,7 @@
 import type { Route } from '../http/route';
 import { attachmentRoutes } from './attachmentRoutes';
 import { authRoutes } from './authRoutes';
+import { eventRoutes } from './eventRoutes';
 import { glossaryRoutes } from './glossaryRoutes';
 import { oembedRoutes } from './oembedRoutes';
 import { pageRoutes } from './pageRoutes';
@@ -30,4 +31,5 @@ export const apiRoutes: readonly Route[] = [
   ...glossaryRoutes,
   ...searchAnalyticsRoutes,
   ...transferRoutes,
+  ...eventRoutes,
 ];

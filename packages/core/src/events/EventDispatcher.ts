@@ -319,6 +319,16 @@ export class EventDispatcher {
     }
   }
 
+  /** The newest event's number. */
+  lastSeq(): number {
+    return this.#log.lastSeq();
+  }
+
+  /** Events consumers gave up on, oldest first. */
+  deadLetters(): DeadLetter[] {
+    return this.#state.listDeadLetters();
+  }
+
   status(): ConsumerStatus[] {
     const last = this.#log.lastSeq();
     const letters = this.#state.listDeadLetters();
