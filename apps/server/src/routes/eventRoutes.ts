@@ -80,7 +80,7 @@ export const eventRoutes = [
     summary:
       'Hand a dead-lettered event to its consumer again; consumers are idempotent, so a replay of something already done changes nothing (admins only)',
     access: 'user',
-    params: z.object({ id: z.coerce.number().int().positive() }),
+    params: z.object({ id: z.string().min(1).max(20).describe("the dead letter's id") }),
     responses: {
       200: {
         description: 'What the replay did: on success the letter is gone',
@@ -95,7 +95,8 @@ export const eventRoutes = [
     },
     handler: async ({ actor, params, services }) => {
       assertAdmin(actor);
-      const outcome = await services.events.replay(params.id);
+      const id = /^\d+$/.test(params.id) ? Number(params.id) : Number.NaN;
+      const outcome = Number.isSafeInteger(id) ? await services.events.replay(id) : null;
       if (!outcome) throw new NotFoundError('The dead letter', 'dead_letter_not_found');
       return {
         status: 200,
