@@ -51,17 +51,18 @@ describe('the package boundaries', () => {
     );
   });
 
-  it('fail on a sibling package used without being declared, or reached by a relative path', () => {
+  it('fail on a sibling package used without being declared, reached by a relative path, or a testing entry in shipped code', () => {
     const copy = copyOf(['packages/search-meilisearch', 'packages/schema']);
     plant(
       copy,
       'packages/search-meilisearch/src/sneak.ts',
-      "import { getSchema } from '@lore/schema';\nimport { slugifyHeading } from '../../schema/src/slugifyHeading';\nexport const sneak = [getSchema, slugifyHeading];\n",
+      "import { getSchema } from '@lore/schema';\nimport { slugifyHeading } from '../../schema/src/slugifyHeading';\nimport { ManualClock } from '@lore/core/testing';\nexport const sneak = [getSchema, slugifyHeading, ManualClock];\n",
     );
     const found = checkBoundaries(copy);
     expect(found.map((violation) => violation.rule)).toEqual([
       '@lore/search-meilisearch imports @lore/schema without declaring it in package.json',
       '@lore/search-meilisearch reaches outside its folder; import the package by name',
+      '@lore/search-meilisearch ships code that imports @lore/core/testing, which is for tests only',
     ]);
   });
 

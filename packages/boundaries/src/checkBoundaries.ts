@@ -89,7 +89,8 @@ function forbids(rule: PackageRule, specifier: string): boolean {
  *   because of hoisting;
  * - a relative import stays inside its package (a sibling is reached by its name);
  * - the layering rules (`boundaryRules`): core knows no transport, SQL, websocket or filesystem;
- *   the web app imports no server code.
+ *   the web app imports no server code;
+ * - shipped code imports no `…/testing` entry (contract suites, in-memory fakes, manual clocks).
  */
 export function checkBoundaries(
   root: string,
@@ -138,6 +139,13 @@ export function checkBoundaries(
           continue;
         }
         const name = packageOf(specifier);
+        if (specifier.endsWith('/testing') && !isTest && !toolingPackages.has(pkg.name)) {
+          violations.push({
+            ...at,
+            rule: `${pkg.name} ships code that imports ${specifier}, which is for tests only`,
+          });
+          continue;
+        }
         if (ruled && forbids(ruled, specifier)) {
           violations.push({
             ...at,

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { searchIndexContract } from '@lore/core';
+import { searchIndexContract } from '@lore/core/testing';
 import { openDatabase } from '@lore/store-sqlite';
 import { describe, it } from 'vitest';
 import { Fts5SearchIndex } from './Fts5SearchIndex';

@@ -1,4 +1,5 @@
-import { parseQuery, searchIndexContract } from '@lore/core';
+import { parseQuery } from '@lore/core';
+import { searchIndexContract } from '@lore/core/testing';
 import { describe, expect, it } from 'vitest';
 import { MeilisearchSearchIndex } from './MeilisearchSearchIndex';
 import { meiliDocument, meiliId } from './meiliDocument';

@@ -6,7 +6,8 @@ import {
   tempDatabasePath,
   waitUntil,
 } from '@lore/collab/testing';
-import { ManualClock, type User } from '@lore/core';
+import type { User } from '@lore/core';
+import { ManualClock } from '@lore/core/testing';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';

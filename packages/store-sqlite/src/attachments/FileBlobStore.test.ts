@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { blobStoreContract } from '@lore/core';
+import { blobStoreContract } from '@lore/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FileBlobStore } from './FileBlobStore';
 

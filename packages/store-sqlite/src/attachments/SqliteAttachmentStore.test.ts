@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { attachmentStoreContract } from '@lore/core';
+import { attachmentStoreContract } from '@lore/core/testing';
 import { afterEach, describe, it } from 'vitest';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqliteAttachmentStore } from './SqliteAttachmentStore';

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { documentStoreContract } from '@lore/core';
+import { documentStoreContract } from '@lore/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqliteDocumentStore } from './SqliteDocumentStore';

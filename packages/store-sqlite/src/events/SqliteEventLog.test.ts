@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { eventOutboxContract } from '@lore/core';
+import { eventOutboxContract } from '@lore/core/testing';
 import { describe, it } from 'vitest';
 import { SqliteDocumentStore } from '../documents/SqliteDocumentStore';
 import { openDatabase } from '../openDatabase';

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { encodePageState, type PageState, pageStateHash, revisionStoreContract } from '@lore/core';
+import { encodePageState, type PageState, pageStateHash } from '@lore/core';
+import { revisionStoreContract } from '@lore/core/testing';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqliteRevisionStore } from './SqliteRevisionStore';

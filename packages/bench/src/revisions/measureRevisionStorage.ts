@@ -5,8 +5,10 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { CollabServer } from '@lore/collab';
 import { editingTracesDir, readTrace, type SequentialTrace } from '@lore/collab/testing';
-import { encodePageState, type JsonObject, ManualClock, RevisionService } from '@lore/core';
+import { encodePageState, type JsonObject, RevisionService } from '@lore/core';
+import { ManualClock } from '@lore/core/testing';
 import { applyJSONToYDoc } from '@lore/schema';
+import { pageBodyField, YjsVersionedContent } from '@lore/server';
 import {
   openDatabase,
   SqliteAccountStore,
@@ -14,8 +16,6 @@ import {
   SqlitePageStore,
   SqliteRevisionStore,
 } from '@lore/store-sqlite';
-import { pageBodyField } from '../collab/pageDocumentFields';
-import { YjsVersionedContent } from './YjsVersionedContent';
 
 /** What keeping a page's history costs, measured on a real editing trace. */
 export interface StorageMeasurement {

@@ -1,0 +1,18 @@
+/**
+ * What tests of Lore's ports and services use: the contract suites every implementation of a
+ * port runs, in-memory implementations, and a manual clock. Not part of the production entry.
+ */
+export * from './attachments/attachmentStoreContract';
+export * from './attachments/blobStoreContract';
+export * from './attachments/MemoryAttachmentStore';
+export * from './attachments/MemoryBlobStore';
+export * from './documents/documentStoreContract';
+export * from './documents/MemoryDocumentStore';
+export * from './events/eventOutboxContract';
+export * from './events/MemoryConsumerState';
+export * from './events/MemoryEventLog';
+export * from './revisions/ManualClock';
+export * from './revisions/MemoryRevisionStore';
+export * from './revisions/MemoryVersionedContent';
+export * from './revisions/revisionStoreContract';
+export * from './search/searchIndexContract';
