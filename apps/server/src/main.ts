@@ -49,7 +49,8 @@ export async function main(env: Record<string, string | undefined> = process.env
   process.on('SIGINT', () => stop('SIGINT'));
 }
 
-if (import.meta.url === `file://${process.argv[1]}`) {
+// Run when this very file is the entry point (`node src/main.ts`), not when bundled into `lore`.
+if (import.meta.url === `file://${process.argv[1]}` && import.meta.url.endsWith('/main.ts')) {
   main().catch((error: unknown) => {
     process.stderr.write(
       `Lore failed to start: ${error instanceof Error ? error.message : String(error)}\n`,

@@ -26,6 +26,7 @@ import { crashSoak } from './scenarios/crashSoak';
 import { searchBenchmark, searchUsage } from './search/searchBenchmark';
 import type { ServerId } from './servers/CollabTarget';
 import { LoreTarget } from './servers/LoreTarget';
+import { startupBenchmark, startupUsage } from './startup/startupBenchmark';
 
 const usage = `Usage: pnpm bench <benchmark> [options]
 
@@ -43,7 +44,9 @@ const usage = `Usage: pnpm bench <benchmark> [options]
     --pin             run the servers on CPU 0 and the clients on the other CPUs (taskset)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
-${searchUsage}${importUsage}`;
+${searchUsage}${importUsage}
+${startupUsage}
+`;
 
 interface Flags {
   readonly quick: boolean;
@@ -175,6 +178,7 @@ async function main(args: readonly string[]): Promise<void> {
   }
   if (name === 'search') return searchBenchmark(rest);
   if (name === 'import') return importBenchmark(rest);
+  if (name === 'startup') return startupBenchmark(rest);
   const flags = parseFlags(rest);
   if (flags.nice !== undefined) setPriority(flags.nice);
   const supervisor = new ProcessSupervisor();
