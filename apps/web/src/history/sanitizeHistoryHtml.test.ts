@@ -1,4 +1,5 @@
-// @vitest-environment happy-dom
+// @vitest-environment jsdom
+// jsdom, not happy-dom: DOMPurify walks the tree with a NodeIterator that happy-dom does not implement faithfully (it returned the input unsanitized).
 import { describe, expect, it } from 'vitest';
 import { sanitizeHistoryHtml } from './sanitizeHistoryHtml';
 
