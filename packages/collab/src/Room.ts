@@ -3,6 +3,7 @@ import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyStoredDocument } from './applyStoredDocument';
 import type { ChangeNotifier } from './ChangeNotifier';
+import { ClientIdOwners } from './ClientIdOwners';
 import { CloseCode } from './CloseCode';
 import { CollabProtocolError } from './CollabProtocolError';
 import type { CollabErrorContext, CollabSettings } from './CollabServerOptions';
@@ -16,6 +17,7 @@ import {
   encodeSyncStep2,
   encodeSyncUpdate,
 } from './protocol/serverMessages';
+import { ScratchCopy } from './ScratchCopy';
 import { takePending, WaitingUpdates } from './WaitingUpdates';
 
 /**
@@ -86,18 +88,13 @@ export class Room implements ConnectionHost {
   #encoded: EncodedDocument | null = null;
   /** `Y.encodeStateAsUpdate` of the decoded document, while it has not changed since; or null. */
   #wholeState: Uint8Array | null = null;
-  #scratch: Y.Doc | null = null;
-  /** When the last write was stored (`performance.now()`), for releasing an idle scratch copy. */
-  #lastWriteAt = 0;
-  #scratchTimer: NodeJS.Timeout | null = null;
-  #emitted: Uint8Array | null = null;
-  #emittedTransaction: Y.Transaction | null = null;
+  readonly #scratch: ScratchCopy;
   readonly #connections = new Set<Connection>();
   readonly #awarenessOwners = new Map<number, Connection>();
   /** Client updates that depend on structs not seen yet, apart from the scratch copy. */
   readonly #waiting = new WaitingUpdates<Connection>();
   /** Who wrote first with each Yjs client id (see `#claimClients`). */
-  readonly #clientOwners = new Map<number, unknown>();
+  readonly #clientOwners = new ClientIdOwners();
   #retryingWaiting = false;
   #queue: QueuedUpdate[] = [];
   #commitScheduled = false;
@@ -118,6 +115,18 @@ export class Room implements ConnectionHost {
     this.#settings = env.settings;
     // A guid spares Yjs a random one (about 90 µs of crypto per document).
     this.#doc = new Y.Doc({ gc: this.#settings.gc, guid: docId });
+    this.#scratch = new ScratchCopy({
+      docId,
+      gc: this.#settings.gc,
+      idleMs: this.#settings.scratchIdleMs,
+      // The whole state first (from the encoded bytes while there are any), then decoded.
+      source: () => {
+        const state = this.#wholeUpdate();
+        this.#decode();
+        return [state, ...this.#queue.map((queued) => queued.update)];
+      },
+      canRelease: () => this.#state !== 'closed' && this.#writesDone(),
+    });
     this.awareness = new awarenessProtocol.Awareness(this.#doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onAwarenessUpdate);
@@ -145,7 +154,7 @@ export class Room implements ConnectionHost {
    */
   get decodedCopies(): number {
     if (this.#state === 'loading' || this.#encoded) return 0;
-    return this.#scratch ? 2 : 1;
+    return this.#scratch.held ? 2 : 1;
   }
 
   connections(): readonly Connection[] {
@@ -434,49 +443,6 @@ export class Room implements ConnectionHost {
     for (const connection of this.#connections) connection.send(message);
   }
 
-  /** The scratch copy, built from the room document and the queue when first needed. */
-  #scratchDoc(): Y.Doc {
-    if (this.#scratch) return this.#scratch;
-    const scratch = new Y.Doc({ gc: this.#settings.gc, guid: this.docId });
-    const state = this.#wholeUpdate();
-    this.#decode();
-    Y.applyUpdate(scratch, state);
-    for (const queued of this.#queue) Y.applyUpdate(scratch, queued.update);
-    scratch.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction) => {
-      this.#emitted = update;
-      this.#emittedTransaction = transaction;
-    });
-    this.#scratch = scratch;
-    return scratch;
-  }
-
-  /**
-   * Drops the scratch copy once no write was stored for `scratchIdleMs`: a page left open but no
-   * longer edited then holds its document once. One timer per room, re-armed for the time left.
-   */
-  #armScratchRelease(delayMs: number): void {
-    if (this.#scratchTimer) return;
-    this.#scratchTimer = setTimeout(() => {
-      this.#scratchTimer = null;
-      if (this.#state === 'closed' || !this.#scratch) return;
-      const idleFor = performance.now() - this.#lastWriteAt;
-      if (idleFor >= this.#settings.scratchIdleMs && this.#writesDone()) this.#rebuildScratch();
-      else this.#armScratchRelease(Math.max(1, this.#settings.scratchIdleMs - idleFor));
-    }, delayMs);
-    this.#scratchTimer.unref();
-  }
-
-  /**
-   * After a refused update the scratch copy may be half-changed: drop it, so the next write
-   * rebuilds it from durable state. Also used to release an idle one.
-   */
-  #rebuildScratch(): void {
-    this.#scratch?.destroy();
-    this.#scratch = null;
-    this.#emitted = null;
-    this.#emittedTransaction = null;
-  }
-
   /**
    * Step 1 for a client's (or server's) update: decoded, then made on the scratch copy by
    * `#change`. Returns false for an update that changes nothing (already known, or waiting for
@@ -493,7 +459,7 @@ export class Room implements ConnectionHost {
     // Otherwise the update is decoded first, so that one the room already holds (typically a
     // client's answer to sync step 1) is dropped without building the copy, and without decoding
     // the document when the encoded one tells.
-    if (!this.#scratch) {
+    if (!this.#scratch.held) {
       let decoded: ReturnType<typeof Y.decodeUpdate>;
       try {
         decoded = Y.decodeUpdate(update);
@@ -527,31 +493,22 @@ export class Room implements ConnectionHost {
     origin: unknown,
     settle?: QueuedUpdate['settle'],
   ): boolean {
-    this.#emitted = null;
-    this.#emittedTransaction = null;
-    try {
-      const scratch = this.#scratchDoc();
+    const emitted = this.#scratch.change((scratch) => {
       apply(scratch);
       this.#setAsideWaiting(scratch, from);
-    } catch (error) {
-      this.#rebuildScratch();
-      throw error;
-    }
-    const emitted = this.#emitted as Uint8Array | null;
-    const transaction = this.#emittedTransaction as Y.Transaction | null;
-    this.#emitted = null;
-    this.#emittedTransaction = null;
+    });
     if (emitted === null) return false;
+    const { transaction } = emitted;
     const validate = this.#settings.validateUpdate;
-    if (validate && transaction) {
+    if (validate) {
       let verdict: boolean | string = false;
       try {
-        verdict = validate({ docId: this.docId, doc: this.#scratchDoc(), transaction });
+        verdict = validate({ docId: this.docId, doc: this.#scratch.doc(), transaction });
       } catch (error) {
         this.#report(error, 'message');
       }
       if (verdict !== true) {
-        this.#rebuildScratch();
+        this.#scratch.drop();
         throw invalidUpdate(
           typeof verdict === 'string' ? `refused: ${verdict}` : 'the change was refused',
         );
@@ -559,10 +516,10 @@ export class Room implements ConnectionHost {
     }
     const clientIds = insertingClients(transaction);
     if (from !== null && !this.#claimClients(from, clientIds)) {
-      this.#rebuildScratch();
+      this.#scratch.drop();
       throw invalidUpdate('refused: it writes as a Yjs client that belongs to someone else');
     }
-    this.#queue.push({ update: emitted, from, origin, settle, clientIds });
+    this.#queue.push({ update: emitted.update, from, origin, settle, clientIds });
     this.#scheduleCommit();
     this.#retryWaiting();
     return true;
@@ -576,14 +533,7 @@ export class Room implements ConnectionHost {
    */
   #claimClients(from: Connection, clientIds: readonly number[]): boolean {
     const writerOf = this.#settings.writerOf;
-    if (!writerOf) return true;
-    const writer = writerOf(from.context);
-    for (const clientId of clientIds) {
-      const owner = this.#clientOwners.get(clientId);
-      if (owner !== undefined && owner !== writer) return false;
-    }
-    for (const clientId of clientIds) this.#clientOwners.set(clientId, writer);
-    return true;
+    return writerOf ? this.#clientOwners.claim(writerOf(from.context), clientIds) : true;
   }
 
   /**
@@ -607,10 +557,10 @@ export class Room implements ConnectionHost {
    * that is refused then closes its sender, never the client whose update filled the gap.
    */
   #retryWaiting(): void {
-    if (this.#retryingWaiting || this.#waiting.size === 0 || !this.#scratch) return;
+    if (this.#retryingWaiting || this.#waiting.size === 0 || !this.#scratch.held) return;
     this.#retryingWaiting = true;
     try {
-      let ready = this.#waiting.takeReady(this.#scratch);
+      let ready = this.#waiting.takeReady(this.#scratch.doc());
       while (ready.length > 0) {
         for (const [connection, update] of ready) {
           try {
@@ -622,7 +572,7 @@ export class Room implements ConnectionHost {
             connection.close(code, reason);
           }
         }
-        ready = this.#scratch ? this.#waiting.takeReady(this.#scratch) : [];
+        ready = this.#scratch.held ? this.#waiting.takeReady(this.#scratch.doc()) : [];
       }
     } finally {
       this.#retryingWaiting = false;
@@ -686,8 +636,7 @@ export class Room implements ConnectionHost {
       return;
     }
     this.#lastAppliedSeq = lastSeq;
-    this.#lastWriteAt = performance.now();
-    this.#armScratchRelease(this.#settings.scratchIdleMs);
+    this.#scratch.wrote();
     for (const queued of batch) {
       this.#logUpdates += 1;
       this.#logBytes += queued.update.byteLength;
@@ -766,7 +715,7 @@ export class Room implements ConnectionHost {
     this.#report(error, 'append');
     const failed = [...batch, ...this.#queue];
     this.#queue = [];
-    this.#rebuildScratch();
+    this.#scratch.drop();
     const senders = new Set<Connection>();
     for (const queued of failed) {
       if (queued.from) senders.add(queued.from);
@@ -892,8 +841,6 @@ export class Room implements ConnectionHost {
     if (this.#state === 'closed') return;
     this.#state = 'closed';
     this.#clearIdleTimer();
-    if (this.#scratchTimer) clearTimeout(this.#scratchTimer);
-    this.#scratchTimer = null;
     for (const queued of this.#queue) {
       queued.settle?.reject(new Error(`The document ${this.docId} was closed.`));
     }
@@ -905,8 +852,7 @@ export class Room implements ConnectionHost {
     this.#doc.destroy();
     this.#encoded = null;
     this.#wholeState = null;
-    this.#scratch?.destroy();
-    this.#scratch = null;
+    this.#scratch.close();
   }
 
   #report(error: unknown, during: CollabErrorContext['during']): void {
