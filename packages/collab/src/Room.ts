@@ -1,5 +1,4 @@
 import { ValidationError } from '@lore/core';
-import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { applyStoredDocument } from './applyStoredDocument';
 import type { ChangeNotifier } from './ChangeNotifier';
@@ -7,16 +6,12 @@ import { ClientIdOwners } from './ClientIdOwners';
 import { CloseCode } from './CloseCode';
 import { CollabProtocolError } from './CollabProtocolError';
 import type { CollabErrorContext, CollabSettings } from './CollabServerOptions';
-import { Connection, type ConnectionHost } from './Connection';
+import type { Connection, ConnectionHost } from './Connection';
 import { EncodedDocument } from './EncodedDocument';
 import { isKnownUpdate } from './isKnownUpdate';
+import { PresenceRelay } from './PresenceRelay';
 import { decodeClientMessage } from './protocol/decodeClientMessage';
-import {
-  encodeAwareness,
-  encodeSyncStep1,
-  encodeSyncStep2,
-  encodeSyncUpdate,
-} from './protocol/serverMessages';
+import { encodeSyncStep1, encodeSyncStep2, encodeSyncUpdate } from './protocol/serverMessages';
 import { ScratchCopy } from './ScratchCopy';
 import { takePending, WaitingUpdates } from './WaitingUpdates';
 
@@ -76,7 +71,6 @@ const invalidUpdate = (reason: string) => new CollabProtocolError(CloseCode.Inva
  */
 export class Room implements ConnectionHost {
   readonly docId: string;
-  readonly awareness: awarenessProtocol.Awareness;
   /** Resolves when the room is live; rejects when loading failed (the room is then closed). */
   readonly ready: Promise<void>;
 
@@ -90,7 +84,7 @@ export class Room implements ConnectionHost {
   #wholeState: Uint8Array | null = null;
   readonly #scratch: ScratchCopy;
   readonly #connections = new Set<Connection>();
-  readonly #awarenessOwners = new Map<number, Connection>();
+  readonly #presence: PresenceRelay;
   /** Client updates that depend on structs not seen yet, apart from the scratch copy. */
   readonly #waiting = new WaitingUpdates<Connection>();
   /** Who wrote first with each Yjs client id (see `#claimClients`). */
@@ -127,12 +121,19 @@ export class Room implements ConnectionHost {
       },
       canRelease: () => this.#state !== 'closed' && this.#writesDone(),
     });
-    this.awareness = new awarenessProtocol.Awareness(this.#doc);
-    this.awareness.setLocalState(null);
-    this.awareness.on('update', this.#onAwarenessUpdate);
+    this.#presence = new PresenceRelay(
+      this.#doc,
+      () => this.#connections,
+      (error) => this.#report(error, 'send'),
+    );
     this.ready = this.#load();
     // Callers that need the outcome await `ready`; this keeps an unobserved failure quiet.
     this.ready.catch(() => {});
+  }
+
+  /** The room's presence states (y-protocols awareness). */
+  get awareness(): PresenceRelay['awareness'] {
+    return this.#presence.awareness;
   }
 
   get state(): RoomState {
@@ -184,12 +185,7 @@ export class Room implements ConnectionHost {
   leave(connection: Connection): void {
     if (!this.#connections.delete(connection)) return;
     this.#waiting.delete(connection);
-    const owned = [...connection.awarenessClients].filter(
-      (clientId) => this.#awarenessOwners.get(clientId) === connection,
-    );
-    if (owned.length > 0) {
-      awarenessProtocol.removeAwarenessStates(this.awareness, owned, 'disconnect');
-    }
+    this.#presence.forget(connection);
     this.#updateIdle();
   }
 
@@ -217,10 +213,10 @@ export class Room implements ConnectionHost {
         this.#accept(message.update, connection, connection);
         return;
       case 'awareness':
-        awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, connection);
+        this.#presence.receive(connection, message.update);
         return;
       case 'query-awareness':
-        this.#sendAwareness(connection);
+        this.#presence.sendAll(connection);
         return;
     }
   }
@@ -397,50 +393,7 @@ export class Room implements ConnectionHost {
     connection.start();
     if (connection.closed) return;
     connection.send(encodeSyncStep1(this.#stateVector()));
-    if (this.awareness.getStates().size > 0) this.#sendAwareness(connection);
-  }
-
-  #sendAwareness(connection: Connection): void {
-    const clients = [...this.awareness.getStates().keys()];
-    connection.send(
-      encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients)),
-    );
-  }
-
-  readonly #onAwarenessUpdate = (
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void => {
-    // Also runs from the awareness timer (outdated states), where nothing else would catch a throw.
-    try {
-      this.#relayAwareness(change, origin);
-    } catch (error) {
-      this.#report(error, 'send');
-    }
-  };
-
-  #relayAwareness(
-    change: { added: number[]; updated: number[]; removed: number[] },
-    origin: unknown,
-  ): void {
-    if (origin instanceof Connection) {
-      for (const clientId of [...change.added, ...change.updated]) {
-        const previous = this.#awarenessOwners.get(clientId);
-        if (previous && previous !== origin) previous.awarenessClients.delete(clientId);
-        this.#awarenessOwners.set(clientId, origin);
-        origin.awarenessClients.add(clientId);
-      }
-    }
-    for (const clientId of change.removed) {
-      this.#awarenessOwners.get(clientId)?.awarenessClients.delete(clientId);
-      this.#awarenessOwners.delete(clientId);
-    }
-    const changed = [...change.added, ...change.updated, ...change.removed];
-    // Sent to everyone, the sender included: the stock provider treats its own echo as a sign of life.
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
-    for (const connection of this.#connections) connection.send(message);
+    if (!this.#presence.empty) this.#presence.sendAll(connection);
   }
 
   /**
@@ -848,7 +801,7 @@ export class Room implements ConnectionHost {
     this.#notifyWritesDone();
     this.#env.onClosed(this);
     void this.#env.notifier.flush(this.docId);
-    this.awareness.off('update', this.#onAwarenessUpdate);
+    this.#presence.close();
     this.#doc.destroy();
     this.#encoded = null;
     this.#wholeState = null;
