@@ -18,6 +18,7 @@ export * from './Clock';
 export * from './DomainError';
 export * from './documents/DocumentStore';
 export * from './events/ConsumerState';
+export * from './events/contentChangedEvent';
 export * from './events/DomainEvent';
 export * from './events/EventConsumer';
 export * from './events/EventDispatcher';

@@ -125,17 +125,21 @@ describe('the event outbox across a kill -9', () => {
   });
 });
 
+/** A test server with its admin signed in and one space. */
+async function wikiWithSpace() {
+  const t = await startTestServer();
+  servers.push(t);
+  await t.request('/api/setup', {
+    method: 'POST',
+    json: { email: admin.email, displayName: 'Ada', password: admin.password },
+  });
+  const created = await t.request('/api/spaces', { method: 'POST', json: { name: 'X' } });
+  return { t, space: (await created.json()).space };
+}
+
 describe('the event outbox in a running wiki', () => {
   it('turns 10,000 edits in a burst into one content event per page per quiet window', async () => {
-    const t = await startTestServer();
-    servers.push(t);
-    await t.request('/api/setup', {
-      method: 'POST',
-      json: { email: admin.email, displayName: 'Ada', password: admin.password },
-    });
-    const space = (
-      await (await t.request('/api/spaces', { method: 'POST', json: { name: 'X' } })).json()
-    ).space;
+    const { t, space } = await wikiWithSpace();
     const pageIds: string[] = [];
     for (const title of ['One', 'Two', 'Three', 'Four']) {
       const created = await t.request('/api/pages', {
@@ -182,15 +186,7 @@ describe('the event outbox in a running wiki', () => {
   });
 
   it('shows admins the consumers and dead letters, and replays a dead letter through its consumer', async () => {
-    const t = await startTestServer();
-    servers.push(t);
-    await t.request('/api/setup', {
-      method: 'POST',
-      json: { email: admin.email, displayName: 'Ada', password: admin.password },
-    });
-    const space = (
-      await (await t.request('/api/spaces', { method: 'POST', json: { name: 'X' } })).json()
-    ).space;
+    const { t, space } = await wikiWithSpace();
     const target = (
       await (
         await t.request('/api/pages', { method: 'POST', json: { spaceId: space.id, title: 'T' } })

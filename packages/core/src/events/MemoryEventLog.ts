@@ -1,3 +1,4 @@
+import { contentChangedEvent } from './contentChangedEvent';
 import type { DomainEvent, NewDomainEvent } from './DomainEvent';
 import type { ContentChangeMark, EventLog } from './EventLog';
 
@@ -47,14 +48,7 @@ export class MemoryEventLog implements EventLog {
     const current = this.#marks.get(mark.pageId);
     if (!current || current.lastAt !== mark.lastAt) return null;
     this.#marks.delete(mark.pageId);
-    return this.append({
-      type: 'page.content_changed',
-      pageId: mark.pageId,
-      spaceId: null,
-      actorId: null,
-      at,
-      data: { firstChangeAt: mark.firstAt, lastChangeAt: mark.lastAt },
-    });
+    return this.append(contentChangedEvent(current, at));
   }
 
   prune(before: number, upToSeq: number): number {

@@ -1,9 +1,10 @@
-import type {
-  ContentChangeMark,
-  DomainEvent,
-  DomainEventType,
-  EventLog,
-  NewDomainEvent,
+import {
+  type ContentChangeMark,
+  contentChangedEvent,
+  type DomainEvent,
+  type DomainEventType,
+  type EventLog,
+  type NewDomainEvent,
 } from '@lore/core';
 import type { Db } from '../openDatabase';
 
@@ -71,14 +72,7 @@ export class SqliteEventLog implements EventLog {
     };
     this.#emitTransaction = db.transaction((mark: ContentChangeMark, at: number) => {
       if (this.#statements.clearMark.run(mark.pageId, mark.lastAt).changes === 0) return null;
-      return this.#insert({
-        type: 'page.content_changed',
-        pageId: mark.pageId,
-        spaceId: null,
-        actorId: null,
-        at,
-        data: { firstChangeAt: mark.firstAt, lastChangeAt: mark.lastAt },
-      });
+      return this.#insert(contentChangedEvent(mark, at));
     });
   }
 
