@@ -2,6 +2,7 @@ import { documentLimits, type JSONContent } from '@lore/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collabClient, eventually, typeInto } from '../test/collabClient';
+import { signInNewUser } from '../test/signInNewUser';
 import { startTestServer, type TestServer } from '../test/startTestServer';
 import { appendToBody, containerKinds, nested, paragraph } from '../test/yContentOf';
 import { postZip, zipOf } from '../transfer/transferTestKit';
@@ -251,16 +252,11 @@ describe('structure limits on the other doors', () => {
 
 describe('updates that wait for structs the server has not seen', () => {
   it('cannot get a colleague refused: the victim keeps typing and every keystroke is stored', async () => {
-    await t.request('/api/users', {
-      method: 'POST',
-      json: { email: 'm@example.com', displayName: 'Mallory', password: 'member password' },
+    const attackerCookie = await signInNewUser(t, {
+      email: 'm@example.com',
+      displayName: 'Mallory',
+      password: 'member password',
     });
-    const login = await t.request('/api/auth/login', {
-      method: 'POST',
-      anonymous: true,
-      json: { email: 'm@example.com', password: 'member password' },
-    });
-    const attackerCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
     const victim = collabClient(t.url, pageId, { token });
     const attacker = collabClient(t.url, pageId, { cookie: attackerCookie, origin: t.url });
     try {

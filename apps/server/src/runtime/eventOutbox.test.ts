@@ -6,6 +6,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { collabClient, eventually } from '../test/collabClient';
 import { freePort } from '../test/freePort';
+import { signInNewUser } from '../test/signInNewUser';
 import { type LoreProcess, spawnLoreServer } from '../test/spawnLoreServer';
 import { startTestServer, type TestServer } from '../test/startTestServer';
 
@@ -249,16 +250,11 @@ describe('the event outbox in a running wiki', () => {
     expect(await backlinks()).toBe(1);
 
     // Not for members.
-    await t.request('/api/users', {
-      method: 'POST',
-      json: { email: 'm@example.com', displayName: 'M', password: 'member password' },
+    const memberCookie = await signInNewUser(t, {
+      email: 'm@example.com',
+      displayName: 'M',
+      password: 'member password',
     });
-    const member = await t.request('/api/auth/login', {
-      method: 'POST',
-      anonymous: true,
-      json: { email: 'm@example.com', password: 'member password' },
-    });
-    const memberCookie = (member.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
     const refused = await t.request('/api/admin/events', {
       anonymous: true,
       headers: { cookie: memberCookie },
