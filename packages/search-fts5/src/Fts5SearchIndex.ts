@@ -18,13 +18,14 @@ import {
 import type Database from 'better-sqlite3';
 import { FtsVocabulary } from './FtsVocabulary';
 import { facetToken } from './facetToken';
+import { migrateFts5Schema } from './fts5Schema';
 import { ftsAnyOf, ftsPhrase } from './ftsPhrase';
 import { planQuery, type QueryGroup, type QueryPlan } from './planQuery';
 import { rankingBoost } from './rankingBoost';
 import { SynonymTable } from './SynonymTable';
 
 export interface Fts5SearchIndexOptions {
-  /** The Lore database, migrated (tables from `@lore/store-sqlite` migration 0004). */
+  /** The Lore database; the index creates its own tables in it (`fts5Schema`). */
   readonly db: Database.Database;
   /**
    * Most matches ranked by bm25 per query. Queries matching more pages rank the most recently
@@ -85,6 +86,7 @@ export class Fts5SearchIndex implements SearchIndex {
 
   constructor(options: Fts5SearchIndexOptions) {
     this.#db = options.db;
+    migrateFts5Schema(this.#db);
     this.#rankLimit = options.rankLimit ?? 400;
     this.#vocabulary = new FtsVocabulary(this.#db);
     this.#searchTransaction = this.#db.transaction((request: SearchRequest) =>

@@ -150,42 +150,6 @@ CREATE TABLE search_clicks (
 ) STRICT;
 CREATE INDEX search_clicks_by_query ON search_clicks (query_id);
 
--- The embedded full-text index (@lore/search-fts5). search_docs keeps what results show and
--- what a re-index needs to undo; rowids grow with every (re)index, so the most recently
--- indexed pages have the highest rowids, which caps ranking work on very common words.
-CREATE TABLE search_docs (
-  rowid      INTEGER PRIMARY KEY,
-  page_id    TEXT NOT NULL UNIQUE,
-  short_id   TEXT NOT NULL,
-  space_id   TEXT NOT NULL,
-  title      TEXT NOT NULL,
-  headings   TEXT NOT NULL,
-  body       TEXT NOT NULL,
-  tags       TEXT NOT NULL,
-  path       TEXT NOT NULL,
-  authors    TEXT NOT NULL,
-  updated_at INTEGER NOT NULL,
-  views      INTEGER NOT NULL
-) STRICT;
-
--- Contentless (the text is in search_docs) with cheap deletes. `facets` holds filter tokens
--- (space, authors, tags), so permission and filters are evaluated inside the index.
-CREATE VIRTUAL TABLE search_fts USING fts5(
-  title, headings, body, tags, path, facets,
-  content = '', contentless_delete = 1,
-  tokenize = 'unicode61 remove_diacritics 2'
-);
-
--- The vocabulary with document frequencies, for typo tolerance, prefix completion and
--- "did you mean"; rterm is the term reversed, to find words by their ending.
-CREATE TABLE search_terms (
-  term  TEXT PRIMARY KEY,
-  docs  INTEGER NOT NULL,
-  rterm TEXT NOT NULL
-) STRICT, WITHOUT ROWID;
-CREATE INDEX search_terms_by_ending ON search_terms (rterm);
-
-CREATE TABLE search_spaces (
-  space_id TEXT PRIMARY KEY,
-  docs     INTEGER NOT NULL
-) STRICT, WITHOUT ROWID;
+-- The embedded full-text index's tables (search_docs, search_fts, search_terms, search_spaces)
+-- belong to @lore/search-fts5, which creates them itself (src/fts5Schema.ts); databases made
+-- before that got them here, and the index adopts them as they are.
