@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CloseCode } from './CloseCode';
-import { encodeSyncUpdate } from './protocol/serverMessages';
 import { cleanupsAfterEach } from './test/cleanupsAfterEach';
 import {
   type CollabHarnessOptions,
@@ -9,6 +8,7 @@ import {
   startCollabHarness,
   tempDatabasePath,
 } from './test/collabTestHarness';
+import { forgedUpdateAhead, syncUpdateMessage } from './test/forgedUpdate';
 import { waitUntil } from './test/waitUntil';
 
 const cleanups = cleanupsAfterEach();
@@ -36,42 +36,6 @@ async function typeSlowly(doc: Y.Doc, text: string, stored: () => Promise<string
   }
 }
 
-/**
- * An update under `victim`'s client id that sits `ahead` clocks past what the victim has
- * written: it cannot integrate until the victim's own keystrokes fill the gap.
- */
-function structAhead(victim: Y.Doc, ahead: number, text: string): Uint8Array {
-  const forged = new Y.Doc();
-  Y.applyUpdate(forged, Y.encodeStateAsUpdate(victim));
-  forged.clientID = victim.clientID;
-  const before = Y.getState(forged.store, victim.clientID);
-  // Fill the gap locally (never sent), then the struct that matters.
-  forged.getText('gap').insert(0, 'x'.repeat(ahead));
-  forged.getText('text').insert(0, text);
-  const vector = Y.decodeStateVector(Y.encodeStateVector(victim));
-  vector.set(victim.clientID, before + ahead);
-  return Y.encodeStateAsUpdate(forged, encodeVector(vector));
-}
-
-/** A state vector's bytes: how many clients, then each client and clock as varints. */
-function encodeVector(vector: Map<number, number>): Uint8Array {
-  const bytes: number[] = [];
-  const varUint = (value: number) => {
-    let rest = value;
-    while (rest > 0x7f) {
-      bytes.push((rest & 0x7f) | 0x80);
-      rest = Math.floor(rest / 128);
-    }
-    bytes.push(rest);
-  };
-  varUint(vector.size);
-  for (const [client, clock] of vector) {
-    varUint(client);
-    varUint(clock);
-  }
-  return Uint8Array.from(bytes);
-}
-
 describe('updates that wait for structs the server has not seen', () => {
   it('cannot get a collaborator refused: the victim keeps typing and every keystroke is stored', async () => {
     const server = await harness();
@@ -82,7 +46,8 @@ describe('updates that wait for structs the server has not seen', () => {
 
     // The attacker plants a refused struct six clocks ahead of the victim.
     const attacker = await server.rawSocket('page-1');
-    attacker.socket.send(encodeSyncUpdate(structAhead(victim.doc, 6, '☠')));
+    const planted = forgedUpdateAhead(victim.doc, 6, (doc) => doc.getText('text').insert(0, '☠'));
+    attacker.socket.send(syncUpdateMessage(planted));
     // It cannot integrate yet, so nothing is refused and nothing is stored.
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(await stored()).toBe('hello');
@@ -112,7 +77,7 @@ describe('updates that wait for structs the server has not seen', () => {
     expect(await readThroughNewClient(server, 'page-1')).toBe('');
 
     const late = await server.rawSocket('page-1');
-    for (const update of fromFirst) late.socket.send(encodeSyncUpdate(update));
+    for (const update of fromFirst) late.socket.send(syncUpdateMessage(update));
     await waitUntil(
       async () => (await readThroughNewClient(server, 'page-1')) === 'sibling edit',
       'both tabs to be stored',
@@ -128,7 +93,10 @@ describe('updates that wait for structs the server has not seen', () => {
     owner.doc.getText('text').insert(0, 'a');
     await waitUntil(async () => (await readThroughNewClient(server, 'page-1')) === 'a', 'a');
     const flooder = await server.rawSocket('page-1');
-    flooder.socket.send(encodeSyncUpdate(structAhead(owner.doc, 3, 'y'.repeat(8000))));
+    const flood = forgedUpdateAhead(owner.doc, 3, (doc) =>
+      doc.getText('text').insert(0, 'y'.repeat(8000)),
+    );
+    flooder.socket.send(syncUpdateMessage(flood));
     const closed = await flooder.closed;
     expect(closed.code).toBe(CloseCode.InvalidUpdate);
     expect(closed.reason).toMatch(/wait/);
@@ -144,7 +112,10 @@ describe('updates that wait for structs the server has not seen', () => {
     // The very next struct under the owner's id, valid content: it would integrate at once and
     // make the owner's own next keystroke look already known.
     const thief = await server.rawSocket('page-1');
-    thief.socket.send(encodeSyncUpdate(structAhead(owner.doc, 0, 'stolen ')));
+    const stolen = forgedUpdateAhead(owner.doc, 0, (doc) =>
+      doc.getText('text').insert(0, 'stolen '),
+    );
+    thief.socket.send(syncUpdateMessage(stolen));
     const closed = await thief.closed;
     expect(closed.code).toBe(CloseCode.InvalidUpdate);
     expect(closed.reason).toMatch(/belongs to someone else/);

@@ -1,3 +1,4 @@
+import { forgedUpdateAhead, syncUpdateMessage } from '@lore/collab/testing';
 import { documentLimits, type JSONContent } from '@lore/schema';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
@@ -270,21 +271,13 @@ describe('updates that wait for structs the server has not seen', () => {
       };
       await typeSlowly('!');
       // A refused node planted under the victim's client id, six clocks ahead of it.
-      const forged = new Y.Doc();
-      Y.applyUpdate(forged, Y.encodeStateAsUpdate(victim.doc));
-      forged.clientID = victim.doc.clientID;
-      const clock = Y.getState(forged.store, forged.clientID);
-      forged.getText('gap').insert(0, 'xxxxxx');
-      const body = forged.getXmlFragment('default');
-      body.insert(body.length, [new Y.XmlElement('script')]);
-      const vector = Y.decodeStateVector(Y.encodeStateVector(victim.doc));
-      vector.set(forged.clientID, clock + 6);
-      const planted = Y.encodeStateAsUpdate(forged, encodeStateVector(vector));
+      const planted = forgedUpdateAhead(victim.doc, 6, (doc) => {
+        const body = doc.getXmlFragment('default');
+        body.insert(body.length, [new Y.XmlElement('script')]);
+      });
       expect(planted.byteLength).toBeLessThan(64);
-      // Sent as is (a stock client would hold it back as pending too): sync, update, bytes.
-      attacker.provider.ws?.send(
-        Uint8Array.from([0, 2, ...varUint(planted.byteLength), ...planted]),
-      );
+      // Sent as is (a stock client would hold it back as pending too).
+      attacker.provider.ws?.send(syncUpdateMessage(planted));
 
       await typeSlowly('-every-keystroke');
       expect(victim.closeCodes).toEqual([]);
@@ -296,21 +289,3 @@ describe('updates that wait for structs the server has not seen', () => {
     }
   });
 });
-
-function varUint(value: number): number[] {
-  const bytes: number[] = [];
-  let rest = value;
-  while (rest > 0x7f) {
-    bytes.push((rest & 0x7f) | 0x80);
-    rest = Math.floor(rest / 128);
-  }
-  bytes.push(rest);
-  return bytes;
-}
-
-/** A state vector's bytes: how many clients, then each client and clock, as varints. */
-function encodeStateVector(vector: Map<number, number>): Uint8Array {
-  const bytes = [...varUint(vector.size)];
-  for (const [client, clock] of vector) bytes.push(...varUint(client), ...varUint(clock));
-  return Uint8Array.from(bytes);
-}
