@@ -35,13 +35,18 @@ export {
   documentLimits,
   readLimits,
 } from './limits/documentLimits';
-export { type DocumentExcess, findDocumentExcess } from './limits/findDocumentExcess';
+export {
+  attributeLength,
+  type DocumentExcess,
+  findDocumentExcess,
+} from './limits/findDocumentExcess';
 export { type FittedDocument, fitDocumentLimits } from './limits/fitDocumentLimits';
 export type { CalloutMarkerStyle } from './markdown/jsonToMdast';
 export { type MarkdownToJSONOptions, markdownToJSON } from './markdownToJSON';
+export { markNameOf } from './markNameOf';
 export { readFragmentJSON } from './readFragmentJSON';
 export { type FrontMatter, readFrontMatter } from './readFrontMatter';
-export { sanitizeJSON } from './sanitizeJSON';
+export { sanitizeJSON, sanitizeWithinDepth } from './sanitizeJSON';
 export { slugifyHeading } from './slugifyHeading';
 export { validateJSON } from './validateJSON';
 export { type YDocToJSONOptions, yDocToJSON } from './yDocToJSON';

@@ -1,8 +1,6 @@
 import type { JSONContent } from '@tiptap/core';
 import * as Y from 'yjs';
-
-/** y-prosemirror stores overlapping marks (two links on one run) under `name--<hash>`. */
-const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
+import { markNameOf } from './markNameOf';
 
 function textNodes(text: Y.XmlText): JSONContent[] {
   const delta = text.toDelta() as { insert: unknown; attributes?: Record<string, unknown> }[];
@@ -13,7 +11,7 @@ function textNodes(text: Y.XmlText): JSONContent[] {
     if (run.attributes) {
       node.marks = Object.entries(run.attributes).map(([key, attrs]) => {
         const mark: { type: string; attrs?: Record<string, unknown> } = {
-          type: hashedMarkName.exec(key)?.[1] ?? key,
+          type: markNameOf(key),
         };
         if (typeof attrs === 'object' && attrs !== null) {
           mark.attrs = attrs as Record<string, unknown>;

@@ -244,10 +244,16 @@ function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
  * limit. The input is not modified.
  */
 export function sanitizeJSON(json: unknown): JSONContent {
+  return sanitizeWithinDepth(isRecord(json) ? fitDocumentLimits(json, readLimits).json : {});
+}
+
+/**
+ * {@link sanitizeJSON} for a document already brought within the depth limit (by
+ * {@link fitDocumentLimits}), without walking it once more to check.
+ */
+export function sanitizeWithinDepth(json: unknown): JSONContent {
   const schema = getSchema();
-  const raw = isRecord(json)
-    ? (fitDocumentLimits(json, readLimits).json as Record<string, unknown>)
-    : {};
+  const raw = isRecord(json) ? json : {};
   const top = schema.topNodeType;
   let children: PMNode[] = [];
   if (Array.isArray(raw.content)) children = buildChildren(schema, raw);

@@ -4,7 +4,7 @@ import { readLimits } from './limits/documentLimits';
 import type { DocumentExcess } from './limits/findDocumentExcess';
 import { fitDocumentLimits } from './limits/fitDocumentLimits';
 import { readFragmentJSON } from './readFragmentJSON';
-import { sanitizeJSON } from './sanitizeJSON';
+import { sanitizeWithinDepth } from './sanitizeJSON';
 
 /** Options of {@link yDocToJSON}. */
 export interface YDocToJSONOptions {
@@ -21,7 +21,7 @@ export interface YDocToJSONOptions {
  * The Y.Doc is only read, never changed: `yXmlFragmentToProseMirrorRootNode` deletes content it
  * cannot place, which would broadcast edits from a read, so a plain reader is used and the
  * result checked here. Content that does not fit the schema — written by an outdated or hostile
- * client — is repaired as {@link sanitizeJSON} does, and content nested past the depth limit is
+ * client — is repaired as `sanitizeJSON` does, and content nested past the depth limit is
  * first flattened ({@link fitDocumentLimits} with `readLimits`), so the result always validates,
  * every heading has an id, and no converter can overflow on it.
  *
@@ -34,5 +34,5 @@ export function yDocToJSON(
 ): JSONContent {
   const fitted = fitDocumentLimits(readFragmentJSON(ydoc.getXmlFragment(field)), readLimits);
   if (fitted.excess.length > 0) options.onExcess?.(fitted.excess);
-  return sanitizeJSON(fitted.json);
+  return sanitizeWithinDepth(fitted.json);
 }

@@ -5,7 +5,7 @@ import {
   findDocumentExcess,
   fitDocumentLimits,
   readFragmentJSON,
-  sanitizeJSON,
+  sanitizeWithinDepth,
 } from '@lore/schema';
 import type { Services } from '../Services';
 import { pageBodyField, pageTitleField } from './pageDocumentFields';
@@ -85,7 +85,9 @@ async function repairPage(
     (doc) => {
       // Read again inside the edit: people may have typed since the check.
       const body = doc.getXmlFragment(pageBodyField);
-      const fitted = sanitizeJSON(fitDocumentLimits(readFragmentJSON(body), documentLimits).json);
+      const fitted = sanitizeWithinDepth(
+        fitDocumentLimits(readFragmentJSON(body), documentLimits).json,
+      );
       body.delete(0, body.length);
       applyJSONToYDoc(doc, fitted, pageBodyField);
       const title = doc.getText(pageTitleField);

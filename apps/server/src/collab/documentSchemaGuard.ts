@@ -1,17 +1,16 @@
 import type { UpdateValidation } from '@lore/collab';
 import {
+  attributeLength,
   attributeValueProblem,
   type DocumentLimits,
   documentLimits,
   getSchema,
+  markNameOf,
 } from '@lore/schema';
 import * as Y from 'yjs';
 import { pageBodyField, pageTitleField } from './pageDocumentFields';
 
 const allowedRoots = new Set([pageBodyField, pageTitleField]);
-
-/** y-prosemirror stores overlapping marks (two links on one run) under `name--<hash>`. */
-const hashedMarkName = /(.*)(--[a-zA-Z0-9+/=]{8})$/;
 
 /** Node and mark attributes the schema declares, by type name. */
 interface DeclaredAttributes {
@@ -33,12 +32,6 @@ function declaredAttributes(): DeclaredAttributes {
   return { nodes, marks };
 }
 
-function valueLength(value: unknown): number {
-  if (typeof value === 'string') return value.length;
-  if (value === null || typeof value !== 'object') return 0;
-  return JSON.stringify(value).length;
-}
-
 /** Why an attribute value may not be stored, or null: declared, small enough, allowed. */
 function attributeProblem(
   type: string,
@@ -48,7 +41,7 @@ function attributeProblem(
   limits: DocumentLimits,
 ): string | null {
   if (!declared?.has(name)) return `unknown attribute "${name}" on ${type}`;
-  if (valueLength(value) > limits.maxAttributeLength) {
+  if (attributeLength(value) > limits.maxAttributeLength) {
     return `attribute "${name}" on ${type} is longer than ${limits.maxAttributeLength} characters (maxAttributeLength)`;
   }
   return attributeValueProblem(type, name, value);
@@ -119,7 +112,7 @@ export function documentSchemaGuard(
   };
 
   const formatProblem = (content: Y.ContentFormat): string | null => {
-    const mark = hashedMarkName.exec(content.key)?.[1] ?? content.key;
+    const mark = markNameOf(content.key);
     const attributes = declared.marks.get(mark);
     if (attributes === undefined) return `unknown mark "${mark}"`;
     const { value } = content;
