@@ -40,7 +40,7 @@ export interface Services {
   readonly search: SearchServices;
   /** Files attached to pages. */
   readonly attachments: AttachmentService;
-  /** Keeps the links index in step with documents; call `reindexPage` after writing a page. */
+  /** The links index kept from documents (by the `page-links` consumer); `reindexAll` rebuilds it. */
   readonly links: PageLinkIndexer;
   /** Backlinks and broken links, read from the links index. */
   readonly pageLinks: PageLinkService;

@@ -29,7 +29,7 @@ export interface PageLinkIndexerOptions {
 /**
  * Keeps the links index in step with the documents: reads a page's document, finds its links to
  * wiki pages (`/s/<shortId>`, canonical paths, absolute URLs on this wiki) and records them.
- * Runs after every document change and may be called by anything that writes pages (an import).
+ * Runs as the `page-links` consumer of the event outbox (see `pageLinksConsumer`).
  */
 export class PageLinkIndexer {
   readonly #options: PageLinkIndexerOptions;
@@ -38,12 +38,9 @@ export class PageLinkIndexer {
     this.#options = options;
   }
 
-  /**
-   * Re-derives the page's outgoing links from its current document, or from `body` when the
-   * caller just wrote it (an import); returns how many.
-   */
-  async reindexPage(pageId: string, body?: JsonObject): Promise<number> {
-    const found = this.#wikiLinks(body ?? (await this.#readBody(pageId)));
+  /** Re-derives the page's outgoing links from its current document; returns how many. */
+  async reindexPage(pageId: string): Promise<number> {
+    const found = this.#wikiLinks(await this.#readBody(pageId));
     this.#options.links.recordLinks(pageId, found);
     return found.length;
   }
