@@ -129,20 +129,35 @@ class ConsumerRunner {
 
   async #loop(): Promise<void> {
     const wanted = new Set<string>(this.consumer.types);
-    for (;;) {
-      const events = this.log.readAfter(this.cursor, this.settings.batchSize);
-      if (events.length === 0) return;
-      for (const event of events) {
-        if (this.dispatcher.stopped) return;
-        if (wanted.has(event.type)) {
-          if (!this.dispatcher.handledBy(this.consumer.after ?? [], event.seq)) return;
-          if (!(await this.#deliver(event))) return;
+    // The cursor is stored after each handled event, and after a run of events it passes over
+    // (once, not once per event): a crash re-reads those, and passes over them again.
+    let passed = false;
+    const save = () => {
+      if (!passed) return;
+      this.state.setCursor(this.consumer.name, this.cursor);
+      passed = false;
+    };
+    try {
+      for (;;) {
+        const events = this.log.readAfter(this.cursor, this.settings.batchSize);
+        if (events.length === 0) return;
+        for (const event of events) {
+          if (this.dispatcher.stopped) return;
+          if (wanted.has(event.type)) {
+            if (!this.dispatcher.handledBy(this.consumer.after ?? [], event.seq)) return;
+            if (!(await this.#deliver(event))) return;
+          }
+          this.cursor = event.seq;
+          passed = true;
+          if (wanted.has(event.type)) save();
+          this.dispatcher.advanced(this.consumer.name);
         }
-        this.cursor = event.seq;
-        this.state.setCursor(this.consumer.name, event.seq);
-        this.dispatcher.advanced(this.consumer.name);
+        save();
+        if (events.length < this.settings.batchSize) return;
       }
-      if (events.length < this.settings.batchSize) return;
+    } finally {
+      // Not when the store is closed under us (a stop); the next start re-reads what was passed.
+      if (!this.dispatcher.stopped) save();
     }
   }
 
