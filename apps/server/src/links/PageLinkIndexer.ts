@@ -1,7 +1,6 @@
 import type { CollabServer } from '@lore/collab';
 import {
   type DocumentStore,
-  type JsonObject,
   type PageLink,
   type PageLinkService,
   type PageStore,
