@@ -1,10 +1,8 @@
 export * from './collab/checkPageStructure';
-export { pageBodyField, pageTitleField } from './collab/pageDocumentFields';
 export * from './config';
 export * from './createServer';
 export * from './logger';
 export { main } from './main';
-export { YjsVersionedContent } from './revisions/YjsVersionedContent';
 export { apiRoutes } from './routes/apiRoutes';
 export * from './runtime/createLore';
 export type { LoreModule } from './runtime/LoreModule';

@@ -20,6 +20,7 @@ const serverPackages = [
   '@lore/search-postgres',
   '@lore/search-meilisearch',
   '@lore/collab',
+  '@lore/page-document',
   '@lore/transfer',
 ];
 

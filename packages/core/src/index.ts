@@ -66,6 +66,7 @@ export * from './search/PageViewCounter';
 export * from './search/parseQuery';
 export * from './search/SearchDocument';
 export * from './search/SearchIndex';
+export * from './search/SearchPageFacts';
 export * from './search/SearchService';
 export * from './search/searchTokens';
 export * from './search/snippetHtml';

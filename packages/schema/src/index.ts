@@ -44,6 +44,7 @@ export { type FittedDocument, fitDocumentLimits } from './limits/fitDocumentLimi
 export type { CalloutMarkerStyle } from './markdown/jsonToMdast';
 export { type MarkdownToJSONOptions, markdownToJSON } from './markdownToJSON';
 export { markNameOf } from './markNameOf';
+export { pageBodyField, pageTitleField } from './pageDocumentFields';
 export { readFragmentJSON } from './readFragmentJSON';
 export { type FrontMatter, readFrontMatter } from './readFrontMatter';
 export { sanitizeJSON, sanitizeWithinDepth } from './sanitizeJSON';

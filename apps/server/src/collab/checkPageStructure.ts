@@ -1,15 +1,16 @@
+import { readPageDocument } from '@lore/page-document';
 import {
   applyJSONToYDoc,
   type DocumentExcess,
   documentLimits,
   findDocumentExcess,
   fitDocumentLimits,
+  pageBodyField,
+  pageTitleField,
   readFragmentJSON,
   sanitizeWithinDepth,
 } from '@lore/schema';
 import type { Services } from '../Services';
-import { pageBodyField, pageTitleField } from './pageDocumentFields';
-import { readPageDocument } from './readPageDocument';
 
 /** A page whose stored document passes the structure limits. */
 export interface StructureFinding {

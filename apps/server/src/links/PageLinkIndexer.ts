@@ -7,9 +7,8 @@ import {
   parsePageHref,
   type SpaceStore,
 } from '@lore/core';
-import { extractLinks, type JSONContent, yDocToJSON } from '@lore/schema';
-import { pageBodyField } from '../collab/pageDocumentFields';
-import { readPageDocument } from '../collab/readPageDocument';
+import { readPageDocument } from '@lore/page-document';
+import { extractLinks, type JSONContent, pageBodyField, yDocToJSON } from '@lore/schema';
 
 type PageLinkInput = Omit<PageLink, 'sourcePageId'>;
 

@@ -1,3 +1,4 @@
+import { diffPageStates, inlineDiffHtml } from '@lore/page-document';
 import {
   DocumentLimitError,
   extractHeadings,
@@ -15,8 +16,6 @@ import * as Y from 'yjs';
 import { htmlViolations } from '../test/htmlViolations';
 import { seededRandom } from '../test/seededRandom';
 import { writeContent } from '../test/yContentOf';
-import { diffPageStates } from './diffPageStates';
-import { inlineDiffHtml } from './richDiffHtml';
 
 const schema = getSchema();
 const nodeNames = Object.keys(schema.nodes).filter((name) => name !== 'doc' && name !== 'text');

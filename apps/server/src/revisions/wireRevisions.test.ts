@@ -8,11 +8,11 @@ import {
 } from '@lore/collab/testing';
 import type { User } from '@lore/core';
 import { ManualClock } from '@lore/core/testing';
+import { EditOrigin } from '@lore/page-document';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
 import type { CollabContext } from '../collab/collabEndpoint';
-import { EditOrigin } from './EditOrigin';
 import { type RevisionWiring, wireRevisions } from './wireRevisions';
 
 const minute = 60_000;

@@ -7,6 +7,7 @@ import {
   systemTimers,
   type Timers,
 } from '@lore/core';
+import { EditOrigin, YjsVersionedContent } from '@lore/page-document';
 import {
   type Db,
   SqliteAccountStore,
@@ -16,8 +17,6 @@ import {
 import type { Logger } from 'pino';
 import type { CollabContext } from '../collab/collabEndpoint';
 import type { LoreModule } from '../runtime/LoreModule';
-import { EditOrigin } from './EditOrigin';
-import { YjsVersionedContent } from './YjsVersionedContent';
 
 export interface WireRevisionsOptions {
   readonly db: Db;

@@ -1,7 +1,7 @@
 import { revisionNameMaxLength, revisionNoteMaxLength } from '@lore/core';
+import { diffPageStates, renderPageState } from '@lore/page-document';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import { diffPageStates } from '../revisions/diffPageStates';
 import {
   authorshipSchema,
   diffLineSchema,
@@ -11,7 +11,6 @@ import {
   presentRevision,
   revisionSchema,
 } from '../revisions/presentRevision';
-import { renderPageState } from '../revisions/renderPageState';
 import { errorResponse } from './schemas';
 
 const id = z.string().min(1).max(100);

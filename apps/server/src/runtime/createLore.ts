@@ -8,6 +8,7 @@ import {
   systemClock,
   TagService,
 } from '@lore/core';
+import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
 import {
   type Db,
   openDatabase,
@@ -25,10 +26,8 @@ import {
 import type { Logger } from 'pino';
 import { createAttachmentService } from '../attachments/createAttachmentService';
 import type { CollabContext } from '../collab/collabEndpoint';
-import { documentSchemaGuard } from '../collab/documentSchemaGuard';
 import { pageTitleConsumer } from '../collab/pageTitleConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
-import { YjsPageContent } from '../collab/YjsPageContent';
 import type { Config } from '../config';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';

@@ -12,6 +12,7 @@ import {
   type SpaceStore,
   type TagStore,
 } from '@lore/core';
+import { PageSearchDocuments, readPageDocument } from '@lore/page-document';
 import {
   type Db,
   SqliteGlossaryStore,
@@ -20,10 +21,8 @@ import {
   SqliteSearchPageFacts,
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
-import { readPageDocument } from '../collab/readPageDocument';
 import type { LoreModule } from '../runtime/LoreModule';
 import { createSearchIndex } from './createSearchIndex';
-import { PageSearchDocuments } from './PageSearchDocuments';
 import type { SearchServices } from './SearchServices';
 import type { SearchConfig } from './searchConfig';
 import { searchConsumer } from './searchConsumer';

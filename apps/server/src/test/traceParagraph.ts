@@ -1,5 +1,5 @@
+import { pageBodyField } from '@lore/schema';
 import * as Y from 'yjs';
-import { pageBodyField } from '../collab/pageDocumentFields';
 
 /**
  * Adds the one paragraph an editing trace is replayed into: `default` → paragraph → text node.

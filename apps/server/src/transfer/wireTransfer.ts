@@ -9,9 +9,9 @@ import {
   type PageService,
   type RevisionService,
 } from '@lore/core';
+import { YjsVersionedContent } from '@lore/page-document';
 import { type Db, SqliteImportSourceStore } from '@lore/store-sqlite';
 import { type ArchiveLimits, defaultArchiveLimits, SchemaMarkdownCodec } from '@lore/transfer';
-import { YjsVersionedContent } from '../revisions/YjsVersionedContent';
 import { AttachmentServiceTransfer } from './AttachmentServiceTransfer';
 import type { TransferServices } from './TransferServices';
 

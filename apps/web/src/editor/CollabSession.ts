@@ -1,3 +1,4 @@
+import { pageTitleField } from '@lore/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
@@ -24,11 +25,6 @@ export interface CollabSnapshot {
   syncedOnce: boolean;
   terminal: TerminalClose | null;
 }
-
-/** The Y.Doc field Tiptap's Collaboration extension edits: the page body. */
-export const pageBodyField = 'default';
-/** The Y.Text holding the page title, edited in place by every viewer. */
-export const pageTitleField = 'title';
 
 /** Close codes after which this device's copy of the page must not be kept. */
 const forgetOnClose = new Set([4403, 4404]);

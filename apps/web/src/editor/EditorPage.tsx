@@ -1,3 +1,4 @@
+import { pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
@@ -18,7 +19,6 @@ import { useSpaces } from '../spaces/useSpaces';
 import { PageTags } from '../tags/PageTags';
 import { PageActions } from '../tree/PageActions';
 import { PageIconButton } from '../tree/PageIconButton';
-import { pageBodyField } from './CollabSession';
 import { BacklinksPanel } from './links/BacklinksPanel';
 import { PageBody } from './PageBody';
 import { PageHeader } from './PageHeader';

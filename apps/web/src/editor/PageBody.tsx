@@ -1,4 +1,4 @@
-import { createExtensions } from '@lore/schema';
+import { createExtensions, pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
 import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
@@ -10,7 +10,7 @@ import type { User } from '../api/types';
 import { AttachmentUploads } from './attachments/AttachmentUploads';
 import { BubbleMenu } from './BubbleMenu';
 import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';
-import { type CollabSession, pageBodyField } from './CollabSession';
+import type { CollabSession } from './CollabSession';
 import { cleanPastedHTML } from './cleanPastedHTML';
 import { GlossaryHover } from './glossary/GlossaryHover';
 import { PageLinks } from './links/PageLinks';

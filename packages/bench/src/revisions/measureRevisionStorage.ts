@@ -7,8 +7,8 @@ import { CollabServer } from '@lore/collab';
 import { editingTracesDir, readTrace, type SequentialTrace } from '@lore/collab/testing';
 import { encodePageState, type JsonObject, RevisionService } from '@lore/core';
 import { ManualClock } from '@lore/core/testing';
-import { applyJSONToYDoc } from '@lore/schema';
-import { pageBodyField, YjsVersionedContent } from '@lore/server';
+import { YjsVersionedContent } from '@lore/page-document';
+import { applyJSONToYDoc, pageBodyField } from '@lore/schema';
 import {
   openDatabase,
   SqliteAccountStore,

@@ -1,17 +1,8 @@
+import type { PageLineage, SearchPageFacts } from '@lore/core';
 import type { Db } from '../openDatabase';
 
-/** A page and its ancestors, nearest first, as search needs them. */
-export interface PageLineage {
-  readonly id: string;
-  readonly title: string;
-  readonly deletedAt: number | null;
-}
-
-/**
- * Facts about pages that only search uses, on the Lore database: who edited them (kept by the
- * search consumer), how often they were opened, their ancestry, and which pages are searchable.
- */
-export class SqliteSearchPageFacts {
+/** Facts about pages that only search uses, on the Lore database. */
+export class SqliteSearchPageFacts implements SearchPageFacts {
   readonly #statements;
 
   constructor(db: Db) {
@@ -55,12 +46,10 @@ export class SqliteSearchPageFacts {
     };
   }
 
-  /** Ids of the users who created or edited the page. */
   authors(pageId: string): string[] {
     return this.#statements.authors.all(pageId);
   }
 
-  /** Records that someone created or changed the page, for the author filter. */
   addAuthor(pageId: string, userId: string): void {
     this.#statements.addAuthor.run(pageId, userId);
   }
@@ -69,19 +58,16 @@ export class SqliteSearchPageFacts {
     return this.#statements.views.get(pageId) ?? 0;
   }
 
-  /** Counts an opening of the page (which re-indexes it with the new popularity). */
   addView(pageId: string): void {
     this.#statements.addView.run(pageId);
   }
 
-  /** The page, then its parent, up to the top; empty when the page does not exist. */
   lineage(pageId: string): PageLineage[] {
     return this.#statements.lineage
       .all(pageId)
       .map((row) => ({ id: row.id, title: row.title, deletedAt: row.deleted_at }));
   }
 
-  /** Every page that is neither in the trash nor below a page in the trash. */
   searchablePageIds(): string[] {
     return this.#statements.searchable.all();
   }

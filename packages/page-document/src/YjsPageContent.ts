@@ -7,10 +7,11 @@ import {
   jsonToMarkdown,
   jsonToPlainText,
   markdownToJSON,
+  pageBodyField,
+  pageTitleField,
   yDocToJSON,
 } from '@lore/schema';
 import * as Y from 'yjs';
-import { pageBodyField, pageTitleField } from './pageDocumentFields';
 import { readPageDocument } from './readPageDocument';
 
 /** Told when a stored page nests past the depth limit and was flattened to be rendered. */

@@ -1,7 +1,6 @@
 import type { AuthoredBlock, AuthoredRun, PageAuthorship } from '@lore/core';
-import { getSchema } from '@lore/schema';
+import { getSchema, pageBodyField, pageTitleField } from '@lore/schema';
 import * as Y from 'yjs';
-import { pageBodyField, pageTitleField } from '../collab/pageDocumentFields';
 
 type Runs = AuthoredRun<number | null>[];
 

@@ -6,9 +6,10 @@ import {
   documentLimits,
   getSchema,
   markNameOf,
+  pageBodyField,
+  pageTitleField,
 } from '@lore/schema';
 import * as Y from 'yjs';
-import { pageBodyField, pageTitleField } from './pageDocumentFields';
 
 const allowedRoots = new Set([pageBodyField, pageTitleField]);
 

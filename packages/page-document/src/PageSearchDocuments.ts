@@ -1,13 +1,17 @@
-import type { PageStore, SearchDocument, SearchDocumentSource, SpaceStore } from '@lore/core';
-import { extractHeadings, jsonToPlainText, yDocToJSON } from '@lore/schema';
-import type { SqliteSearchPageFacts } from '@lore/store-sqlite';
+import type {
+  PageStore,
+  SearchDocument,
+  SearchDocumentSource,
+  SearchPageFacts,
+  SpaceStore,
+} from '@lore/core';
+import { extractHeadings, jsonToPlainText, pageBodyField, yDocToJSON } from '@lore/schema';
 import type * as Y from 'yjs';
-import { pageBodyField } from '../collab/pageDocumentFields';
 
 export interface PageSearchDocumentsOptions {
   readonly pages: PageStore;
   readonly spaces: SpaceStore;
-  readonly facts: SqliteSearchPageFacts;
+  readonly facts: SearchPageFacts;
   /** Runs `read` on the page's current document (see `readPageDocument`). */
   readonly readDocument: <T>(pageId: string, read: (doc: Y.Doc) => T) => Promise<T>;
   /** The page's tags. */

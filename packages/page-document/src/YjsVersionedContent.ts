@@ -1,18 +1,10 @@
 import type { CollabServer } from '@lore/collab';
-import type { JsonObject, PageAuthorship, PageState, VersionedContent } from '@lore/core';
-import { applyJSONToYDoc, type JSONContent, yDocToJSON } from '@lore/schema';
+import type { PageAuthorship, PageState, VersionedContent } from '@lore/core';
+import { applyJSONToYDoc, type JSONContent, pageBodyField, pageTitleField } from '@lore/schema';
 import type * as Y from 'yjs';
-import { pageBodyField, pageTitleField } from '../collab/pageDocumentFields';
 import { EditOrigin } from './EditOrigin';
 import { readAuthorship } from './readAuthorship';
-
-/** The page's title and body as a state, converted with the one page schema. */
-export function readPageState(doc: Y.Doc): PageState {
-  return {
-    title: doc.getText(pageTitleField).toString(),
-    body: yDocToJSON(doc, pageBodyField) as JsonObject,
-  };
-}
+import { readPageState } from './readPageState';
 
 const isHighSurrogate = (code: number) => code >= 0xd800 && code <= 0xdbff;
 const isLowSurrogate = (code: number) => code >= 0xdc00 && code <= 0xdfff;
