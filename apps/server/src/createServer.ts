@@ -11,7 +11,6 @@ import { mountRoutes } from './http/mountRoutes';
 import { requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
 import { webApp } from './http/webApp';
-import { apiRoutes } from './routes/apiRoutes';
 import { createLore, type LoreRuntime } from './runtime/createLore';
 import type { Services } from './Services';
 
@@ -61,7 +60,7 @@ export async function createServer(
     db.prepare('SELECT 1').get();
     res.json({ status: 'ok' });
   });
-  app.use(mountRoutes(apiRoutes, services));
+  app.use(mountRoutes(runtime.routes, services));
   app.use(webApp(services));
   app.use((req) => {
     throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.path}.`);

@@ -3,7 +3,6 @@ export * from './config';
 export * from './createServer';
 export * from './logger';
 export { main } from './main';
-export { apiRoutes } from './routes/apiRoutes';
 export * from './runtime/createLore';
 export type { LoreModule } from './runtime/LoreModule';
 export * from './search/reindexSearch';

@@ -16,6 +16,7 @@ import {
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import type { CollabContext } from '../collab/collabEndpoint';
+import { revisionRoutes } from '../routes/revisionRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
 
 export interface WireRevisionsOptions {
@@ -75,6 +76,7 @@ export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
     close: () => revisions.stop(),
     module: {
       name: 'revisions',
+      routes: revisionRoutes,
       start: () => revisions.resume(),
       close: () => revisions.stop(),
     },

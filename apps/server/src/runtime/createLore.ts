@@ -29,10 +29,22 @@ import type { CollabContext } from '../collab/collabEndpoint';
 import { pageTitleConsumer } from '../collab/pageTitleConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
+import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
 import { wireRevisions } from '../revisions/wireRevisions';
+import { attachmentRoutes } from '../routes/attachmentRoutes';
+import { authRoutes } from '../routes/authRoutes';
+import { eventRoutes } from '../routes/eventRoutes';
+import { oembedRoutes } from '../routes/oembedRoutes';
+import { pageRoutes } from '../routes/pageRoutes';
+import { setupRoutes } from '../routes/setupRoutes';
+import { spaceRoutes } from '../routes/spaceRoutes';
+import { tagRoutes } from '../routes/tagRoutes';
+import { tokenRoutes } from '../routes/tokenRoutes';
+import { transferRoutes } from '../routes/transferRoutes';
+import { userRoutes } from '../routes/userRoutes';
 import type { Services } from '../Services';
 import { wireSearch } from '../search/wireSearch';
 import { wireTransfer } from '../transfer/wireTransfer';
@@ -54,6 +66,8 @@ export interface LoreRuntime {
   readonly events: EventDispatcher;
   /** The modules in the order they start (they close in reverse). */
   readonly modules: readonly LoreModule[];
+  /** Every module's `/api` routes, in module order: what the HTTP layer mounts and documents. */
+  readonly routes: readonly Route[];
   /** Starts every module, then event delivery. Call once. */
   start(): Promise<void>;
   /** Stops event delivery, then every module in reverse order, then closes the database. */
@@ -177,27 +191,8 @@ export async function createLore(
       },
     },
     {
-      name: 'collab',
-      // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
-      // and this compacts the logs.
-      close: () => collab.closeAll(),
-    },
-    {
-      name: 'pages',
-      consumers: [
-        pageTitleConsumer({
-          pages,
-          readTitle: (pageId) => content.readTitle(pageId),
-          lastEditor: (pageId) => revisionWiring.revisions.takeLastEditor(pageId),
-        }),
-        trashedRoomsConsumer(sharedCollab),
-      ],
-    },
-    revisionWiring.module,
-    { name: 'links', consumers: [pageLinksConsumer(links)] },
-    search.module,
-    {
       name: 'accounts',
+      routes: [...setupRoutes, ...authRoutes, ...userRoutes, ...tokenRoutes],
       // Hourly upkeep: expired sessions go, and pages freed by compacted logs go back to the disk.
       start: () => {
         accounts.pruneSessions();
@@ -211,6 +206,30 @@ export async function createLore(
         if (pruneTimer) clearInterval(pruneTimer);
       },
     },
+    {
+      name: 'collab',
+      // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
+      // and this compacts the logs.
+      close: () => collab.closeAll(),
+    },
+    {
+      name: 'pages',
+      routes: [...spaceRoutes, ...pageRoutes, ...oembedRoutes, ...tagRoutes],
+      consumers: [
+        pageTitleConsumer({
+          pages,
+          readTitle: (pageId) => content.readTitle(pageId),
+          lastEditor: (pageId) => revisionWiring.revisions.takeLastEditor(pageId),
+        }),
+        trashedRoomsConsumer(sharedCollab),
+      ],
+    },
+    { name: 'attachments', routes: attachmentRoutes },
+    revisionWiring.module,
+    { name: 'links', consumers: [pageLinksConsumer(links)] },
+    search.module,
+    { name: 'transfer', routes: transferRoutes },
+    { name: 'events', routes: eventRoutes },
   ];
 
   const events = new EventDispatcher({
@@ -281,6 +300,7 @@ export async function createLore(
     collab,
     events,
     modules,
+    routes: modules.flatMap((module) => module.routes ?? []),
     start: async () => {
       if (started) return;
       started = true;

@@ -21,6 +21,9 @@ import {
   SqliteSearchPageFacts,
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
+import { glossaryRoutes } from '../routes/glossaryRoutes';
+import { searchAnalyticsRoutes } from '../routes/searchAnalyticsRoutes';
+import { searchRoutes } from '../routes/searchRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
 import { createSearchIndex } from './createSearchIndex';
 import type { SearchServices } from './SearchServices';
@@ -95,6 +98,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     },
     module: {
       name: 'search',
+      routes: [...searchRoutes, ...glossaryRoutes, ...searchAnalyticsRoutes],
       consumers: [
         searchConsumer({
           outbox,
