@@ -97,7 +97,7 @@ describe('Meilisearch settings and documents', () => {
     expect(document).toMatchObject({ id: 'p1', title: 'Hello', body: 'Body', tagKeys: ['ops'] });
   });
 
-  it('presents hits as escaped HTML with marks and infers corrections from highlights', () => {
+  it('presents hits as plain text with highlight ranges and infers corrections from them', () => {
     const hit = {
       pageId: 'p1',
       shortId: 's1',
@@ -115,8 +115,9 @@ describe('Meilisearch settings and documents', () => {
       shortId: 's1',
       spaceId: 'sp',
       title: 'Onboarding <b>',
-      titleHtml: '<mark>Onboarding</mark> &lt;b&gt;',
-      snippetHtml: '… first week of <mark>onboarding</mark> &amp; &lt;script&gt; …',
+      titleHighlights: [{ start: 0, end: 10 }],
+      snippet: '… first week of onboarding & <script> …',
+      snippetHighlights: [{ start: 16, end: 26 }],
       path: ['Eng'],
       updatedAt: 3,
     });
@@ -124,6 +125,13 @@ describe('Meilisearch settings and documents', () => {
       ['onbaording', 'onboarding'],
     ]);
     expect(typoCorrections(parseQuery('onboarding '), [hit]).size).toBe(0);
+    const unformatted = { ...hit, _formatted: { title: 'Something else \uE000x\uE001' } };
+    expect(presentMeiliHit(unformatted)).toMatchObject({
+      title: 'Onboarding <b>',
+      titleHighlights: [],
+      snippet: '',
+      snippetHighlights: [],
+    });
   });
 });
 

@@ -1,10 +1,9 @@
 import {
   editDistanceWithin,
-  escapeHtml,
-  markedTextToHtml,
   matchEnd,
   matchStart,
   type ParsedQuery,
+  readMatchMarkers,
   type SearchHit,
   searchTokens,
   typoBudget,
@@ -28,18 +27,23 @@ export interface MeiliHit {
 const text = (value: unknown) => (typeof value === 'string' ? value : '');
 const texts = (value: unknown) => (Array.isArray(value) ? value.map(String) : []);
 
-/** A Meilisearch hit as a Lore hit: highlights become `<mark>`, everything else is escaped. */
+/**
+ * A Meilisearch hit as a Lore hit: the highlight markers in the formatted title and cropped
+ * body become ranges into the plain text.
+ */
 export function presentMeiliHit(hit: MeiliHit): SearchHit {
   const title = text(hit.title);
-  const formattedTitle = text(hit._formatted?.title);
-  const body = text(hit._formatted?.body);
+  const formattedTitle = readMatchMarkers(text(hit._formatted?.title));
+  const snippet = readMatchMarkers(text(hit._formatted?.body));
   return {
     pageId: text(hit.pageId),
     shortId: text(hit.shortId),
     spaceId: text(hit.spaceId),
     title,
-    titleHtml: formattedTitle ? markedTextToHtml(formattedTitle) : escapeHtml(title),
-    snippetHtml: markedTextToHtml(body),
+    // The formatted title is the title with markers; anything else would misplace them.
+    titleHighlights: formattedTitle.text === title ? formattedTitle.highlights : [],
+    snippet: snippet.text,
+    snippetHighlights: snippet.highlights,
     path: texts(hit.path),
     updatedAt: typeof hit.updatedAt === 'number' ? hit.updatedAt : 0,
   };

@@ -66,7 +66,13 @@ describe('GET /api/search', () => {
     });
     expect(hit.snippetHtml).toContain('<mark>vacation</mark>');
     expect(hit.snippetHtml).toContain('&lt;b&gt;');
-    expect((await search('request')).results[0].titleHtml).toBe('<mark>Requesting</mark> time off');
+    expect(hit.snippet).toContain('<b>');
+    const marked = (text: string, ranges: { start: number; end: number }[]) =>
+      ranges.map((range) => text.slice(range.start, range.end).toLowerCase());
+    expect(marked(hit.snippet, hit.snippetHighlights)).toContain('vacation');
+    const requesting = (await search('request')).results[0];
+    expect(requesting.titleHtml).toBe('<mark>Requesting</mark> time off');
+    expect(requesting.titleHighlights).toEqual([{ start: 0, end: 10 }]);
 
     expect(await titlesFor('vacation', `&space=${space.slug}`)).toEqual(['Requesting time off']);
     expect(await titlesFor('vacation', '&space=nope')).toEqual([]);

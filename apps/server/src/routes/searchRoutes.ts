@@ -1,8 +1,9 @@
-import type { Person, SearchHit, Space } from '@lore/core';
+import type { Space } from '@lore/core';
 import { z } from 'zod';
 import { HttpError } from '../http/HttpError';
 import { defineRoute } from '../http/route';
 import type { SearchServices } from '../search/SearchServices';
+import { presentSearchHit } from './presentSearchHit';
 import { errorResponse } from './schemas';
 import { repeatable, searchHitSchema } from './searchSchemas';
 
@@ -36,21 +37,6 @@ const searchQuery = z.object({
     .default('true')
     .describe('false: leave this search out of the analytics'),
 });
-
-function presentHit(hit: SearchHit, space: Space | null, updatedBy: Person | null) {
-  return {
-    pageId: hit.pageId,
-    shortId: hit.shortId,
-    url: `/s/${hit.shortId}`,
-    title: hit.title,
-    titleHtml: hit.titleHtml,
-    snippetHtml: hit.snippetHtml,
-    space: { id: hit.spaceId, slug: space?.slug ?? '', name: space?.name ?? '' },
-    path: [...hit.path],
-    updatedAt: new Date(hit.updatedAt).toISOString(),
-    updatedBy,
-  };
-}
 
 /** Space ids for a filter: slugs are resolved; unknown values stay (and match nothing). */
 function spaceIds(search: SearchServices, values: readonly string[]): string[] {
@@ -132,7 +118,7 @@ export const searchRoutes = [
         status: 200,
         body: {
           results: outcome.hits.map((hit) =>
-            presentHit(hit, spaceOf(hit.spaceId), editorOf(hit.pageId)),
+            presentSearchHit(hit, spaceOf(hit.spaceId), editorOf(hit.pageId)),
           ),
           total: outcome.total,
           totalExact: outcome.totalExact,

@@ -6,16 +6,30 @@ export const repeatable = z
   .optional()
   .transform((value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]));
 
+export const highlightRangeSchema = z
+  .object({
+    start: z.number().int().nonnegative().describe('first highlighted UTF-16 code unit'),
+    end: z.number().int().nonnegative().describe('one past the last highlighted UTF-16 code unit'),
+  })
+  .meta({ id: 'HighlightRange' });
+
+const highlights = z
+  .array(highlightRangeSchema)
+  .describe('the matches, sorted and non-overlapping, as offsets into the text');
+
 export const searchHitSchema = z
   .object({
     pageId: z.string(),
     shortId: z.string(),
     url: z.string().describe('permanent link: /s/<shortId>'),
     title: z.string(),
+    titleHighlights: highlights,
     titleHtml: z.string().describe('the title, HTML-escaped, matches in <mark>'),
-    snippetHtml: z
+    snippet: z
       .string()
-      .describe('an excerpt around the best match, HTML-escaped, matches in <mark>'),
+      .describe('plain-text excerpt around the best match; "… " / " …" mark left-out text'),
+    snippetHighlights: highlights,
+    snippetHtml: z.string().describe('the snippet, HTML-escaped, matches in <mark>'),
     space: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
     path: z.array(z.string()).describe('space name, then ancestor titles'),
     updatedAt: z.string(),

@@ -1,9 +1,16 @@
 import { useMemo } from 'react';
 import { highlightSegments } from './highlightSegments';
+import type { HighlightRange } from './searchTypes';
 
-/** Search API HTML (escaped text, matches in `<mark>`) shown as text with highlighted matches. */
-export function HighlightedText({ html }: { html: string }) {
-  const segments = useMemo(() => highlightSegments(html), [html]);
+/** Plain text with the ranges that matched the search in `<mark>`, rendered as React text. */
+export function HighlightedText({
+  text,
+  highlights,
+}: {
+  text: string;
+  highlights: readonly HighlightRange[];
+}) {
+  const segments = useMemo(() => highlightSegments(text, highlights), [text, highlights]);
   return (
     <>
       {segments.map((segment, index) =>

@@ -111,12 +111,12 @@ export function QuickSearchPopover({
             return (
               <div key={hit.pageId} {...common}>
                 <span className="quick-search__title">
-                  <HighlightedText html={hit.titleHtml} />
+                  <HighlightedText text={hit.title} highlights={hit.titleHighlights} />
                 </span>
                 <span className="quick-search__path">{hit.path.join(' / ')}</span>
-                {hit.snippetHtml && (
+                {hit.snippet && (
                   <span className="quick-search__snippet">
-                    <HighlightedText html={hit.snippetHtml} />
+                    <HighlightedText text={hit.snippet} highlights={hit.snippetHighlights} />
                   </span>
                 )}
               </div>

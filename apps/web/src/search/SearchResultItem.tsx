@@ -37,12 +37,12 @@ export function SearchResultItem({ hit, position, onOpen }: SearchResultItemProp
             if (event.button === 1) onOpen(hit, position);
           }}
         >
-          <HighlightedText html={hit.titleHtml} />
+          <HighlightedText text={hit.title} highlights={hit.titleHighlights} />
         </Link>
       </h2>
-      {hit.snippetHtml && (
+      {hit.snippet && (
         <p className="search-result__snippet">
-          <HighlightedText html={hit.snippetHtml} />
+          <HighlightedText text={hit.snippet} highlights={hit.snippetHighlights} />
         </p>
       )}
       <p className="search-result__meta">

@@ -5,17 +5,28 @@ export interface SearchPerson {
   color: string;
 }
 
-/** One search result as `GET /api/search` presents it. */
+/** Where a match sits in a text: UTF-16 offsets, `end` exclusive. */
+export interface HighlightRange {
+  start: number;
+  end: number;
+}
+
+/**
+ * One search result as `GET /api/search` presents it (the fields this app reads; the API also
+ * sends the highlighted texts as HTML, which the app does not use).
+ */
 export interface SearchHit {
   pageId: string;
   shortId: string;
   /** Permanent link: `/s/<shortId>`. */
   url: string;
   title: string;
-  /** The title, HTML-escaped, with matches in `<mark>`. */
-  titleHtml: string;
-  /** An excerpt around the best match, HTML-escaped, with matches in `<mark>`. */
-  snippetHtml: string;
+  /** The matches in `title`, sorted and non-overlapping. */
+  titleHighlights: HighlightRange[];
+  /** A plain-text excerpt around the best match; `… ` and ` …` mark text left out. */
+  snippet: string;
+  /** The matches in `snippet`, sorted and non-overlapping. */
+  snippetHighlights: HighlightRange[];
   space: { id: string; slug: string; name: string };
   /** The space name, then the titles of the ancestor pages. */
   path: string[];

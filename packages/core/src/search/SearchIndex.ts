@@ -1,3 +1,4 @@
+import type { HighlightRange } from './HighlightRange';
 import type { SearchDocument } from './SearchDocument';
 
 /** Narrowing of a search; every given filter must hold. */
@@ -30,15 +31,24 @@ export interface SearchRequest {
   readonly now?: number;
 }
 
-/** One result. The `…Html` fields are safe to insert: text is escaped, matches are `<mark>`ed. */
+/**
+ * One result. Texts are plain (never escaped or marked up); the words that matched the query
+ * are given as ranges into them, for the presenter to render.
+ */
 export interface SearchHit {
   readonly pageId: string;
   readonly shortId: string;
   readonly spaceId: string;
   readonly title: string;
-  readonly titleHtml: string;
-  /** A short excerpt around the best match, or the start of the page. */
-  readonly snippetHtml: string;
+  /** The matches in `title`. */
+  readonly titleHighlights: readonly HighlightRange[];
+  /**
+   * A short excerpt around the best match, or the start of the page, with `… ` before and
+   * ` …` after where page text was left out.
+   */
+  readonly snippet: string;
+  /** The matches in `snippet`. */
+  readonly snippetHighlights: readonly HighlightRange[];
   readonly path: readonly string[];
   readonly updatedAt: number;
 }

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { correctQueryText } from './correctQueryText';
 import { editDistanceWithin } from './editDistanceWithin';
+import type { HighlightedText } from './HighlightRange';
+import { readMatchMarkers } from './matchMarkers';
+import { matchSnippet } from './matchSnippet';
 import { parseQuery } from './parseQuery';
-import { snippetHtml } from './snippetHtml';
 import { termMatcher } from './TermMatcher';
 import { typoBudget } from './typoBudget';
 
@@ -67,17 +69,46 @@ describe('typo helpers', () => {
   });
 });
 
-describe('snippetHtml', () => {
-  it('picks the window with the most distinct matches, escapes and marks', () => {
+describe('matchSnippet', () => {
+  const marked = ({ text, highlights }: HighlightedText) =>
+    highlights.map((range) => text.slice(range.start, range.end));
+
+  it('picks the window with the most distinct matches and gives their ranges', () => {
     const text = `${'filler words here. '.repeat(30)}The <b>expense</b> policy covers travel & meals. ${'more filler. '.repeat(40)}`;
-    const html = snippetHtml(text, termMatcher(['expense', 'travel']));
-    expect(html).toContain('&lt;b&gt;<mark>expense</mark>&lt;/b&gt;');
-    expect(html).toContain('<mark>travel</mark> &amp; meals');
-    expect(html.startsWith('… ')).toBe(true);
-    expect(html.endsWith(' …')).toBe(true);
-    expect(snippetHtml('Short page.', termMatcher(['none']))).toBe('Short page.');
-    expect(snippetHtml('Prefix match: onboarding', termMatcher([], ['onb']))).toBe(
-      'Prefix match: <mark>onboarding</mark>',
-    );
+    const snippet = matchSnippet(text, termMatcher(['expense', 'travel']));
+    expect(snippet.text).toContain('The <b>expense</b> policy covers travel & meals.');
+    expect(marked(snippet)).toEqual(['expense', 'travel']);
+    expect(snippet.text.startsWith('… ')).toBe(true);
+    expect(snippet.text.endsWith(' …')).toBe(true);
+    expect(matchSnippet('Short page.', termMatcher(['none']))).toEqual({
+      text: 'Short page.',
+      highlights: [],
+    });
+    expect(matchSnippet('Prefix match: onboarding', termMatcher([], ['onb']))).toEqual({
+      text: 'Prefix match: onboarding',
+      highlights: [{ start: 14, end: 24 }],
+    });
+  });
+
+  it('counts offsets in UTF-16 code units, after collapsed whitespace', () => {
+    const snippet = matchSnippet('🙂 Café\n\n  menu', termMatcher(['cafe', 'menu']));
+    expect(snippet.text).toBe('🙂 Café menu');
+    expect(marked(snippet)).toEqual(['Café', 'menu']);
+  });
+});
+
+describe('readMatchMarkers', () => {
+  it('turns engine markers into plain text and ranges, tolerating stray markers', () => {
+    expect(readMatchMarkers('… week of \uE000onboarding\uE001 & <b> …')).toEqual({
+      text: '… week of onboarding & <b> …',
+      highlights: [{ start: 10, end: 20 }],
+    });
+    expect(readMatchMarkers('\uE001a\uE000\uE000b\uE001\uE000\uE001c\uE000d')).toEqual({
+      text: 'abcd',
+      highlights: [
+        { start: 1, end: 2 },
+        { start: 3, end: 4 },
+      ],
+    });
   });
 });

@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import type { ContractTestApi } from '../documents/documentStoreContract';
+import type { HighlightRange } from './HighlightRange';
 import type { SearchDocument } from './SearchDocument';
 import type { SearchIndex, SearchRequest, SearchResults } from './SearchIndex';
 
@@ -39,6 +40,18 @@ export function searchDocument(
 }
 
 const ids = (results: SearchResults) => results.hits.map((hit) => hit.pageId);
+
+/** Highlights are sorted, non-empty, non-overlapping ranges inside `text`. */
+function assertHighlights(text: string, ranges: readonly HighlightRange[]): void {
+  let previousEnd = 0;
+  for (const range of ranges) {
+    const shown = JSON.stringify({ text: text.slice(0, 80), ranges });
+    assert.ok(Number.isInteger(range.start) && Number.isInteger(range.end), shown);
+    assert.ok(range.start >= previousEnd && range.start < range.end, shown);
+    assert.ok(range.end <= text.length, shown);
+    previousEnd = range.end;
+  }
+}
 
 /**
  * The behaviour every `SearchIndex` implementation must share. Each implementation's test file
@@ -316,7 +329,7 @@ export function searchIndexContract(
     );
 
     api.it(
-      'returns escaped snippets and titles with the matches marked',
+      'returns plain-text snippets and titles with the ranges of the matches',
       withIndex(async (index) => {
         await index.upsert([
           searchDocument({
@@ -327,11 +340,21 @@ export function searchIndexContract(
         ]);
         const [hit] = (await search(index, 'vacation')).hits;
         assert.ok(hit);
-        assert.match(hit.snippetHtml, /<mark>vacation<\/mark>/i);
-        assert.match(hit.snippetHtml, /&lt;\/?script&gt;/);
-        assert.ok(!/<\/?script/.test(hit.snippetHtml), hit.snippetHtml);
-        assert.ok(hit.snippetHtml.length < 600, hit.snippetHtml);
-        assert.equal(hit.titleHtml, '<mark>Vacation</mark> &lt;b&gt;rules&lt;/b&gt;');
+        assertHighlights(hit.snippet, hit.snippetHighlights);
+        assertHighlights(hit.title, hit.titleHighlights);
+        const marked = (text: string, ranges: readonly HighlightRange[]) =>
+          ranges.map((range) => text.slice(range.start, range.end).toLowerCase());
+        assert.ok(marked(hit.snippet, hit.snippetHighlights).includes('vacation'), hit.snippet);
+        assert.deepEqual(
+          new Set(marked(hit.snippet, hit.snippetHighlights)),
+          new Set(['vacation']),
+        );
+        // Plain text: markup in a page is text, left for the presenter to escape, never marked.
+        assert.ok(hit.snippet.includes('<script>alert(1)</script> &'), hit.snippet);
+        assert.ok(!hit.snippet.includes('&lt;') && !hit.snippet.includes('<mark>'), hit.snippet);
+        assert.ok(hit.snippet.length < 600, hit.snippet);
+        assert.equal(hit.title, 'Vacation <b>rules</b>');
+        assert.deepEqual(hit.titleHighlights, [{ start: 0, end: 8 }]);
       }),
     );
 
@@ -450,6 +473,10 @@ export function searchIndexContract(
           const results = await search(index, text);
           assert.ok(Array.isArray(results.hits), text.slice(0, 40));
           assert.ok(results.total >= results.hits.length);
+          for (const hit of results.hits) {
+            assertHighlights(hit.title, hit.titleHighlights);
+            assertHighlights(hit.snippet, hit.snippetHighlights);
+          }
         }
         assert.deepEqual(ids(await search(index, 'node.js')), ['p']);
         assert.deepEqual(ids(await search(index, '(v20)')), ['p']);

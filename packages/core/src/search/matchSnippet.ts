@@ -1,4 +1,5 @@
-import { highlightHtml } from './highlightHtml';
+import type { HighlightedText } from './HighlightRange';
+import { highlightRanges } from './highlightRanges';
 import { isAsciiText, searchTokenSpans, type TokenSpan } from './searchTokens';
 import type { TermMatcher } from './TermMatcher';
 
@@ -8,11 +9,15 @@ export const snippetLength = 180;
 const scanLimit = 20_000;
 
 /**
- * A short excerpt of `text` as safe HTML: the window of about `length` characters holding the
- * most distinct matching words (the start of the page when nothing matches), cut at word
- * boundaries, with `…` where text was left out and matches in `<mark>`.
+ * A short excerpt of `text`: the window of about `length` characters holding the most distinct
+ * matching words (the start of the page when nothing matches), cut at word boundaries, with
+ * `… ` and ` …` where text was left out, and the ranges of the matching words in it.
  */
-export function snippetHtml(text: string, isMatch: TermMatcher, length = snippetLength): string {
+export function matchSnippet(
+  text: string,
+  isMatch: TermMatcher,
+  length = snippetLength,
+): HighlightedText {
   const source = text.length > scanLimit ? text.slice(0, scanLimit) : text;
   let matches = findMatches(source, isMatch);
   if (matches.length === 0 && !isAsciiText(source)) {
@@ -56,7 +61,14 @@ export function snippetHtml(text: string, isMatch: TermMatcher, length = snippet
     if (space > start + length / 2) end = space;
   }
   const excerpt = source.slice(start, end).replace(/\s+/g, ' ').trim();
-  return `${start > 0 ? '… ' : ''}${highlightHtml(excerpt, isMatch)}${end < text.length ? ' …' : ''}`;
+  const lead = start > 0 ? '… ' : '';
+  return {
+    text: `${lead}${excerpt}${end < text.length ? ' …' : ''}`,
+    highlights: highlightRanges(excerpt, isMatch).map((range) => ({
+      start: range.start + lead.length,
+      end: range.end + lead.length,
+    })),
+  };
 }
 
 const wordChar = /[\p{L}\p{N}\p{M}\p{Co}]/u;
