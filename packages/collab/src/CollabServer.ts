@@ -8,7 +8,8 @@ import {
   resolveCollabSettings,
 } from './CollabServerOptions';
 import { Connection } from './Connection';
-import { Room, type RoomState } from './Room';
+import { Room } from './Room';
+import type { RoomState } from './RoomLifecycle';
 import type { SocketLike } from './SocketLike';
 
 /** What the wiring decided about a socket before handing it over. */

@@ -5,6 +5,6 @@ export * from './CollabProtocolError';
 export * from './CollabServer';
 export * from './CollabServerOptions';
 export * from './protocol/MessageType';
-export type { RoomState } from './Room';
+export type { RoomState } from './RoomLifecycle';
 export * from './SocketLike';
 export * from './warmUpYjs';
