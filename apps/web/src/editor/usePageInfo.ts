@@ -1,7 +1,7 @@
+import type { Page, Space } from '@lore/api';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { Page, Space } from '../api/types';
 
 /** The page's metadata from the API, or why it is missing. */
 export type PageInfo =

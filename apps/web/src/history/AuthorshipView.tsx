@@ -1,9 +1,9 @@
+import type { AuthoredRun, Person } from '@lore/api';
 import type { CSSProperties } from 'react';
 import { Avatar } from '../components/Avatar';
 import { authorLegend } from './authorLegend';
 import { authorshipBlockShape } from './authorshipBlockShape';
 import { historyApi } from './historyApi';
-import type { AuthoredRun, Person } from './historyTypes';
 import { LoadState } from './LoadState';
 import { useFetched } from './useFetched';
 

@@ -1,8 +1,8 @@
 import { historyApi } from './historyApi';
-import type { StateRef } from './historyTypes';
 import { LoadState } from './LoadState';
 import { MarkdownDiffView } from './MarkdownDiffView';
 import { SafeHtml } from './SafeHtml';
+import type { StateRef } from './StateRef';
 import { useFetched } from './useFetched';
 
 interface DiffViewProps {

@@ -1,7 +1,7 @@
+import type { Person } from '@lore/api';
 import { useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import { historyApi } from './historyApi';
-import type { Person } from './historyTypes';
 import { useDocChanges } from './useDocChanges';
 
 export interface LastEdit {

@@ -1,8 +1,8 @@
+import type { Person, Revision, RevisionList } from '@lore/api';
 import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ApiError } from '../api/ApiError';
 import { historyApi } from './historyApi';
-import type { Person, Revision, RevisionPage } from './historyTypes';
 import { useDocChanges } from './useDocChanges';
 
 export interface PageHistory {
@@ -26,7 +26,7 @@ const settleMs = 4000;
 
 /** The page's revisions, newest first, kept fresh while the history panel is open. */
 export function usePageHistory(pageId: string, doc: Y.Doc | null): PageHistory {
-  const [newest, setNewest] = useState<RevisionPage | null>(null);
+  const [newest, setNewest] = useState<RevisionList | null>(null);
   const [older, setOlder] = useState<Revision[]>([]);
   const [olderCursor, setOlderCursor] = useState<number | null>(null);
   const [people, setPeople] = useState<ReadonlyMap<string, Person>>(new Map());

@@ -1,7 +1,7 @@
+import type { TreeNode } from '@lore/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { TreeNode } from '../api/types';
 import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';

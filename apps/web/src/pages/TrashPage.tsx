@@ -1,7 +1,7 @@
+import type { Page, Space } from '@lore/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Page, Space } from '../api/types';
 import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format/formatDateTime';
 import { useCurrentUser } from '../session/useCurrentUser';

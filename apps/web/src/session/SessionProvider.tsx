@@ -1,7 +1,7 @@
+import type { SetupInput, User } from '@lore/api';
 import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { SetupInput, User } from '../api/types';
 import { claimOfflinePages } from '../offline/claimOfflinePages';
 import { forgetOfflinePages } from '../offline/forgetOfflinePages';
 import { cachedUser } from './cachedUser';

@@ -1,6 +1,6 @@
+import type { CreatedApiToken } from '@lore/api';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import type { CreatedApiToken } from '../api/types';
 import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';

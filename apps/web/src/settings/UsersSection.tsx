@@ -1,5 +1,5 @@
+import type { User } from '@lore/api';
 import { api } from '../api/client';
-import type { User } from '../api/types';
 import { useApiQuery } from '../api/useApiQuery';
 import { Avatar } from '../components/Avatar';
 import { FormError } from '../components/FormError';

@@ -1,9 +1,8 @@
+import type { BrokenLink, Space } from '@lore/api';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Space } from '../api/types';
 import { PageLoadStatus } from '../pages/PageLoadStatus';
 import { displayTitle } from './displayTitle';
-import type { BrokenLink } from './linkTypes';
 import { pageHref } from './pageHref';
 import { pageLinksApi } from './pageLinksApi';
 import { useSpaceQuery } from './useSpaceQuery';

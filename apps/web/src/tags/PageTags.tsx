@@ -1,8 +1,9 @@
+import type { TagCount } from '@lore/api';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/ApiError';
 import { addTag } from './addTag';
-import { type TagCount, tagsApi } from './tagsApi';
+import { tagsApi } from './tagsApi';
 import './tags.css';
 
 interface PageTagsProps {

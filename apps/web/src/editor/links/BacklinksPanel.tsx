@@ -1,8 +1,8 @@
+import type { Backlink } from '@lore/api';
 import { useEffect, useId, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../../api/ApiError';
 import { displayTitle } from '../../spaces/displayTitle';
-import type { Backlink } from '../../spaces/linkTypes';
 import { pageHref } from '../../spaces/pageHref';
 import { pageLinksApi } from '../../spaces/pageLinksApi';
 import './links.css';
