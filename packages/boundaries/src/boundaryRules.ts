@@ -6,6 +6,8 @@ export interface PackageRule {
   readonly because: string;
   /** Import specifiers (exact, or a prefix ending in `/`) it must not use. */
   readonly forbidden: readonly string[];
+  /** Packages it may take types from (`import type`) but no code. */
+  readonly typesOnly?: readonly string[];
 }
 
 const transport = ['node:http', 'node:https', 'node:http2', 'node:net', 'node:tls', 'node:dgram'];
@@ -37,8 +39,15 @@ export const boundaryRules: readonly PackageRule[] = [
     forbidden: [...transport, ...storage, 'express', 'ws', 'pino', '@lore/'],
   },
   {
+    name: '@lore/api',
+    because: "the API's shapes are shared by the browser and the server, and know neither",
+    forbidden: [...transport, ...storage, ...frameworks, ...serverPackages, '@lore/schema'],
+  },
+  {
     name: '@lore/web',
     because: 'the web app talks to the server over HTTP and websockets only',
     forbidden: [...serverPackages, ...transport, ...storage, 'express', 'pino'],
+    // The server validates with the schemas; the browser trusts its answers and ships no zod.
+    typesOnly: ['@lore/api'],
   },
 ];

@@ -81,4 +81,17 @@ describe('the package boundaries', () => {
     });
     expect(violation?.rule).toMatch(/web app talks to the server over HTTP/);
   });
+
+  it('fail on the web app importing code, not types, from the API schemas', () => {
+    const copy = copyOf(['apps/web', 'packages/api']);
+    expect(checkBoundaries(copy)).toEqual([]);
+    plant(
+      copy,
+      'apps/web/src/api/validate.ts',
+      "import type { Page } from '@lore/api';\nimport { pageSchema } from '@lore/api';\nexport const check = (page: Page) => pageSchema.parse(page);\n",
+    );
+    expect(checkBoundaries(copy).map((violation) => [violation.line, violation.rule])).toEqual([
+      [2, expect.stringMatching(/^@lore\/web may import only types from @lore\/api/)],
+    ]);
+  });
 });

@@ -89,7 +89,7 @@ function forbids(rule: PackageRule, specifier: string): boolean {
  *   because of hoisting;
  * - a relative import stays inside its package (a sibling is reached by its name);
  * - the layering rules (`boundaryRules`): core knows no transport, SQL, websocket or filesystem;
- *   the web app imports no server code;
+ *   the web app imports no server code, and only types from the API's schemas;
  * - shipped code imports no `…/testing` entry (contract suites, in-memory fakes, manual clocks).
  */
 export function checkBoundaries(
@@ -157,6 +157,13 @@ export function checkBoundaries(
         const dev = isTest || toolingPackages.has(pkg.name);
         // A type-only import is erased: its types may come from a dev dependency (`@types/x`).
         const typeOnly = /^\s*(import|export)\s+type\s/.test(statement);
+        if (ruled?.typesOnly?.includes(name) && !typeOnly) {
+          violations.push({
+            ...at,
+            rule: `${pkg.name} may import only types from ${name} (\`import type\`), so none of its code ships`,
+          });
+          continue;
+        }
         const typesOf = `@types/${name.startsWith('@') ? name.slice(1).replace('/', '__') : name}`;
         const declared =
           pkg.dependencies.has(name) ||

@@ -1,74 +1,9 @@
-import {
-  type PageAuthorship,
-  type Person,
-  type Revision,
-  type RevisionService,
-  revisionKinds,
-} from '@lore/core';
-import { z } from 'zod';
+import type { PageAuthorship as PageAuthorshipJson, Revision as RevisionJson } from '@lore/api';
+import type { PageAuthorship, Person, Revision, RevisionService } from '@lore/core';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export const personSchema = z
-  .object({
-    id: z.string(),
-    displayName: z.string(),
-    color: z.string().describe('#rrggbb, the same colour as the person’s caret and avatar'),
-  })
-  .meta({ id: 'Person' });
-
-export const revisionSchema = z
-  .object({
-    id: z.string(),
-    number: z.number().int().describe('1, 2, 3… per page, in the order revisions were taken'),
-    kind: z
-      .enum(revisionKinds)
-      .describe(
-        'auto: editing paused (5 min) or ran 30 min; manual: "Save version"; before-restore / ' +
-          'before-import: the content just before it was overwritten; restore: content brought back',
-      ),
-    name: z.string().nullable(),
-    note: z.string().nullable(),
-    title: z.string().describe('the page title in this revision'),
-    createdAt: z.string().describe('ISO 8601'),
-    createdBy: z.string().nullable().describe('who saved or restored; null for automatic ones'),
-    contributors: z
-      .array(z.string())
-      .describe('ids of the people who edited since the previous revision'),
-    restoredFrom: z.string().nullable().describe('for a restore: the revision brought back'),
-  })
-  .meta({ id: 'Revision' });
-
-export const diffLineSchema = z
-  .object({
-    op: z.enum(['equal', 'insert', 'delete']),
-    text: z.string(),
-    fromLine: z.number().int().optional(),
-    toLine: z.number().int().optional(),
-  })
-  .meta({ id: 'DiffLine' });
-
-const runSchema = z.object({
-  text: z.string(),
-  author: z.string().nullable().describe('user id; null when unknown (e.g. imported content)'),
-});
-
-export const authorshipSchema = z
-  .object({
-    title: z.array(runSchema),
-    blocks: z.array(
-      z.object({
-        type: z.string().describe('paragraph, heading, codeBlock, horizontalRule…'),
-        level: z.number().int().optional().describe('heading level'),
-        path: z.array(z.string()).describe('containers around the block, outermost first'),
-        runs: z.array(runSchema),
-      }),
-    ),
-    people: z.array(personSchema),
-  })
-  .meta({ id: 'PageAuthorship' });
-
-export function presentRevision(revision: Revision) {
+export function presentRevision(revision: Revision): RevisionJson {
   return {
     id: revision.id,
     number: revision.number,
@@ -102,7 +37,7 @@ export function peopleOf(
 export function presentAuthorship(
   revisions: RevisionService,
   authorship: PageAuthorship<string | null>,
-) {
+): PageAuthorshipJson {
   const ids = [...authorship.title, ...authorship.blocks.flatMap((block) => block.runs)]
     .map((run) => run.author)
     .filter((author): author is string => author !== null);

@@ -1,8 +1,9 @@
+import { attachmentBodySchema, attachmentsSchema } from '@lore/api';
 import { isRasterImage } from '@lore/core';
 import { z } from 'zod';
 import { contentDisposition } from '../attachments/contentDisposition';
 import { etagMatches } from '../attachments/etagMatches';
-import { attachmentSchema, presentAttachment } from '../attachments/presentAttachment';
+import { presentAttachment } from '../attachments/presentAttachment';
 import { readRawBody } from '../attachments/readRawBody';
 import { defineRoute, type RouteContext } from '../http/route';
 import { errorResponse } from './schemas';
@@ -66,7 +67,7 @@ export const attachmentRoutes = [
         .describe('the file name; folder parts and control characters are removed'),
     }),
     responses: {
-      201: { description: 'The attachment', schema: z.object({ attachment: attachmentSchema }) },
+      201: { description: 'The attachment', schema: attachmentBodySchema },
       400: errorResponse('Empty file'),
       403: errorResponse('Guests cannot upload'),
       404: errorResponse('No such page, or it is in the trash (`page_not_found`)'),
@@ -95,7 +96,7 @@ export const attachmentRoutes = [
     responses: {
       200: {
         description: 'The attachments',
-        schema: z.object({ attachments: z.array(attachmentSchema) }),
+        schema: attachmentsSchema,
       },
       404: errorResponse('No such page, or it is in the trash (`page_not_found`)'),
     },

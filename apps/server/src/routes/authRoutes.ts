@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { loginBodySchema, userBodySchema } from '@lore/api';
 import { defineRoute } from '../http/route';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/sessionCookie';
 import { presentUser } from './presentUser';
-import { emailField, errorResponse, passwordField, userSchema } from './schemas';
+import { errorResponse } from './schemas';
 
 export const authRoutes = [
   defineRoute({
@@ -11,9 +11,9 @@ export const authRoutes = [
     tag: 'Accounts',
     summary: 'Sign in with email and password; starts a new session (cookie)',
     access: 'public',
-    body: z.strictObject({ email: emailField, password: passwordField }),
+    body: loginBodySchema,
     responses: {
-      200: { description: 'Signed in', schema: z.object({ user: userSchema }) },
+      200: { description: 'Signed in', schema: userBodySchema },
       401: errorResponse('Wrong email or password (`invalid_credentials`)'),
       429: errorResponse('Too many attempts (`rate_limited`); see the Retry-After header'),
     },
@@ -52,7 +52,7 @@ export const authRoutes = [
     summary: 'The signed-in user',
     access: 'user',
     responses: {
-      200: { description: 'The user', schema: z.object({ user: userSchema }) },
+      200: { description: 'The user', schema: userBodySchema },
       401: errorResponse('Not signed in'),
     },
     handler: ({ actor }) => ({ status: 200, body: { user: presentUser(actor) } }),

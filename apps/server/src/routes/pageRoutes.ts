@@ -1,6 +1,14 @@
 import {
+  backlinksSchema,
+  moveBodySchema,
+  newPageBodySchema,
+  pageBodySchema,
+  pageChangeBodySchema,
+  pageWithContentSchema,
+  suggestedPagesSchema,
+} from '@lore/api';
+import {
   type Page,
-  pageIconMaxLength,
   suggestLimitDefault,
   suggestLimitMax,
   titleMaxLength,
@@ -9,21 +17,10 @@ import {
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import type { Services } from '../Services';
-import {
-  pageRefSchema,
-  pageSchema,
-  presentPage,
-  presentPageRef,
-  presentSpace,
-  presentSpaceRef,
-  spaceRefSchema,
-  spaceSchema,
-} from './presentPage';
+import { presentPage, presentPageRef, presentSpace, presentSpaceRef } from './presentPage';
 import { errorResponse } from './schemas';
 
 const pageParams = z.object({ id: z.string().min(1).max(100) });
-const title = z.string().max(titleMaxLength * 4);
-const pageIdField = z.string().min(1).max(100);
 
 /** A page with its address, which needs the slug of the space it is in. */
 const present = (services: Services, actor: User, page: Page) =>
@@ -36,14 +33,9 @@ export const pageRoutes = [
     tag: 'Pages',
     summary: 'Create a page, optionally with Markdown (GFM) as its first content',
     access: 'user',
-    body: z.strictObject({
-      spaceId: z.string().min(1).max(100).describe('space id or slug'),
-      title: title.optional(),
-      parentId: z.string().min(1).max(100).nullable().optional(),
-      markdown: z.string().optional(),
-    }),
+    body: newPageBodySchema,
     responses: {
-      201: { description: 'The page', schema: z.object({ page: pageSchema }) },
+      201: { description: 'The page', schema: pageBodySchema },
       403: errorResponse('Guests cannot create pages'),
       404: errorResponse('No such space or parent (`space_not_found`, `parent_not_found`)'),
       413: errorResponse(
@@ -81,9 +73,7 @@ export const pageRoutes = [
     responses: {
       200: {
         description: 'Matching live pages, best first',
-        schema: z.object({
-          pages: z.array(pageRefSchema.extend({ space: spaceRefSchema })),
-        }),
+        schema: suggestedPagesSchema,
       },
     },
     handler: ({ actor, query, services }) => ({
@@ -115,12 +105,7 @@ export const pageRoutes = [
     responses: {
       200: {
         description: 'The page',
-        schema: z.object({
-          page: pageSchema,
-          space: spaceSchema,
-          markdown: z.string().optional().describe('absent with content=false'),
-          html: z.string().optional().describe('absent with content=false'),
-        }),
+        schema: pageWithContentSchema,
       },
       404: errorResponse('No such page (`page_not_found`)'),
     },
@@ -151,17 +136,9 @@ export const pageRoutes = [
     summary: 'Rename a page (everyone editing it sees the new title at once) and/or set its icon',
     access: 'user',
     params: pageParams,
-    body: z.strictObject({
-      title: title.optional(),
-      icon: z
-        .string()
-        .max(pageIconMaxLength)
-        .nullable()
-        .optional()
-        .describe('one emoji; null removes the icon'),
-    }),
+    body: pageChangeBodySchema,
     responses: {
-      200: { description: 'The page', schema: z.object({ page: pageSchema }) },
+      200: { description: 'The page', schema: pageBodySchema },
       400: errorResponse('The icon is not a single emoji (`invalid_request`)'),
       403: errorResponse('Guests cannot change pages'),
       404: errorResponse('No such page (`page_not_found`)'),
@@ -182,7 +159,7 @@ export const pageRoutes = [
     access: 'user',
     params: pageParams,
     responses: {
-      200: { description: 'The trashed page', schema: z.object({ page: pageSchema }) },
+      200: { description: 'The trashed page', schema: pageBodySchema },
       403: errorResponse('Guests cannot delete pages'),
       404: errorResponse('No such page (`page_not_found`)'),
     },
@@ -200,7 +177,7 @@ export const pageRoutes = [
     access: 'user',
     params: pageParams,
     responses: {
-      200: { description: 'The restored page', schema: z.object({ page: pageSchema }) },
+      200: { description: 'The restored page', schema: pageBodySchema },
       404: errorResponse('No such page (`page_not_found`)'),
       409: errorResponse('The page is not in the trash (`not_in_trash`)'),
     },
@@ -217,16 +194,9 @@ export const pageRoutes = [
       'Move a page with its subpages: under a parent (null: top level), between two siblings, optionally into another space',
     access: 'user',
     params: pageParams,
-    body: z.strictObject({
-      spaceId: pageIdField
-        .optional()
-        .describe("target space id or slug; default: the parent's space, else the page's own"),
-      parentId: pageIdField.nullable(),
-      beforeId: pageIdField.nullable().optional().describe('the sibling just below the page'),
-      afterId: pageIdField.nullable().optional().describe('the sibling just above the page'),
-    }),
+    body: moveBodySchema,
     responses: {
-      200: { description: 'The moved page', schema: z.object({ page: pageSchema }) },
+      200: { description: 'The moved page', schema: pageBodySchema },
       400: errorResponse('The siblings are not children of the parent (`invalid_position`)'),
       403: errorResponse('Guests cannot move pages'),
       404: errorResponse(
@@ -254,11 +224,7 @@ export const pageRoutes = [
     responses: {
       200: {
         description: 'Backlinks, by source title',
-        schema: z.object({
-          backlinks: z.array(
-            z.object({ page: pageRefSchema, space: spaceRefSchema, texts: z.array(z.string()) }),
-          ),
-        }),
+        schema: backlinksSchema,
       },
       404: errorResponse('No such page (`page_not_found`)'),
     },

@@ -1,78 +1,9 @@
+import type { Page as PageJson, PageRef, Space as SpaceJson, SpaceRef, TreeNode } from '@lore/api';
 import { type Page, type PageTreeNode, pagePath, type Space } from '@lore/core';
-import { z } from 'zod';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export const spaceSchema = z
-  .object({
-    id: z.string(),
-    slug: z.string(),
-    name: z.string(),
-    description: z.string(),
-    createdAt: z.string(),
-    updatedAt: z.string(),
-  })
-  .meta({ id: 'Space' });
-
-export const pageSchema = z
-  .object({
-    id: z.string(),
-    shortId: z.string().describe('permanent short id for links: /s/<shortId>'),
-    spaceId: z.string(),
-    parentId: z.string().nullable(),
-    position: z.string().describe('ordering key among siblings (byte order)'),
-    title: z.string(),
-    icon: z.string().nullable(),
-    createdBy: z.string(),
-    createdAt: z.string(),
-    updatedBy: z.string(),
-    updatedAt: z.string(),
-    deletedAt: z.string().nullable().describe('set while the page is in the trash'),
-    url: z
-      .string()
-      .describe('canonical web path, /<space-slug>/<title-slug>-<shortId>; older paths redirect'),
-  })
-  .meta({ id: 'Page' });
-
-/** A page as other pages' link lists show it. */
-export const pageRefSchema = z
-  .object({
-    id: z.string(),
-    shortId: z.string(),
-    title: z.string(),
-    icon: z.string().nullable(),
-    url: z.string(),
-  })
-  .meta({ id: 'PageRef' });
-
-/** The space a listed page lives in. */
-export const spaceRefSchema = z
-  .object({ id: z.string(), slug: z.string(), name: z.string() })
-  .meta({ id: 'SpaceRef' });
-
-export interface TreeNodeJson {
-  id: string;
-  shortId: string;
-  title: string;
-  icon: string | null;
-  url: string;
-  children: TreeNodeJson[];
-}
-
-export const treeNodeSchema: z.ZodType<TreeNodeJson> = z
-  .object({
-    id: z.string(),
-    shortId: z.string(),
-    title: z.string(),
-    icon: z.string().nullable(),
-    url: z.string().describe('canonical web path'),
-    get children() {
-      return z.array(treeNodeSchema);
-    },
-  })
-  .meta({ id: 'PageTreeNode' });
-
-export function presentSpace(space: Space) {
+export function presentSpace(space: Space): SpaceJson {
   return {
     id: space.id,
     slug: space.slug,
@@ -88,11 +19,11 @@ export interface SpaceSlug {
   readonly slug: string;
 }
 
-export function presentSpaceRef(space: Space) {
+export function presentSpaceRef(space: Space): SpaceRef {
   return { id: space.id, slug: space.slug, name: space.name };
 }
 
-export function presentPageRef(page: Page, space: SpaceSlug) {
+export function presentPageRef(page: Page, space: SpaceSlug): PageRef {
   return {
     id: page.id,
     shortId: page.shortId,
@@ -102,7 +33,7 @@ export function presentPageRef(page: Page, space: SpaceSlug) {
   };
 }
 
-export function presentPage(page: Page, space: SpaceSlug) {
+export function presentPage(page: Page, space: SpaceSlug): PageJson {
   return {
     id: page.id,
     shortId: page.shortId,
@@ -120,7 +51,7 @@ export function presentPage(page: Page, space: SpaceSlug) {
   };
 }
 
-export function presentTree(nodes: PageTreeNode[], space: SpaceSlug): TreeNodeJson[] {
+export function presentTree(nodes: PageTreeNode[], space: SpaceSlug): TreeNode[] {
   return nodes.map((node) => ({
     id: node.id,
     shortId: node.shortId,

@@ -1,7 +1,8 @@
+import type { User as UserJson } from '@lore/api';
 import type { User } from '@lore/core';
 
 /** The public JSON shape of a user. */
-export function presentUser(user: User) {
+export function presentUser(user: User): UserJson {
   return {
     id: user.id,
     email: user.email,

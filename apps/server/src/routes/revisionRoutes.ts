@@ -1,16 +1,18 @@
-import { revisionNameMaxLength, revisionNoteMaxLength } from '@lore/core';
+import {
+  authorshipSchema,
+  createdRevisionSchema,
+  namedRevisionSchema,
+  pageDiffSchema,
+  restoredRevisionSchema,
+  revisionBodySchema,
+  revisionContentSchema,
+  revisionListSchema,
+  revisionNotesBodySchema,
+} from '@lore/api';
 import { diffPageStates, renderPageState } from '@lore/page-document';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import {
-  authorshipSchema,
-  diffLineSchema,
-  peopleOf,
-  personSchema,
-  presentAuthorship,
-  presentRevision,
-  revisionSchema,
-} from '../revisions/presentRevision';
+import { peopleOf, presentAuthorship, presentRevision } from '../revisions/presentRevision';
 import { errorResponse } from './schemas';
 
 const id = z.string().min(1).max(100);
@@ -19,18 +21,6 @@ const revisionParams = z.object({ id: id.describe('page id or short id'), revisi
 const revisionRef = id.describe(
   'a revision id, `current` for the page as it is now, or `latest` for its latest revision',
 );
-const notes = {
-  name: z
-    .string()
-    .max(revisionNameMaxLength * 2)
-    .nullable()
-    .optional(),
-  note: z
-    .string()
-    .max(revisionNoteMaxLength * 2)
-    .nullable()
-    .optional(),
-};
 const pageNotFound = errorResponse('No such page (`page_not_found`)');
 const revisionNotFound = errorResponse(
   'No such page or no such revision of it (`page_not_found`, `revision_not_found`)',
@@ -52,19 +42,7 @@ export const revisionRoutes = [
     responses: {
       200: {
         description: 'Revisions and the people they name',
-        schema: z.object({
-          lastEdit: z.object({
-            by: z.string().nullable().describe('user id of the last editor'),
-            at: z.string().describe('ISO 8601'),
-          }),
-          revisions: z.array(revisionSchema),
-          nextBefore: z.number().int().nullable().describe('pass as `before` for older ones'),
-          nextCaptureAt: z
-            .string()
-            .nullable()
-            .describe('when unsaved edits become a revision automatically, if there are any'),
-          people: z.array(personSchema),
-        }),
+        schema: revisionListSchema,
       },
       404: pageNotFound,
     },
@@ -98,15 +76,15 @@ export const revisionRoutes = [
       'Save a version of the current content now, optionally named; on unchanged content this names the latest revision instead (200)',
     access: 'user',
     params: pageParams,
-    body: z.strictObject(notes),
+    body: revisionNotesBodySchema,
     responses: {
       201: {
         description: 'A new revision',
-        schema: z.object({ revision: revisionSchema, created: z.literal(true) }),
+        schema: createdRevisionSchema,
       },
       200: {
         description: 'Nothing changed since the latest revision, which is returned (and named)',
-        schema: z.object({ revision: revisionSchema, created: z.literal(false) }),
+        schema: namedRevisionSchema,
       },
       400: errorResponse('Name or note too long (`invalid_request`)'),
       403: errorResponse('Guests cannot save versions'),
@@ -131,13 +109,7 @@ export const revisionRoutes = [
     responses: {
       200: {
         description: 'The revision and its content',
-        schema: z.object({
-          revision: revisionSchema,
-          title: z.string(),
-          html: z.string(),
-          markdown: z.string(),
-          people: z.array(personSchema),
-        }),
+        schema: revisionContentSchema,
       },
       404: revisionNotFound,
     },
@@ -163,13 +135,14 @@ export const revisionRoutes = [
     summary: 'Name or annotate a revision (null or blank clears a field; omitted fields stay)',
     access: 'user',
     params: revisionParams,
-    body: z
-      .strictObject(notes)
-      .refine((body) => body.name !== undefined || body.note !== undefined, {
+    body: revisionNotesBodySchema.refine(
+      (body) => body.name !== undefined || body.note !== undefined,
+      {
         message: 'Send a name, a note or both.',
-      }),
+      },
+    ),
     responses: {
-      200: { description: 'The revision', schema: z.object({ revision: revisionSchema }) },
+      200: { description: 'The revision', schema: revisionBodySchema },
       400: errorResponse('Name or note too long (`invalid_request`)'),
       403: errorResponse('Guests cannot change history'),
       404: revisionNotFound,
@@ -195,12 +168,7 @@ export const revisionRoutes = [
       200: {
         description:
           'The revision recording the restore, the one keeping the replaced content (null when already kept), and whether anything changed',
-        schema: z.object({
-          revision: revisionSchema,
-          before: revisionSchema.nullable(),
-          changed: z.boolean(),
-          people: z.array(personSchema),
-        }),
+        schema: restoredRevisionSchema,
       },
       403: errorResponse('Guests cannot restore'),
       404: revisionNotFound,
@@ -234,23 +202,7 @@ export const revisionRoutes = [
       200: {
         description:
           'The comparison. In `html`, added or removed top-level blocks are wrapped in `ins.lore-diff-block` / `del.lore-diff-block`; changed text in `ins.lore-diff-ins` / `del.lore-diff-del`',
-        schema: z.object({
-          from: revisionSchema.nullable().describe('null: the current page'),
-          to: revisionSchema.nullable().describe('null: the current page'),
-          title: z.object({
-            from: z.string(),
-            to: z.string(),
-            changed: z.boolean(),
-            html: z.string(),
-          }),
-          html: z.string(),
-          markdown: z.array(diffLineSchema),
-          stats: z.object({
-            insertedWords: z.number().int(),
-            deletedWords: z.number().int(),
-            changed: z.boolean(),
-          }),
-        }),
+        schema: pageDiffSchema,
       },
       404: errorResponse(
         'No such page or revision, or no revision yet for `latest` (`page_not_found`, `revision_not_found`)',

@@ -1,8 +1,8 @@
-import { z } from 'zod';
+import { setupBodySchema, setupStatusSchema, userBodySchema } from '@lore/api';
 import { defineRoute } from '../http/route';
 import { setSessionCookie } from '../http/sessionCookie';
 import { presentUser } from './presentUser';
-import { displayNameField, emailField, errorResponse, passwordField, userSchema } from './schemas';
+import { errorResponse } from './schemas';
 
 export const setupRoutes = [
   defineRoute({
@@ -12,7 +12,7 @@ export const setupRoutes = [
     summary: 'Whether Lore still needs its first admin',
     access: 'public',
     responses: {
-      200: { description: 'Setup state', schema: z.object({ needsSetup: z.boolean() }) },
+      200: { description: 'Setup state', schema: setupStatusSchema },
     },
     handler: ({ services }) => ({
       status: 200,
@@ -25,13 +25,9 @@ export const setupRoutes = [
     tag: 'Accounts',
     summary: 'Create the first admin and sign in (only while no user exists)',
     access: 'public',
-    body: z.strictObject({
-      email: emailField,
-      displayName: displayNameField,
-      password: passwordField,
-    }),
+    body: setupBodySchema,
     responses: {
-      201: { description: 'The admin, signed in', schema: z.object({ user: userSchema }) },
+      201: { description: 'The admin, signed in', schema: userBodySchema },
       400: errorResponse('Invalid email, name or password'),
       409: errorResponse('Lore already has users (`already_set_up`)'),
     },

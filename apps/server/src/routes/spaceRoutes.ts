@@ -1,14 +1,14 @@
+import {
+  brokenLinksSchema,
+  newSpaceBodySchema,
+  spaceBodySchema,
+  spacesSchema,
+  spaceTreeSchema,
+  trashedPagesSchema,
+} from '@lore/api';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
-import {
-  pageSchema,
-  presentPage,
-  presentPageRef,
-  presentSpace,
-  presentTree,
-  spaceSchema,
-  treeNodeSchema,
-} from './presentPage';
+import { presentPage, presentPageRef, presentSpace, presentTree } from './presentPage';
 import { errorResponse } from './schemas';
 
 const spaceParams = z.object({ space: z.string().min(1).max(100) });
@@ -21,7 +21,7 @@ export const spaceRoutes = [
     summary: 'List spaces',
     access: 'user',
     responses: {
-      200: { description: 'Spaces', schema: z.object({ spaces: z.array(spaceSchema) }) },
+      200: { description: 'Spaces', schema: spacesSchema },
     },
     handler: ({ actor, services }) => ({
       status: 200,
@@ -34,13 +34,9 @@ export const spaceRoutes = [
     tag: 'Spaces',
     summary: 'Create a space (admins and members)',
     access: 'user',
-    body: z.strictObject({
-      name: z.string().trim().min(1).max(100),
-      slug: z.string().min(1).max(60).optional().describe('defaults to the name, slugified'),
-      description: z.string().max(1000).optional(),
-    }),
+    body: newSpaceBodySchema,
     responses: {
-      201: { description: 'The space', schema: z.object({ space: spaceSchema }) },
+      201: { description: 'The space', schema: spaceBodySchema },
       403: errorResponse('Guests cannot create spaces'),
       409: errorResponse('The slug is taken (`slug_taken`)'),
     },
@@ -57,7 +53,7 @@ export const spaceRoutes = [
     access: 'user',
     params: spaceParams,
     responses: {
-      200: { description: 'The space', schema: z.object({ space: spaceSchema }) },
+      200: { description: 'The space', schema: spaceBodySchema },
       404: errorResponse('No such space (`space_not_found`)'),
     },
     handler: ({ actor, params, services }) => ({
@@ -75,7 +71,7 @@ export const spaceRoutes = [
     responses: {
       200: {
         description: 'The tree, siblings in order',
-        schema: z.object({ space: spaceSchema, tree: z.array(treeNodeSchema) }),
+        schema: spaceTreeSchema,
       },
       404: errorResponse('No such space (`space_not_found`)'),
     },
@@ -98,7 +94,7 @@ export const spaceRoutes = [
     access: 'user',
     params: spaceParams,
     responses: {
-      200: { description: 'Trashed pages', schema: z.object({ pages: z.array(pageSchema) }) },
+      200: { description: 'Trashed pages', schema: trashedPagesSchema },
       404: errorResponse('No such space (`space_not_found`)'),
     },
     handler: ({ actor, params, services }) => {
@@ -122,21 +118,7 @@ export const spaceRoutes = [
     responses: {
       200: {
         description: 'Broken links, by source page then document order',
-        schema: z.object({
-          brokenLinks: z.array(
-            z.object({
-              source: z.object({
-                id: z.string(),
-                shortId: z.string(),
-                title: z.string(),
-                url: z.string(),
-              }),
-              href: z.string(),
-              text: z.string(),
-              reason: z.enum(['deleted', 'missing']),
-            }),
-          ),
-        }),
+        schema: brokenLinksSchema,
       },
       404: errorResponse('No such space (`space_not_found`)'),
     },

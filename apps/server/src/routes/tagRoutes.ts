@@ -1,16 +1,9 @@
-import { maxTagLength, maxTagsPerPage } from '@lore/core';
+import { pageTagsBodySchema, pageTagsSchema, tagCountsSchema } from '@lore/api';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
 
 const pageParams = z.object({ id: z.string().min(1).max(100) });
-const tagList = z
-  .array(z.string().max(200))
-  .max(200)
-  .describe(
-    `up to ${maxTagsPerPage} tags of up to ${maxTagLength} characters; duplicates (ignoring case) and a leading # are dropped`,
-  );
-const tagsBody = z.object({ tags: z.array(z.string()) }).meta({ id: 'PageTags' });
 
 export const tagRoutes = [
   defineRoute({
@@ -21,7 +14,7 @@ export const tagRoutes = [
     access: 'user',
     params: pageParams,
     responses: {
-      200: { description: 'The tags', schema: tagsBody },
+      200: { description: 'The tags', schema: pageTagsSchema },
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: ({ actor, params, services }) => ({
@@ -36,9 +29,9 @@ export const tagRoutes = [
     summary: "Replace a page's tags; search filters by them within a second",
     access: 'user',
     params: pageParams,
-    body: z.strictObject({ tags: tagList }),
+    body: pageTagsBodySchema,
     responses: {
-      200: { description: 'The tags as stored', schema: tagsBody },
+      200: { description: 'The tags as stored', schema: pageTagsSchema },
       400: errorResponse('A tag is empty, too long, or holds a comma (`invalid_request`)'),
       403: errorResponse('Guests cannot change tags'),
       404: errorResponse('No such page, or it is in the trash (`page_not_found`)'),
@@ -61,7 +54,7 @@ export const tagRoutes = [
     responses: {
       200: {
         description: 'Tags with the number of pages carrying each',
-        schema: z.object({ tags: z.array(z.object({ tag: z.string(), pages: z.number() })) }),
+        schema: tagCountsSchema,
       },
     },
     handler: ({ actor, query, services }) => ({

@@ -1,18 +1,15 @@
+import {
+  type ApiToken,
+  apiTokensSchema,
+  createdApiTokenSchema,
+  newApiTokenBodySchema,
+} from '@lore/api';
 import type { ApiTokenRecord } from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
 
-const tokenSchema = z
-  .object({
-    id: z.string(),
-    name: z.string(),
-    createdAt: z.string(),
-    lastUsedAt: z.string().nullable(),
-  })
-  .meta({ id: 'ApiToken' });
-
-const presentToken = (token: ApiTokenRecord) => ({
+const presentToken = (token: ApiTokenRecord): ApiToken => ({
   id: token.id,
   name: token.name,
   createdAt: new Date(token.createdAt).toISOString(),
@@ -27,7 +24,7 @@ export const tokenRoutes = [
     summary: "List the signed-in user's active API tokens",
     access: 'user',
     responses: {
-      200: { description: 'Tokens', schema: z.object({ tokens: z.array(tokenSchema) }) },
+      200: { description: 'Tokens', schema: apiTokensSchema },
     },
     handler: ({ actor, services }) => ({
       status: 200,
@@ -40,11 +37,11 @@ export const tokenRoutes = [
     tag: 'API tokens',
     summary: 'Create an API token; the secret is returned once and stored only as a hash',
     access: 'user',
-    body: z.strictObject({ name: z.string().trim().min(1).max(100) }),
+    body: newApiTokenBodySchema,
     responses: {
       201: {
         description: 'The token; send it as `Authorization: Bearer <token>`',
-        schema: z.object({ id: z.string(), name: z.string(), token: z.string() }),
+        schema: createdApiTokenSchema,
       },
     },
     handler: ({ actor, body, services }) => {

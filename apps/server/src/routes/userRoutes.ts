@@ -1,8 +1,7 @@
-import { roles } from '@lore/core';
-import { z } from 'zod';
+import { newUserBodySchema, userBodySchema, usersSchema } from '@lore/api';
 import { defineRoute } from '../http/route';
 import { presentUser } from './presentUser';
-import { displayNameField, emailField, errorResponse, passwordField, userSchema } from './schemas';
+import { errorResponse } from './schemas';
 
 export const userRoutes = [
   defineRoute({
@@ -12,7 +11,7 @@ export const userRoutes = [
     summary: 'List every user (admins only)',
     access: 'user',
     responses: {
-      200: { description: 'Users', schema: z.object({ users: z.array(userSchema) }) },
+      200: { description: 'Users', schema: usersSchema },
       403: errorResponse('Not an admin'),
     },
     handler: ({ actor, services }) => ({
@@ -26,14 +25,9 @@ export const userRoutes = [
     tag: 'Accounts',
     summary: 'Create a user (admins only)',
     access: 'user',
-    body: z.strictObject({
-      email: emailField,
-      displayName: displayNameField,
-      password: passwordField,
-      role: z.enum(roles).optional(),
-    }),
+    body: newUserBodySchema,
     responses: {
-      201: { description: 'The new user', schema: z.object({ user: userSchema }) },
+      201: { description: 'The new user', schema: userBodySchema },
       403: errorResponse('Not an admin'),
       409: errorResponse('The email is taken (`email_taken`)'),
     },

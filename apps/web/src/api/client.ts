@@ -1,4 +1,3 @@
-import { ApiError } from './ApiError';
 import type {
   ApiToken,
   CreatedApiToken,
@@ -9,9 +8,10 @@ import type {
   PageWithContent,
   SetupInput,
   Space,
-  TreeNode,
+  SpaceTree,
   User,
-} from './types';
+} from '@lore/api';
+import { ApiError } from './ApiError';
 
 type Method = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
@@ -83,10 +83,7 @@ export const api = {
   getSpace: (space: string) =>
     request<{ space: Space }>('GET', `/api/spaces/${encodeURIComponent(space)}`),
   spaceTree: (space: string) =>
-    request<{ space: Space; tree: TreeNode[] }>(
-      'GET',
-      `/api/spaces/${encodeURIComponent(space)}/tree`,
-    ),
+    request<SpaceTree>('GET', `/api/spaces/${encodeURIComponent(space)}/tree`),
   spaceTrash: (space: string) =>
     request<{ pages: Page[] }>('GET', `/api/spaces/${encodeURIComponent(space)}/trash`),
   createPage: (input: NewPageInput) => request<{ page: Page }>('POST', '/api/pages', input),

@@ -1,9 +1,9 @@
+import type { Space, TreeNode } from '@lore/api';
 import { pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
-import type { Space, TreeNode } from '../api/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
 import { HistoryControls } from '../history/HistoryControls';

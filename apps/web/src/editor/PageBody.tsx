@@ -1,3 +1,4 @@
+import type { User } from '@lore/api';
 import { createExtensions, pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
@@ -6,7 +7,6 @@ import { Placeholder } from '@tiptap/extensions';
 import { Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useRef } from 'react';
-import type { User } from '../api/types';
 import { AttachmentUploads } from './attachments/AttachmentUploads';
 import { BubbleMenu } from './BubbleMenu';
 import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';

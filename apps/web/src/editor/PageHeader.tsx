@@ -1,6 +1,6 @@
+import type { Space, TreeNode } from '@lore/api';
 import type { ReactNode } from 'react';
 import { Link } from 'react-router';
-import type { Space, TreeNode } from '../api/types';
 import { PlusIcon } from '../components/PlusIcon';
 import { displayTitle } from '../spaces/displayTitle';
 import { pageHref } from '../spaces/pageHref';

@@ -1,7 +1,9 @@
-import { useEffect, useState } from 'react';
-import { ApiError } from '../api/ApiError';
+import type { Page, Space } from '@lore/api';
+import { useEffect } from 'react';
+import type { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { Page, Space } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 
 /** The page's metadata from the API, or why it is missing. */
 export type PageInfo =
@@ -15,35 +17,18 @@ export type PageInfo =
 
 /** Loads a page's metadata (title, space) and loads it again when the network comes back. */
 export function usePageInfo(pageId: string): PageInfo {
-  const [info, setInfo] = useState<PageInfo>({ status: 'loading' });
-  const [attempt, setAttempt] = useState(0);
+  const { data, error, reload } = useApiQuery(queryKeys.pageInfo(pageId), () =>
+    api.getPageInfo(pageId),
+  );
 
   useEffect(() => {
-    const retry = () => setAttempt((n) => n + 1);
-    window.addEventListener('online', retry);
-    return () => window.removeEventListener('online', retry);
-  }, []);
+    window.addEventListener('online', reload);
+    return () => window.removeEventListener('online', reload);
+  }, [reload]);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the reload trigger.
-  useEffect(() => {
-    let current = true;
-    setInfo((known) =>
-      known.status === 'ready' && known.page.id === pageId ? known : { status: 'loading' },
-    );
-    api.getPageInfo(pageId).then(
-      ({ page, space }) => current && setInfo({ status: 'ready', page, space }),
-      (error: unknown) => {
-        if (!current) return;
-        if (!(error instanceof ApiError)) throw error;
-        if (error.status === 404) setInfo({ status: 'missing' });
-        else if (error.status === 0) setInfo({ status: 'unreachable' });
-        else setInfo({ status: 'failed', error });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [pageId, attempt]);
-
-  return info;
+  if (error?.status === 404) return { status: 'missing' };
+  if (error?.status === 0) return { status: 'unreachable' };
+  if (error) return { status: 'failed', error };
+  if (data) return { status: 'ready', page: data.page, space: data.space };
+  return { status: 'loading' };
 }

@@ -1,11 +1,12 @@
+import type { AuthoredRun, Person } from '@lore/api';
 import type { CSSProperties } from 'react';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { Avatar } from '../components/Avatar';
 import { authorLegend } from './authorLegend';
 import { authorshipBlockShape } from './authorshipBlockShape';
 import { historyApi } from './historyApi';
-import type { AuthoredRun, Person } from './historyTypes';
 import { LoadState } from './LoadState';
-import { useFetched } from './useFetched';
 
 interface AuthorshipViewProps {
   pageId: string;
@@ -14,10 +15,12 @@ interface AuthorshipViewProps {
 
 /** The current text coloured by author, in each person's own colour, with a legend. */
 export function AuthorshipView({ pageId, refresh }: AuthorshipViewProps) {
-  const { data, error } = useFetched(`${pageId}/authorship`, refresh, () =>
-    historyApi.authorship(pageId),
+  const { data, error } = useApiQuery(
+    queryKeys.authorship(pageId),
+    () => historyApi.authorship(pageId),
+    { reloadOn: refresh },
   );
-  if (!data) return <LoadState error={error} what="who wrote what" />;
+  if (error || !data) return <LoadState error={error} what="who wrote what" />;
   const people = new Map(data.people.map((person) => [person.id, person]));
   const legend = authorLegend(data);
   const total = legend.reduce((sum, entry) => sum + entry.characters, 0);

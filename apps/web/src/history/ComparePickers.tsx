@@ -1,6 +1,7 @@
+import type { Revision } from '@lore/api';
 import { useId } from 'react';
 import { revisionTitle } from './describeRevision';
-import { currentState, type Revision, type StateRef } from './historyTypes';
+import { currentState, type StateRef } from './StateRef';
 
 interface ComparePickersProps {
   revisions: readonly Revision[];

@@ -1,8 +1,9 @@
 import { api } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { AuthorshipView } from './AuthorshipView';
 import { LoadState } from './LoadState';
 import { SafeHtml } from './SafeHtml';
-import { useFetched } from './useFetched';
 
 interface CurrentStateViewProps {
   pageId: string;
@@ -41,8 +42,10 @@ export function CurrentStateView({
 }
 
 function CurrentContent({ pageId, refresh }: { pageId: string; refresh: number }) {
-  const { data, error } = useFetched(pageId, refresh, () => api.getPage(pageId));
-  if (!data) return <LoadState error={error} what="the current page" />;
+  const { data, error } = useApiQuery(queryKeys.page(pageId), () => api.getPage(pageId), {
+    reloadOn: refresh,
+  });
+  if (error || !data) return <LoadState error={error} what="the current page" />;
   return (
     <article className="history-document" aria-label="The page as it is now">
       <p className="history-document__title">{data.page.title || 'Untitled'}</p>

@@ -1,9 +1,10 @@
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { historyApi } from './historyApi';
-import type { StateRef } from './historyTypes';
 import { LoadState } from './LoadState';
 import { MarkdownDiffView } from './MarkdownDiffView';
 import { SafeHtml } from './SafeHtml';
-import { useFetched } from './useFetched';
+import type { StateRef } from './StateRef';
 
 interface DiffViewProps {
   pageId: string;
@@ -17,10 +18,12 @@ const plural = (count: number, word: string) => `${count} ${word}${count === 1 ?
 
 /** What changed between two states of the page, as rich text or as Markdown lines. */
 export function DiffView({ pageId, from, to, format, refresh }: DiffViewProps) {
-  const { data, error, loading } = useFetched(`${pageId}/${from}..${to}`, refresh, () =>
-    historyApi.diff(pageId, from, to),
+  const { data, error, loading } = useApiQuery(
+    queryKeys.diff(pageId, from, to),
+    () => historyApi.diff(pageId, from, to),
+    { reloadOn: refresh },
   );
-  if (!data) return <LoadState error={error} what="the comparison" />;
+  if (error || !data) return <LoadState error={error} what="the comparison" />;
   const { stats } = data;
   return (
     <div className="history-diff" aria-busy={loading}>

@@ -1,8 +1,8 @@
+import type { Revision } from '@lore/api';
 import { type KeyboardEvent, useCallback, useEffect, useRef, useState } from 'react';
 import type * as Y from 'yjs';
 import { CloseIcon } from '../components/CloseIcon';
 import { historyButtonId, historyPanelHeadingId, historyPanelId } from './historyElementIds';
-import type { Revision } from './historyTypes';
 import { RevisionList } from './RevisionList';
 import { RevisionViewer } from './RevisionViewer';
 import { SaveVersionForm } from './SaveVersionForm';

@@ -1,6 +1,6 @@
+import type { DiffLine } from '@lore/api';
 import { useState } from 'react';
 import { collapseUnchangedLines, type DiffRow } from './collapseUnchangedLines';
-import type { DiffLine } from './historyTypes';
 
 const signs = { equal: ' ', insert: '+', delete: '−' } as const;
 const spoken = { equal: '', insert: 'Added: ', delete: 'Removed: ' } as const;

@@ -1,5 +1,5 @@
+import type { Person } from '@lore/api';
 import { Avatar } from '../components/Avatar';
-import type { Person } from './historyTypes';
 
 interface PeopleListProps {
   people: readonly Person[];

@@ -1,7 +1,8 @@
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { historyApi } from './historyApi';
 import { LoadState } from './LoadState';
 import { SafeHtml } from './SafeHtml';
-import { useFetched } from './useFetched';
 
 interface RevisionContentViewProps {
   pageId: string;
@@ -10,10 +11,10 @@ interface RevisionContentViewProps {
 
 /** A version of the page exactly as it read then: title and body, read-only. */
 export function RevisionContentView({ pageId, revisionId }: RevisionContentViewProps) {
-  const { data, error } = useFetched(`${pageId}/${revisionId}`, 0, () =>
+  const { data, error } = useApiQuery(queryKeys.revision(pageId, revisionId), () =>
     historyApi.get(pageId, revisionId),
   );
-  if (!data) return <LoadState error={error} what="this version" />;
+  if (error || !data) return <LoadState error={error} what="this version" />;
   return (
     <article className="history-document" aria-label="Content of this version">
       <p className="history-document__title">{data.title || 'Untitled'}</p>

@@ -1,9 +1,10 @@
+import type { Person, Revision } from '@lore/api';
 import type { KeyboardEvent } from 'react';
 import { formatDateTime } from '../format/formatDateTime';
 import { describeRevision } from './describeRevision';
 import { groupRevisionsByDay } from './groupRevisionsByDay';
-import { currentState, type Person, type Revision, type StateRef } from './historyTypes';
 import { PeopleList } from './PeopleList';
+import { currentState, type StateRef } from './StateRef';
 import type { PageHistory } from './usePageHistory';
 
 interface RevisionListProps {

@@ -1,7 +1,7 @@
+import type { Revision } from '@lore/api';
 import { type FormEvent, useId, useRef, useState } from 'react';
 import { FormError } from '../components/FormError';
 import { historyApi } from './historyApi';
-import type { Revision } from './historyTypes';
 
 interface SaveVersionFormProps {
   pageId: string;

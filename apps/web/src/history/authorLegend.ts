@@ -1,4 +1,4 @@
-import type { AuthoredRun, PageAuthorship, Person } from './historyTypes';
+import type { AuthoredRun, PageAuthorship, Person } from '@lore/api';
 
 export interface LegendEntry {
   /** Null for text without a known author. */

@@ -1,4 +1,4 @@
-import type { AuthoredBlock } from './historyTypes';
+import type { AuthoredBlock } from '@lore/api';
 
 export interface BlockShape {
   /** The element that shows the block. */

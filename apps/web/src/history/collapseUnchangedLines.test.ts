@@ -1,6 +1,6 @@
+import type { DiffLine } from '@lore/api';
 import { describe, expect, it } from 'vitest';
 import { collapseUnchangedLines } from './collapseUnchangedLines';
-import type { DiffLine } from './historyTypes';
 
 const equal = (n: number): DiffLine => ({ op: 'equal', text: `line ${n}`, fromLine: n, toLine: n });
 const shape = (rows: ReturnType<typeof collapseUnchangedLines>) =>

@@ -1,4 +1,4 @@
-import type { DiffLine } from './historyTypes';
+import type { DiffLine } from '@lore/api';
 
 export type DiffRow =
   | { kind: 'line'; line: DiffLine }

@@ -1,6 +1,6 @@
+import type { Revision } from '@lore/api';
 import { describe, expect, it } from 'vitest';
 import { describeRevision, revisionTitle } from './describeRevision';
-import type { Revision } from './historyTypes';
 
 const revision = (overrides: Partial<Revision>): Revision => ({
   id: 'r-5',

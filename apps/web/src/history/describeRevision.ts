@@ -1,4 +1,4 @@
-import type { Revision } from './historyTypes';
+import type { Revision } from '@lore/api';
 
 /**
  * Why a revision exists, in words for the history list: "Saved automatically", "Restored from

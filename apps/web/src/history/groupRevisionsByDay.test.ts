@@ -1,6 +1,6 @@
+import type { Revision } from '@lore/api';
 import { describe, expect, it } from 'vitest';
 import { groupRevisionsByDay } from './groupRevisionsByDay';
-import type { Revision } from './historyTypes';
 
 const at = (id: string, date: Date): Revision => ({
   id,

@@ -1,4 +1,4 @@
-import type { Revision } from './historyTypes';
+import type { Revision } from '@lore/api';
 
 export interface RevisionDay {
   /** `YYYY-MM-DD` in the reader's time zone, stable for React keys. */

@@ -1,13 +1,13 @@
-import { request } from '../api/client';
 import type {
   PageAuthorship,
   PageDiff,
   RestoredRevision,
   RevisionContent,
-  RevisionPage,
+  RevisionList,
   SavedRevision,
-  StateRef,
-} from './historyTypes';
+} from '@lore/api';
+import { request } from '../api/client';
+import type { StateRef } from './StateRef';
 
 const page = (pageId: string) => `/api/pages/${encodeURIComponent(pageId)}`;
 const revision = (pageId: string, revisionId: string) =>
@@ -20,7 +20,7 @@ export const historyApi = {
     if (options.limit !== undefined) query.set('limit', String(options.limit));
     if (options.before !== undefined) query.set('before', String(options.before));
     const suffix = query.toString() ? `?${query}` : '';
-    return request<RevisionPage>('GET', `${page(pageId)}/revisions${suffix}`);
+    return request<RevisionList>('GET', `${page(pageId)}/revisions${suffix}`);
   },
   save: (pageId: string, notes: { name?: string; note?: string }) =>
     request<SavedRevision>('POST', `${page(pageId)}/revisions`, notes),

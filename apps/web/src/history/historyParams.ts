@@ -1,4 +1,4 @@
-import { currentState, type StateRef } from './historyTypes';
+import { currentState, type StateRef } from './StateRef';
 
 /** The tabs of the revision viewer. */
 export const historyViews = ['version', 'compare', 'markdown'] as const;

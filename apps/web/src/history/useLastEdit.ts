@@ -1,7 +1,8 @@
-import { useEffect, useState } from 'react';
+import type { Person } from '@lore/api';
 import type * as Y from 'yjs';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { historyApi } from './historyApi';
-import type { Person } from './historyTypes';
 import { useDocChanges } from './useDocChanges';
 
 export interface LastEdit {
@@ -16,28 +17,17 @@ const settleMs = 2500;
 
 /**
  * Who last edited the page and when, from the versions API; asked again whenever the live
- * document settles after a change. Null until known, and while the server is unreachable.
+ * document settles after a change. Null until known; offline or forbidden, what was shown stays
+ * (the line is informative only).
  */
 export function useLastEdit(pageId: string, doc: Y.Doc | null): LastEdit | null {
-  const [lastEdit, setLastEdit] = useState<LastEdit | null>(null);
   const changes = useDocChanges(doc, settleMs);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `changes` is the reload trigger.
-  useEffect(() => {
-    let current = true;
-    historyApi.list(pageId, { limit: 1 }).then(
-      ({ lastEdit: { by, at }, people }) => {
-        if (!current) return;
-        setLastEdit({ by: people.find((person) => person.id === by) ?? null, at });
-      },
-      () => {
-        // Offline or forbidden: keep what was shown; the line is informative only.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [pageId, changes]);
-
-  return lastEdit;
+  const { data } = useApiQuery(
+    queryKeys.revisions(pageId, { limit: 1 }),
+    () => historyApi.list(pageId, { limit: 1 }),
+    { reloadOn: changes },
+  );
+  if (!data) return null;
+  const { by, at } = data.lastEdit;
+  return { by: data.people.find((person) => person.id === by) ?? null, at };
 }

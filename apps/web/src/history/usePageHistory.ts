@@ -1,8 +1,10 @@
+import type { Person, Revision } from '@lore/api';
 import { useCallback, useEffect, useState } from 'react';
 import type * as Y from 'yjs';
 import type { ApiError } from '../api/ApiError';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { historyApi } from './historyApi';
-import type { Person, Revision, RevisionPage } from './historyTypes';
 import { useDocChanges } from './useDocChanges';
 
 export interface PageHistory {
@@ -26,14 +28,17 @@ const settleMs = 4000;
 
 /** The page's revisions, newest first, kept fresh while the history panel is open. */
 export function usePageHistory(pageId: string, doc: Y.Doc | null): PageHistory {
-  const [newest, setNewest] = useState<RevisionPage | null>(null);
-  const [older, setOlder] = useState<Revision[]>([]);
+  const changes = useDocChanges(doc, settleMs);
+  const newest = useApiQuery(
+    queryKeys.revisions(pageId, { limit: pageSize }),
+    () => historyApi.list(pageId, { limit: pageSize }),
+    { reloadOn: changes },
+  );
+  const [olderPages, setOlderPages] = useState<Revision[]>([]);
   const [olderCursor, setOlderCursor] = useState<number | null>(null);
   const [people, setPeople] = useState<ReadonlyMap<string, Person>>(new Map());
-  const [error, setError] = useState<ApiError | null>(null);
+  const [olderError, setOlderError] = useState<ApiError | null>(null);
   const [loadingOlder, setLoadingOlder] = useState(false);
-  const [generation, setGeneration] = useState(0);
-  const changes = useDocChanges(doc, settleMs);
 
   const learnPeople = useCallback((more: readonly Person[]) => {
     if (more.length === 0) return;
@@ -44,54 +49,41 @@ export function usePageHistory(pageId: string, doc: Y.Doc | null): PageHistory {
     });
   }, []);
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` and `changes` are reload triggers.
   useEffect(() => {
-    let current = true;
-    historyApi.list(pageId, { limit: pageSize }).then(
-      (answer) => {
-        if (!current) return;
-        setNewest(answer);
-        learnPeople(answer.people);
-        setError(null);
-        // Older pages stay valid: revisions are only ever added at the top.
-        setOlder((known) => {
-          const lowest = answer.revisions.at(-1)?.number ?? 0;
-          return known.filter((revision) => revision.number < lowest);
-        });
-      },
-      (failure: ApiError) => current && setError(failure),
-    );
-    return () => {
-      current = false;
-    };
-  }, [pageId, generation, changes, learnPeople]);
+    if (!newest.data) return;
+    learnPeople(newest.data.people);
+    setOlderError(null);
+  }, [newest.data, learnPeople]);
 
-  const cursor = older.length > 0 ? olderCursor : (newest?.nextBefore ?? null);
+  // Older pages stay valid: revisions are only ever added at the top.
+  const lowest = newest.data?.revisions.at(-1)?.number ?? 0;
+  const older = olderPages.filter((revision) => revision.number < lowest);
+  const cursor = older.length > 0 ? olderCursor : (newest.data?.nextBefore ?? null);
   const loadOlder = () => {
     if (cursor === null || loadingOlder) return;
     setLoadingOlder(true);
     historyApi.list(pageId, { limit: pageSize, before: cursor }).then(
       (answer) => {
-        setOlder((known) => [...known, ...answer.revisions]);
+        setOlderPages([...older, ...answer.revisions]);
         setOlderCursor(answer.nextBefore);
         learnPeople(answer.people);
         setLoadingOlder(false);
       },
       (failure: ApiError) => {
-        setError(failure);
+        setOlderError(failure);
         setLoadingOlder(false);
       },
     );
   };
 
   return {
-    revisions: newest ? [...newest.revisions, ...older] : null,
+    revisions: newest.data ? [...newest.data.revisions, ...older] : null,
     people,
-    nextCaptureAt: newest?.nextCaptureAt ?? null,
+    nextCaptureAt: newest.data?.nextCaptureAt ?? null,
     hasOlder: cursor !== null,
     loadingOlder,
-    error,
-    reload: () => setGeneration((n) => n + 1),
+    error: newest.error ?? olderError,
+    reload: newest.reload,
     loadOlder,
     learnPeople,
   };

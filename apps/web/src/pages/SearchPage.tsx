@@ -1,7 +1,7 @@
+import type { User } from '@lore/api';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
-import type { User } from '../api/types';
 import { isApplePlatform } from '../platform/isApplePlatform';
 import { GlossaryDefinitions } from '../search/GlossaryDefinitions';
 import { GlossaryMatcher } from '../search/GlossaryMatcher';

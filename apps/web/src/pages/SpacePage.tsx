@@ -1,14 +1,15 @@
+import type { TreeNode } from '@lore/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { TreeNode } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
 import { pageHref } from '../spaces/pageHref';
 import { useCreatePage } from '../spaces/useCreatePage';
-import { useSpaceQuery } from '../spaces/useSpaceQuery';
 import { useSpaces } from '../spaces/useSpaces';
 import { PageLoadStatus } from './PageLoadStatus';
 import './SpacePage.css';
@@ -41,7 +42,7 @@ export function SpacePage() {
   const user = useCurrentUser();
   const { trees, liveTitles } = useSpaces();
   const createPage = useCreatePage();
-  const { data: loaded, error } = useSpaceQuery(slug, api.spaceTree);
+  const { data: loaded, error } = useApiQuery(queryKeys.spaceTree(slug), () => api.spaceTree(slug));
   const [createError, setCreateError] = useState<string | null>(null);
 
   if (error || !loaded) return <PageLoadStatus error={error} loading="Loading space…" />;

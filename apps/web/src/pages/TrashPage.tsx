@@ -1,12 +1,13 @@
+import type { Page, Space } from '@lore/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Page, Space } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { formatDateTime } from '../format/formatDateTime';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
-import { useSpaceQuery } from '../spaces/useSpaceQuery';
 import { useSpaces } from '../spaces/useSpaces';
 import { PageLoadStatus } from './PageLoadStatus';
 import './SpacePage.css';
@@ -21,7 +22,11 @@ export function TrashPage() {
   const { slug = '' } = useParams();
   const user = useCurrentUser();
   const { restorePage } = useSpaces();
-  const { data: loaded, error, setData: setLoaded } = useSpaceQuery(slug, loadTrash);
+  const {
+    data: loaded,
+    error,
+    setData: setLoaded,
+  } = useApiQuery(queryKeys.spaceTrash(slug), () => loadTrash(slug));
   const [actionError, setActionError] = useState<string | null>(null);
   const [restored, setRestored] = useState<Page | null>(null);
 

@@ -1,6 +1,6 @@
+import type { SetupInput, User } from '@lore/api';
 import { createContext } from 'react';
 import type { ApiError } from '../api/ApiError';
-import type { SetupInput, User } from '../api/types';
 
 /** What the app knows about who is using it. */
 export type SessionState =

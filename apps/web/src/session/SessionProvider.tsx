@@ -1,7 +1,9 @@
-import { type ReactNode, useCallback, useEffect, useMemo, useState } from 'react';
+import type { SetupInput, User } from '@lore/api';
+import { type ReactNode, useCallback, useMemo } from 'react';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { SetupInput, User } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { claimOfflinePages } from '../offline/claimOfflinePages';
 import { forgetOfflinePages } from '../offline/forgetOfflinePages';
 import { cachedUser } from './cachedUser';
@@ -49,35 +51,22 @@ async function loadSession(): Promise<SessionState> {
 
 /** Loads the session once at start and keeps it current across setup, login and logout. */
 export function SessionProvider({ children }: { children: ReactNode }) {
-  const [state, setState] = useState<SessionState>({ status: 'loading' });
-  const [generation, setGeneration] = useState(0);
+  // Anything but an API failure is thrown to the route error boundary by the hook.
+  const { data, error, setData: setState, reload } = useApiQuery(queryKeys.session, loadSession);
+  const state = useMemo<SessionState>(
+    () => (error ? { status: 'unreachable', error } : (data ?? { status: 'loading' })),
+    [data, error],
+  );
 
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `generation` is the reload trigger.
-  useEffect(() => {
-    let current = true;
-    loadSession().then(
-      (next) => current && setState(next),
-      (error: unknown) => {
-        if (!current) return;
-        if (error instanceof ApiError) setState({ status: 'unreachable', error });
-        // Rethrown during render so the route error boundary shows it.
-        else
-          setState(() => {
-            throw error;
-          });
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [generation]);
-
-  const signedIn = useCallback((user: User) => {
-    void claimOfflinePages(user.id);
-    cachedUser.write(user);
-    setState({ status: 'ready', needsSetup: false, user });
-    return user;
-  }, []);
+  const signedIn = useCallback(
+    (user: User) => {
+      void claimOfflinePages(user.id);
+      cachedUser.write(user);
+      setState({ status: 'ready', needsSetup: false, user });
+      return user;
+    },
+    [setState],
+  );
 
   const session = useMemo<Session>(
     () => ({
@@ -95,9 +84,9 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         await forgetOfflinePages();
         setState({ status: 'ready', needsSetup: false, user: null });
       },
-      reload: () => setGeneration((n) => n + 1),
+      reload,
     }),
-    [state, signedIn],
+    [state, signedIn, setState, reload],
   );
 
   return <SessionContext value={session}>{children}</SessionContext>;

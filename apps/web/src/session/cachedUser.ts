@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { User } from '@lore/api';
 
 const storageKey = 'lore.user';
 

@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { User } from '@lore/api';
 import { useSession } from './useSession';
 
 /** The signed-in user, for components that only render behind `RequireSession`. */

@@ -1,6 +1,6 @@
+import type { User, UserRole } from '@lore/api';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import type { User, UserRole } from '../api/types';
 import { FormError } from '../components/FormError';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';

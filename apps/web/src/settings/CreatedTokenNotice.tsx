@@ -1,5 +1,5 @@
+import type { CreatedApiToken } from '@lore/api';
 import { useEffect, useId, useRef } from 'react';
-import type { CreatedApiToken } from '../api/types';
 import { CopyButton } from '../components/CopyButton';
 
 interface CreatedTokenNoticeProps {

@@ -1,4 +1,4 @@
-import type { User } from '../api/types';
+import type { User } from '@lore/api';
 import { Avatar } from '../components/Avatar';
 import { formatDateTime } from '../format/formatDateTime';
 import { roleLabels } from './roleLabels';

@@ -1,5 +1,5 @@
+import type { ApiToken } from '@lore/api';
 import { useEffect, useRef, useState } from 'react';
-import type { ApiToken } from '../api/types';
 import { formatDateTime } from '../format/formatDateTime';
 
 interface TokenRowProps {

@@ -1,6 +1,7 @@
+import type { CreatedApiToken } from '@lore/api';
 import { type FormEvent, useState } from 'react';
 import { api } from '../api/client';
-import type { CreatedApiToken } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';
@@ -9,7 +10,7 @@ import { TokenRow } from './TokenRow';
 
 /** Lists the user's API tokens and creates and revokes them. */
 export function TokensSection() {
-  const tokens = useApiQuery(api.listTokens);
+  const tokens = useApiQuery(queryKeys.tokens, api.listTokens);
   const [name, setName] = useState('');
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);

@@ -1,5 +1,6 @@
+import type { User } from '@lore/api';
 import { api } from '../api/client';
-import type { User } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
 import { Avatar } from '../components/Avatar';
 import { FormError } from '../components/FormError';
@@ -9,7 +10,7 @@ import { roleLabels } from './roleLabels';
 
 /** The administrator's view of who can sign in, and the form to add someone. */
 export function UsersSection() {
-  const users = useApiQuery(api.listUsers);
+  const users = useApiQuery(queryKeys.users, api.listUsers);
 
   const added = (user: User) =>
     users.setData((current) => (current ? { users: [...current.users, user] } : current));

@@ -1,4 +1,4 @@
-import type { UserRole } from '../api/types';
+import type { UserRole } from '@lore/api';
 
 /** How each role is named in the interface. */
 export const roleLabels: Readonly<Record<UserRole, string>> = {

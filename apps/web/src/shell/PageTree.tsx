@@ -1,6 +1,6 @@
+import type { Space, TreeNode } from '@lore/api';
 import { type DragEvent, type KeyboardEvent, useEffect, useRef, useState } from 'react';
 import { useNavigate } from 'react-router';
-import type { Space, TreeNode } from '../api/types';
 import { pageHref } from '../spaces/pageHref';
 import { visibleTreeItems } from '../spaces/visibleTreeItems';
 import { dropPositionAt } from '../tree/dropPositionAt';

@@ -1,6 +1,6 @@
+import type { TreeNode } from '@lore/api';
 import type { CSSProperties } from 'react';
 import { Link } from 'react-router';
-import type { TreeNode } from '../api/types';
 import { ChevronIcon } from '../components/ChevronIcon';
 import { PlusIcon } from '../components/PlusIcon';
 import { displayTitle } from '../spaces/displayTitle';

@@ -1,7 +1,7 @@
+import type { Space } from '@lore/api';
 import { type DragEvent, type ReactNode, useEffect, useState } from 'react';
 import { NavLink } from 'react-router';
 import { ApiError } from '../api/ApiError';
-import type { Space } from '../api/types';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { findTreePath } from '../spaces/findTreePath';

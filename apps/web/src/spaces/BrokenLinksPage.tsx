@@ -1,12 +1,12 @@
+import type { BrokenLink, Space } from '@lore/api';
 import { Link, useParams } from 'react-router';
 import { api } from '../api/client';
-import type { Space } from '../api/types';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { PageLoadStatus } from '../pages/PageLoadStatus';
 import { displayTitle } from './displayTitle';
-import type { BrokenLink } from './linkTypes';
 import { pageHref } from './pageHref';
 import { pageLinksApi } from './pageLinksApi';
-import { useSpaceQuery } from './useSpaceQuery';
 import '../pages/SpacePage.css';
 
 const reasons: Record<BrokenLink['reason'], string> = {
@@ -25,7 +25,9 @@ async function loadBrokenLinks(slug: string): Promise<{ space: Space; links: Bro
 /** `/spaces/:slug/broken-links`: links in a space's pages to pages that are gone. */
 export function BrokenLinksPage() {
   const { slug = '' } = useParams();
-  const { data: loaded, error } = useSpaceQuery(slug, loadBrokenLinks);
+  const { data: loaded, error } = useApiQuery(queryKeys.brokenLinks(slug), () =>
+    loadBrokenLinks(slug),
+  );
 
   if (error || !loaded) return <PageLoadStatus error={error} loading="Looking for broken links…" />;
   const { space, links } = loaded;

@@ -1,7 +1,8 @@
-import { type ReactNode, useEffect, useState } from 'react';
+import { type ReactNode, useEffect } from 'react';
 import { useLocation, useNavigate } from 'react-router';
-import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { PageUnavailable } from '../editor/PageUnavailable';
 import { findPageByReference } from './findPageByReference';
@@ -31,40 +32,23 @@ export function PageAddress({ reference, children }: PageAddressProps) {
   const { trees } = useSpaces();
   const inTrees = parsed?.kind === 'shortId' ? findPageByReference(trees, parsed)?.node : null;
   const known = parsed?.kind === 'id' ? parsed.id : (inTrees?.id ?? null);
-  const [fetched, setFetched] = useState<{ reference: string; id: string; url: string } | null>(
-    null,
-  );
-  const [failure, setFailure] = useState<{ reference: string; error: ApiError } | null>(null);
-  const error = failure?.reference === reference ? failure.error : null;
+  const lookup = parsed?.kind === 'id' ? parsed.id : (parsed?.shortId ?? '');
+  const { data, error } = useApiQuery(queryKeys.pageInfo(lookup), () => api.getPageInfo(lookup), {
+    enabled: lookup !== '' && !known,
+  });
+  const fetched = data?.page ?? null;
   // Offline, a page opened here before still opens by its short id.
   const remembered =
     error?.status === 0 && parsed?.kind === 'shortId' ? rememberedPageId(parsed.shortId) : null;
-  const pageId = known ?? (fetched?.reference === reference ? fetched.id : null) ?? remembered;
+  const pageId = known ?? fetched?.id ?? remembered;
 
   useEffect(() => {
     if (inTrees) rememberPageId(inTrees.shortId, inTrees.id);
   }, [inTrees]);
 
-  const lookup = parsed?.kind === 'id' ? parsed.id : (parsed?.shortId ?? null);
-
   useEffect(() => {
-    if (!lookup || known) return;
-    let current = true;
-    api.getPageInfo(lookup).then(
-      ({ page }) => {
-        rememberPageId(page.shortId, page.id);
-        if (current) setFetched({ reference, id: page.id, url: page.url });
-      },
-      (problem: unknown) => {
-        if (!current) return;
-        if (problem instanceof ApiError) setFailure({ reference, error: problem });
-        else throw problem;
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [reference, lookup, known]);
+    if (fetched) rememberPageId(fetched.shortId, fetched.id);
+  }, [fetched]);
 
   const canonical =
     useCanonicalPath(pageId ?? '') ?? (pageId && fetched?.id === pageId ? fetched.url : null);

@@ -1,6 +1,6 @@
+import type { Page, Space, TreeNode } from '@lore/api';
 import { createContext } from 'react';
 import type { ApiError } from '../api/ApiError';
-import type { Page, Space, TreeNode } from '../api/types';
 import type { MoveTarget } from '../tree/MoveTarget';
 
 /** The spaces and their page trees, as last loaded from the server. */

@@ -1,7 +1,7 @@
+import type { Space, TreeNode } from '@lore/api';
 import { type ReactNode, useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
-import type { Space, TreeNode } from '../api/types';
 import { applyMove, removeFromTree } from '../tree/applyMove';
 import { findTreeNode } from '../tree/findTreeNode';
 import type { MoveTarget } from '../tree/MoveTarget';

@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 import type { PageReference } from './parsePageReference';
 
 /** The page of the loaded trees that `reference` names, with its space's id, or `null`. */

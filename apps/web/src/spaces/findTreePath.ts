@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 
 /** The nodes from the top of `tree` down to the page `pageId` (inclusive), or `null`. */
 export function findTreePath(tree: readonly TreeNode[], pageId: string): TreeNode[] | null {

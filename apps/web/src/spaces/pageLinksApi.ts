@@ -1,6 +1,5 @@
+import type { Backlink, BrokenLink, MoveRequest, Page, SuggestedPage } from '@lore/api';
 import { request } from '../api/client';
-import type { Page } from '../api/types';
-import type { Backlink, BrokenLink, MoveRequest, SuggestedPage } from './linkTypes';
 
 const pagePath = (id: string) => `/api/pages/${encodeURIComponent(id)}`;
 

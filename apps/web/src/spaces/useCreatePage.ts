@@ -1,5 +1,5 @@
+import type { Space } from '@lore/api';
 import { useNavigate } from 'react-router';
-import type { Space } from '../api/types';
 import { pageHref } from './pageHref';
 import { useSpaces } from './useSpaces';
 

@@ -1,5 +1,5 @@
+import type { TreeNode } from '@lore/api';
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../api/types';
 import { findTreePath } from './findTreePath';
 import { visibleTreeItems } from './visibleTreeItems';
 

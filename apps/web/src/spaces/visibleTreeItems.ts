@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 
 /** A row of a page tree as shown: the node, its depth (1 at the top) and its parent. */
 export interface VisibleTreeItem {

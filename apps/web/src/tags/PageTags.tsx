@@ -1,8 +1,11 @@
+import type { TagCount } from '@lore/api';
 import { type KeyboardEvent, useEffect, useId, useRef, useState } from 'react';
 import { Link } from 'react-router';
 import { ApiError } from '../api/ApiError';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { addTag } from './addTag';
-import { type TagCount, tagsApi } from './tagsApi';
+import { tagsApi } from './tagsApi';
 import './tags.css';
 
 interface PageTagsProps {
@@ -16,24 +19,16 @@ interface PageTagsProps {
  * (with suggestions from tags already in use) and remove them.
  */
 export function PageTags({ pageId, readOnly }: PageTagsProps) {
-  const [tags, setTags] = useState<string[] | null>(null);
+  const loaded = useApiQuery(queryKeys.pageTags(pageId), () => tagsApi.pageTags(pageId));
+  // Tags that could not be loaded show as none; editors may still add some.
+  const tags = loaded.data?.tags ?? (loaded.error ? [] : null);
+  const setTags = (next: string[]) => loaded.setData({ tags: next });
   const [adding, setAdding] = useState(false);
   const [typed, setTyped] = useState('');
   const [suggestions, setSuggestions] = useState<TagCount[]>([]);
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
   const listId = useId();
-
-  useEffect(() => {
-    let current = true;
-    tagsApi.pageTags(pageId).then(
-      (answer) => current && setTags(answer.tags),
-      () => current && setTags([]),
-    );
-    return () => {
-      current = false;
-    };
-  }, [pageId]);
 
   useEffect(() => {
     if (!adding) return;
@@ -55,7 +50,7 @@ export function PageTags({ pageId, readOnly }: PageTagsProps) {
   }, [adding]);
 
   const save = async (next: string[]) => {
-    const previous = tags;
+    const previous = tags ?? [];
     setTags(next);
     setError(null);
     try {

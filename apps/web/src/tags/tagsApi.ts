@@ -1,10 +1,5 @@
+import type { TagCount } from '@lore/api';
 import { request } from '../api/client';
-
-/** A tag in use and how many pages carry it. */
-export interface TagCount {
-  readonly tag: string;
-  readonly pages: number;
-}
 
 /** Page tags on the server (`/api/pages/:id/tags`, `/api/tags`). */
 export const tagsApi = {

@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 import { findTreeNode } from './findTreeNode';
 import type { MoveTarget } from './MoveTarget';
 

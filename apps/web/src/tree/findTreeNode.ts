@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 
 /** A node of the tree with its parent's id and its siblings (itself included, in order). */
 export interface TreeNodePlace {

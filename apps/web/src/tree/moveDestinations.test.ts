@@ -1,5 +1,5 @@
+import type { TreeNode } from '@lore/api';
 import { describe, expect, it } from 'vitest';
-import type { TreeNode } from '../api/types';
 import { moveDestinations } from './moveDestinations';
 
 const node = (id: string, title: string, children: TreeNode[] = []): TreeNode => ({

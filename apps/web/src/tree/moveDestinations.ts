@@ -1,4 +1,4 @@
-import type { TreeNode } from '../api/types';
+import type { TreeNode } from '@lore/api';
 
 /** A place the Move dialog offers: a page to move under, or the top level (`id: null`). */
 export interface MoveDestination {

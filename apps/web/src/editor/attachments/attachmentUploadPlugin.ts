@@ -1,7 +1,7 @@
+import type { Attachment } from '@lore/api';
 import type { Node as ProseMirrorNode, Schema } from '@tiptap/pm/model';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet, type EditorView } from '@tiptap/pm/view';
-import type { UploadedAttachment } from './UploadedAttachment';
 import { uploadAttachment } from './uploadAttachment';
 
 /** An upload in flight (or failed), shown where its file will land. */
@@ -52,7 +52,7 @@ function placeholder(view: EditorView, upload: PendingUpload): HTMLElement {
 }
 
 /** The node that shows an uploaded file: an image, or its name linked to the download. */
-function attachmentNode(schema: Schema, attachment: UploadedAttachment): ProseMirrorNode | null {
+function attachmentNode(schema: Schema, attachment: Attachment): ProseMirrorNode | null {
   const image = schema.nodes.image;
   if (attachment.isImage && image) {
     return image.create({ src: attachment.url, alt: attachment.filename });

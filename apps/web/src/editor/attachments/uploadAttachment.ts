@@ -1,5 +1,5 @@
+import type { Attachment } from '@lore/api';
 import { ApiError } from '../../api/ApiError';
-import type { UploadedAttachment } from './UploadedAttachment';
 
 /**
  * Uploads one file to a page as its raw bytes and reports progress (0…1). XMLHttpRequest rather
@@ -10,7 +10,7 @@ export function uploadAttachment(
   pageId: string,
   file: File,
   onProgress: (fraction: number) => void,
-): Promise<UploadedAttachment> {
+): Promise<Attachment> {
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     const filename = encodeURIComponent(file.name || 'file');
@@ -25,7 +25,7 @@ export function uploadAttachment(
     };
     xhr.onload = () => {
       const body = xhr.response as {
-        attachment?: UploadedAttachment;
+        attachment?: Attachment;
         error?: { code?: string; message?: string };
       } | null;
       if (xhr.status === 201 && body?.attachment) {

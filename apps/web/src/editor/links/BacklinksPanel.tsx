@@ -1,8 +1,8 @@
-import { useEffect, useId, useState } from 'react';
+import { useEffect, useId } from 'react';
 import { Link } from 'react-router';
-import { ApiError } from '../../api/ApiError';
+import { queryKeys } from '../../api/queryKeys';
+import { useApiQuery } from '../../api/useApiQuery';
 import { displayTitle } from '../../spaces/displayTitle';
-import type { Backlink } from '../../spaces/linkTypes';
 import { pageHref } from '../../spaces/pageHref';
 import { pageLinksApi } from '../../spaces/pageLinksApi';
 import './links.css';
@@ -12,36 +12,18 @@ const refreshEveryMs = 60_000;
 
 /** "Linked from": the pages that link to this one, below its content. */
 export function BacklinksPanel({ pageId }: { pageId: string }) {
-  const [backlinks, setBacklinks] = useState<Backlink[] | null>(null);
-  const [error, setError] = useState<string | null>(null);
   const headingId = useId();
+  const { data, error, reload } = useApiQuery(
+    queryKeys.backlinks(pageId),
+    () => pageLinksApi.backlinks(pageId),
+    { refetchEveryMs: refreshEveryMs },
+  );
+  const backlinks = data?.backlinks ?? null;
 
   useEffect(() => {
-    let current = true;
-    const load = () =>
-      pageLinksApi.backlinks(pageId).then(
-        (answer) => {
-          if (!current) return;
-          setBacklinks(answer.backlinks);
-          setError(null);
-        },
-        (failure: unknown) => {
-          if (!current) return;
-          if (!(failure instanceof ApiError)) throw failure;
-          setError(failure.status === 0 ? 'Offline.' : failure.message);
-        },
-      );
-    void load();
-    const timer = setInterval(() => {
-      if (document.visibilityState === 'visible') void load();
-    }, refreshEveryMs);
-    window.addEventListener('focus', load);
-    return () => {
-      current = false;
-      clearInterval(timer);
-      window.removeEventListener('focus', load);
-    };
-  }, [pageId]);
+    window.addEventListener('focus', reload);
+    return () => window.removeEventListener('focus', reload);
+  }, [reload]);
 
   return (
     <section className="backlinks" aria-labelledby={headingId}>
@@ -49,7 +31,9 @@ export function BacklinksPanel({ pageId }: { pageId: string }) {
         Linked from
       </h2>
       {backlinks === null ? (
-        <p className="backlinks__empty">{error ?? 'Loading…'}</p>
+        <p className="backlinks__empty">
+          {error ? (error.status === 0 ? 'Offline.' : error.message) : 'Loading…'}
+        </p>
       ) : backlinks.length === 0 ? (
         <p className="backlinks__empty">
           No page links here yet. Type <kbd>[[</kbd> in another page to link to this one.

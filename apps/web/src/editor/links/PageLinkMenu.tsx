@@ -1,7 +1,7 @@
+import type { SuggestedPage } from '@lore/api';
 import type { Editor } from '@tiptap/core';
 import { useEffect, useMemo, useRef } from 'react';
 import { displayTitle } from '../../spaces/displayTitle';
-import type { SuggestedPage } from '../../spaces/linkTypes';
 import { pageLinksApi } from '../../spaces/pageLinksApi';
 import { useCurrentPageId } from '../../spaces/useCurrentPageId';
 import { useSpaces } from '../../spaces/useSpaces';

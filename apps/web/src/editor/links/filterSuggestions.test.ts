@@ -1,5 +1,5 @@
+import type { SuggestedPage } from '@lore/api';
 import { describe, expect, it } from 'vitest';
-import type { SuggestedPage } from '../../spaces/linkTypes';
 import { filterSuggestions } from './filterSuggestions';
 
 const page = (id: string, title: string): SuggestedPage => ({

@@ -1,4 +1,4 @@
-import type { SuggestedPage } from '../../spaces/linkTypes';
+import type { SuggestedPage } from '@lore/api';
 
 /**
  * Ranks pages for the `[[` menu as the server does: titles starting with the query first, then

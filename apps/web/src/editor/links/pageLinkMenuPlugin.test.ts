@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
+
+import type { SuggestedPage } from '@lore/api';
 import { createExtensions } from '@lore/schema';
 import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { SuggestedPage } from '../../spaces/linkTypes';
 import { PageLinksExtension } from './PageLinksExtension';
 import { pageLinkMenuKey, pageLinkMenuMeta } from './pageLinkMenuPlugin';
 

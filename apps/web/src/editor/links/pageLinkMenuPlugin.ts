@@ -1,6 +1,6 @@
+import type { SuggestedPage } from '@lore/api';
 import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
-import type { SuggestedPage } from '../../spaces/linkTypes';
 import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
 import { insertedAt } from '../suggestions/insertedAt';
 import { isRemoteChange } from '../suggestions/isRemoteChange';

@@ -1,6 +1,5 @@
-import type { Space, TreeNode } from '../../api/types';
+import type { Space, SuggestedPage, TreeNode } from '@lore/api';
 import { displayTitle } from '../../spaces/displayTitle';
-import type { SuggestedPage } from '../../spaces/linkTypes';
 import { pageHref } from '../../spaces/pageHref';
 
 /**
