@@ -4,6 +4,7 @@ export * from './errorSchema';
 export * from './pageLinkSchemas';
 export * from './pageSchemas';
 export * from './revisionSchemas';
+export * from './searchSchemas';
 export * from './spaceSchemas';
 export * from './tagSchemas';
 export * from './tokenSchemas';

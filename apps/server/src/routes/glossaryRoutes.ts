@@ -1,19 +1,11 @@
+import { glossaryFields as fields, glossaryTermSchema } from '@lore/api';
 import type { GlossaryEntry } from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
-import { glossaryTermSchema } from './searchSchemas';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 const params = z.object({ id: z.string().min(1).max(100) });
-const fields = {
-  term: z.string().max(400).describe('e.g. PTO'),
-  meaning: z.string().max(8000).describe('what it means, shown on hover in the editor'),
-  expansions: z
-    .array(z.string().max(400))
-    .max(50)
-    .describe('other ways to say it, e.g. "paid time off"; search treats them as synonyms'),
-};
 
 function presentTerm(entry: GlossaryEntry) {
   return {

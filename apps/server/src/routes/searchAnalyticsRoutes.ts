@@ -1,8 +1,8 @@
+import { searchAnalyticsReportSchema } from '@lore/api';
 import type { QueryStat } from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
-import { queryStatSchema } from './searchSchemas';
 
 const period = {
   days: z.coerce.number().int().min(1).max(3650).default(30).describe('how far back, in days'),
@@ -32,16 +32,7 @@ export const searchAnalyticsRoutes = [
     responses: {
       200: {
         description: 'The report',
-        schema: z.object({
-          since: z.string(),
-          searches: z.number(),
-          searchesWithClicks: z.number(),
-          zeroResultSearches: z.number(),
-          clicks: z.number(),
-          clickThroughRate: z.number().describe('searches with a click / searches'),
-          topQueries: z.array(queryStatSchema),
-          zeroResultQueries: z.array(queryStatSchema),
-        }),
+        schema: searchAnalyticsReportSchema,
       },
       403: errorResponse('Admins only'),
     },

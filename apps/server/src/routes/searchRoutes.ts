@@ -1,3 +1,4 @@
+import { searchResponseSchema, searchStatusSchema } from '@lore/api';
 import type { Space } from '@lore/core';
 import { z } from 'zod';
 import { HttpError } from '../http/HttpError';
@@ -5,7 +6,7 @@ import { defineRoute } from '../http/route';
 import type { SearchServices } from '../search/SearchServices';
 import { presentSearchHit } from './presentSearchHit';
 import { errorResponse } from './schemas';
-import { repeatable, searchHitSchema } from './searchSchemas';
+import { repeatable } from './searchSchemas';
 
 const updatedAfter = z
   .string()
@@ -58,16 +59,7 @@ export const searchRoutes = [
     responses: {
       200: {
         description: 'Results, best first',
-        schema: z.object({
-          results: z.array(searchHitSchema),
-          total: z
-            .number()
-            .describe('matching readable pages (a lower bound when totalExact is false)'),
-          totalExact: z.boolean(),
-          didYouMean: z.string().nullable(),
-          searchId: z.string().nullable().describe('send it with POST /api/search/clicks'),
-          tookMs: z.number(),
-        }),
+        schema: searchResponseSchema,
       },
       503: errorResponse('The search engine is unreachable (`search_unavailable`)'),
     },
@@ -164,12 +156,7 @@ export const searchRoutes = [
     responses: {
       200: {
         description: 'Indexing status',
-        schema: z.object({
-          engine: z.enum(['fts5', 'meilisearch']),
-          pending: z.number().describe('pages changed but not yet searchable'),
-          lastError: z.string().nullable(),
-          lastIndexedAt: z.string().nullable(),
-        }),
+        schema: searchStatusSchema,
       },
     },
     handler: ({ services }) => {

@@ -23,4 +23,6 @@ export const queryKeys = {
   revision: (page: string, revision: string) => ['pages', page, 'revision', revision],
   diff: (page: string, from: string, to: string) => ['pages', page, 'diff', from, to],
   authorship: (page: string) => ['pages', page, 'authorship'],
+  glossary: ['glossary'],
+  searchAnalytics: (days: number) => ['search-analytics', days],
 } as const;

@@ -1,5 +1,5 @@
 import { type QueryKey, useQuery, useQueryClient } from '@tanstack/react-query';
-import { type SetStateAction, useCallback, useEffect, useId, useRef } from 'react';
+import { type SetStateAction, useCallback, useEffect, useRef } from 'react';
 import { ApiError } from './ApiError';
 
 export interface ApiQuery<T> {
@@ -31,25 +31,12 @@ const throwUnlessApiError = (failure: Error) => !(failure instanceof ApiError);
  * the same key share one request and one answer. The one rule for failures: an `ApiError` (the
  * server said no, or could not be reached) is returned as `error` for the screen to explain;
  * anything else is a bug and is thrown to the nearest error boundary.
- *
- * Called with `load` alone, the answer is keyed to the calling component and shared with nothing.
  */
 export function useApiQuery<T>(
-  key: QueryKey,
+  queryKey: QueryKey,
   load: () => Promise<T>,
-  options?: ApiQueryOptions,
-): ApiQuery<T>;
-export function useApiQuery<T>(load: () => Promise<T>): ApiQuery<T>;
-export function useApiQuery<T>(
-  keyOrLoad: QueryKey | (() => Promise<T>),
-  maybeLoad?: () => Promise<T>,
   options: ApiQueryOptions = {},
 ): ApiQuery<T> {
-  const ownKey = useId();
-  const [queryKey, load] =
-    typeof keyOrLoad === 'function'
-      ? [['component', ownKey] as QueryKey, keyOrLoad]
-      : [keyOrLoad, maybeLoad as () => Promise<T>];
   const queryClient = useQueryClient();
   const query = useQuery({
     queryKey,

@@ -1,4 +1,4 @@
-import type { User } from '@lore/api';
+import type { GlossaryTerm, SearchPerson, User } from '@lore/api';
 import { type FormEvent, useEffect, useMemo, useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { api } from '../api/client';
@@ -18,52 +18,35 @@ import {
   writeSearchFilters,
 } from '../search/searchFilters';
 import { searchPageUrl } from '../search/searchPageUrl';
-import type { GlossaryTerm, SearchPerson } from '../search/searchTypes';
 import { usePagedSearch } from '../search/usePagedSearch';
 import { useRecentSearches } from '../search/useRecentSearches';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { useSpaces } from '../spaces/useSpaces';
 import '../search/SearchPage.css';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 
 /** Everyone an admin may filter by; others pick from themselves and the authors shown. */
 function useFilterPeople(user: User): SearchPerson[] {
-  const [people, setPeople] = useState<SearchPerson[]>([]);
-  useEffect(() => {
-    if (user.role !== 'admin') return;
-    let current = true;
-    api.listUsers().then(
-      ({ users }) => {
-        if (current)
-          setPeople(users.map(({ id, displayName, color }) => ({ id, displayName, color })));
-      },
-      () => {
-        // The filter still offers "Me" and the authors of the results.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [user.role]);
-  return people;
+  const isAdmin = user.role === 'admin';
+  // When the list cannot be loaded, the filter still offers "Me" and the authors of the results.
+  const users = useApiQuery(queryKeys.users, api.listUsers, { enabled: isAdmin });
+  return useMemo(
+    () =>
+      isAdmin
+        ? (users.data?.users ?? []).map(({ id, displayName, color }) => ({
+            id,
+            displayName,
+            color,
+          }))
+        : [],
+    [isAdmin, users.data],
+  );
 }
 
+/** Definitions are a bonus above the results; search works without them. */
 function useGlossary(): GlossaryTerm[] {
-  const [terms, setTerms] = useState<GlossaryTerm[]>([]);
-  useEffect(() => {
-    let current = true;
-    searchApi.listGlossary().then(
-      (answer) => {
-        if (current) setTerms(answer.terms);
-      },
-      () => {
-        // Definitions are a bonus above the results; search works without them.
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, []);
-  return terms;
+  return useApiQuery(queryKeys.glossary, searchApi.listGlossary).data?.terms ?? [];
 }
 
 /**

@@ -1,4 +1,4 @@
-import type { GlossaryTerm } from './searchTypes';
+import type { GlossaryTerm } from '@lore/api';
 
 /** Glossary terms the query mentions, shown above the results. */
 export function GlossaryDefinitions({ terms }: { terms: GlossaryTerm[] }) {

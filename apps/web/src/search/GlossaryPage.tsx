@@ -1,4 +1,6 @@
+import type { GlossaryInput, GlossaryTerm } from '@lore/api';
 import { useMemo, useState } from 'react';
+import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
@@ -6,7 +8,6 @@ import { formatDateTime } from '../format/formatDateTime';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { GlossaryTermForm } from './GlossaryTermForm';
 import { searchApi } from './searchApi';
-import type { GlossaryInput, GlossaryTerm } from './searchTypes';
 import './GlossaryPage.css';
 
 const byTerm = (a: GlossaryTerm, b: GlossaryTerm) =>
@@ -20,7 +21,7 @@ const byTerm = (a: GlossaryTerm, b: GlossaryTerm) =>
 export function GlossaryPage() {
   const user = useCurrentUser();
   const canEdit = user.role !== 'guest';
-  const glossary = useApiQuery(searchApi.listGlossary);
+  const glossary = useApiQuery(queryKeys.glossary, searchApi.listGlossary);
   const [filter, setFilter] = useState('');
   const [editing, setEditing] = useState<string | null>(null);
   const [deleting, setDeleting] = useState<GlossaryTerm | null>(null);

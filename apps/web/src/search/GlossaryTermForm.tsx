@@ -1,6 +1,6 @@
+import type { GlossaryInput, GlossaryTerm } from '@lore/api';
 import { type FormEvent, useId, useState } from 'react';
 import { FormError } from '../components/FormError';
-import type { GlossaryInput, GlossaryTerm } from './searchTypes';
 
 interface GlossaryTermFormProps {
   /** The term being edited; none to add a new one. */

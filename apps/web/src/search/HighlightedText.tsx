@@ -1,6 +1,6 @@
+import type { HighlightRange } from '@lore/api';
 import { useMemo } from 'react';
 import { highlightSegments } from './highlightSegments';
-import type { HighlightRange } from './searchTypes';
 
 /** Plain text with the ranges that matched the search in `<mark>`, rendered as React text. */
 export function HighlightedText({

@@ -1,7 +1,7 @@
+import type { SearchHit } from '@lore/api';
 import type { MouseEvent } from 'react';
 import { HistoryIcon } from '../components/HistoryIcon';
 import { HighlightedText } from './HighlightedText';
-import type { SearchHit } from './searchTypes';
 import type { QuickSearchState } from './useQuickSearch';
 
 /** One choice in the quick-search list. */

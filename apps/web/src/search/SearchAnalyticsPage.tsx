@@ -1,13 +1,13 @@
-import { useEffect, useState } from 'react';
+import type { QueryStat } from '@lore/api';
 import { Link, useSearchParams } from 'react-router';
-import type { ApiError } from '../api/ApiError';
 import { formatDateTime } from '../format/formatDateTime';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { SearchError } from './SearchError';
 import { searchApi } from './searchApi';
 import { searchPageUrl } from './searchPageUrl';
-import type { QueryStat, SearchAnalyticsReport } from './searchTypes';
 import './SearchAnalyticsPage.css';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 
 const periods = [
   { days: 7, label: 'Last 7 days' },
@@ -83,27 +83,11 @@ export function SearchAnalyticsPage() {
   const [params, setParams] = useSearchParams();
   const days = readDays(params);
   const isAdmin = user.role === 'admin';
-  const [report, setReport] = useState<SearchAnalyticsReport | null>(null);
-  const [error, setError] = useState<ApiError | null>(null);
-  const [attempt, setAttempt] = useState(0);
-
-  // biome-ignore lint/correctness/useExhaustiveDependencies: `attempt` is the retry trigger.
-  useEffect(() => {
-    if (!isAdmin) return;
-    let current = true;
-    setError(null);
-    searchApi.analytics(days).then(
-      (answer) => {
-        if (current) setReport(answer);
-      },
-      (failure: ApiError) => {
-        if (current) setError(failure);
-      },
-    );
-    return () => {
-      current = false;
-    };
-  }, [days, isAdmin, attempt]);
+  const analytics = useApiQuery(queryKeys.searchAnalytics(days), () => searchApi.analytics(days), {
+    enabled: isAdmin,
+  });
+  const report = analytics.data;
+  const error = analytics.error;
 
   if (!isAdmin || error?.status === 403) {
     return (
@@ -155,7 +139,7 @@ export function SearchAnalyticsPage() {
         </a>
       </div>
 
-      {error && <SearchError message={error.message} onRetry={() => setAttempt((n) => n + 1)} />}
+      {error && <SearchError message={error.message} onRetry={analytics.reload} />}
       {!report && !error && <p className="muted delayed-appearance">Loading the numbers…</p>}
 
       {report && (

@@ -1,7 +1,6 @@
+import type { SearchPerson, Space, User } from '@lore/api';
 import { type FormEvent, useId, useState } from 'react';
-import type { Space, User } from '../api/types';
 import { type SearchFilters, type UpdatedWindow, updatedWindows } from './searchFilters';
-import type { SearchPerson } from './searchTypes';
 
 interface SearchFiltersBarProps {
   filters: SearchFilters;

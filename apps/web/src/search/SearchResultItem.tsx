@@ -1,7 +1,7 @@
+import type { SearchHit } from '@lore/api';
 import { Link } from 'react-router';
 import { formatDateTime } from '../format/formatDateTime';
 import { HighlightedText } from './HighlightedText';
-import type { SearchHit } from './searchTypes';
 
 interface SearchResultItemProps {
   hit: SearchHit;

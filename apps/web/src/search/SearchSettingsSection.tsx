@@ -1,5 +1,5 @@
+import type { User } from '@lore/api';
 import { Link } from 'react-router';
-import type { User } from '../api/types';
 import './SearchSettingsSection.css';
 
 /** Settings entry points for search: the glossary for everyone, analytics for admins. */

@@ -1,4 +1,4 @@
-import type { HighlightRange } from './searchTypes';
+import type { HighlightRange } from '@lore/api';
 
 /** A run of text, marked when it matched the query. */
 export interface HighlightSegment {

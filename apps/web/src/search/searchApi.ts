@@ -1,10 +1,5 @@
+import type { GlossaryInput, GlossaryTerm, SearchAnalyticsReport, SearchResponse } from '@lore/api';
 import { request } from '../api/client';
-import type {
-  GlossaryInput,
-  GlossaryTerm,
-  SearchAnalyticsReport,
-  SearchResponse,
-} from './searchTypes';
 
 const glossaryPath = (id: string) => `/api/glossary/${encodeURIComponent(id)}`;
 

@@ -1,8 +1,8 @@
+import type { SearchHit, SearchResponse } from '@lore/api';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { searchApi } from './searchApi';
 import { type SearchFilters, searchApiQuery } from './searchFilters';
-import type { SearchHit, SearchResponse } from './searchTypes';
 
 /** Results per request on the search page. */
 export const searchPageSize = 20;

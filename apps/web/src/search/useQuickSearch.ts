@@ -1,8 +1,8 @@
+import type { SearchResponse } from '@lore/api';
 import { useEffect, useState } from 'react';
 import { ApiError } from '../api/ApiError';
 import { searchApi } from './searchApi';
 import { searchApiQuery } from './searchFilters';
-import type { SearchResponse } from './searchTypes';
 
 export interface QuickSearchState {
   /** The query the shown results belong to (they may trail what is typed by a moment). */

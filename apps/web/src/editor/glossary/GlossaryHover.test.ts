@@ -1,8 +1,9 @@
 // @vitest-environment happy-dom
+
+import type { GlossaryTerm } from '@lore/api';
 import { createExtensions } from '@lore/schema';
 import { Editor } from '@tiptap/core';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GlossaryTerm } from '../../search/searchTypes';
 import { GlossaryHover } from './GlossaryHover';
 import { glossaryPluginKey } from './glossaryPlugin';
 

@@ -1,6 +1,6 @@
+import type { GlossaryTerm } from '@lore/api';
 import { Extension } from '@tiptap/core';
 import { searchApi } from '../../search/searchApi';
-import type { GlossaryTerm } from '../../search/searchTypes';
 import { glossaryPlugin, setGlossaryTerms } from './glossaryPlugin';
 import './glossary.css';
 

@@ -1,6 +1,6 @@
+import type { GlossaryTerm } from '@lore/api';
 import type { EditorState, PluginView } from '@tiptap/pm/state';
 import type { DecorationSet, EditorView } from '@tiptap/pm/view';
-import type { GlossaryTerm } from '../../search/searchTypes';
 import { glossaryTermClass } from './glossaryDecorations';
 
 /** What the tooltip reads from the glossary plugin's state. */

@@ -1,7 +1,7 @@
+import type { GlossaryTerm } from '@lore/api';
 import type { Node as ProseMirrorNode } from '@tiptap/pm/model';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { GlossaryMatcher } from '../../search/GlossaryMatcher';
-import type { GlossaryTerm } from '../../search/searchTypes';
 
 /** The class on every underlined term; the tooltip finds terms by it. */
 export const glossaryTermClass = 'glossary-term';

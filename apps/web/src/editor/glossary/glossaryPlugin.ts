@@ -1,7 +1,7 @@
+import type { GlossaryTerm } from '@lore/api';
 import { Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { DecorationSet } from '@tiptap/pm/view';
 import { GlossaryMatcher } from '../../search/GlossaryMatcher';
-import type { GlossaryTerm } from '../../search/searchTypes';
 import { GlossaryTooltip } from './GlossaryTooltip';
 import {
   type GlossaryDecorationOptions,
