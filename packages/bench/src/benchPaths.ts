@@ -12,8 +12,11 @@ export const benchPackageDir = resolve(here, '..');
 /** Root of the Lore repository (this file is packages/bench/src/benchPaths.ts). */
 export const repoRoot = resolve(here, '../../..');
 
-/** The Lore server entry point, run the way `pnpm start` runs it. */
+/** The Lore server's TypeScript entry point, as `pnpm dev` and the tests run it (under tsx). */
 export const loreServerEntry = join(repoRoot, 'apps/server/src/main.ts');
+
+/** The compiled server and CLI that `pnpm start` runs (`pnpm --filter @lore/server build`). */
+export const loreBundleEntry = join(repoRoot, 'apps/server/dist/lore.mjs');
 
 /** The y-websocket 1.5.4 reference server (installed under the alias `y-websocket-ref`). */
 export const referenceServerEntry = join(

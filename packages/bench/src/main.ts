@@ -1,5 +1,6 @@
+import { execFileSync } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { automergePaperTracePath } from './benchPaths';
+import { automergePaperTracePath, repoRoot } from './benchPaths';
 import {
   allServers,
   type CollabBenchmarkConfig,
@@ -24,7 +25,7 @@ import { machineInfo } from './report/machineInfo';
 import { findSection, replaceSection } from './report/replaceSection';
 import { crashSoak } from './scenarios/crashSoak';
 import { searchBenchmark, searchUsage } from './search/searchBenchmark';
-import type { ServerId } from './servers/CollabTarget';
+import type { LoreBuild, ServerId } from './servers/CollabTarget';
 import { LoreTarget } from './servers/LoreTarget';
 import { startupBenchmark, startupUsage } from './startup/startupBenchmark';
 
@@ -42,6 +43,8 @@ const usage = `Usage: pnpm bench <benchmark> [options]
     --nice=N          run the load generator and servers at nice value N (e.g. -10 on a
                       machine shared with other work; negative values need privileges)
     --pin             run the servers on CPU 0 and the clients on the other CPUs (taskset)
+    --lore=source     run Lore from its TypeScript sources under tsx instead of the compiled
+                      build that pnpm start runs (which is built first)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
 ${searchUsage}${importUsage}
@@ -57,6 +60,7 @@ interface Flags {
   readonly nice: number | undefined;
   readonly loadGenerators: number | undefined;
   readonly pin: boolean;
+  readonly lore: LoreBuild;
 }
 
 function parseFlags(args: readonly string[]): Flags {
@@ -64,6 +68,7 @@ function parseFlags(args: readonly string[]): Flags {
   let soak = false;
   let noWrite = false;
   let pin = false;
+  let lore: LoreBuild = 'compiled';
   let servers: ServerId[] | null = null;
   let cycles: number | null = null;
   let nice: number | undefined;
@@ -73,6 +78,8 @@ function parseFlags(args: readonly string[]): Flags {
     else if (arg === '--soak') soak = true;
     else if (arg === '--no-write') noWrite = true;
     else if (arg === '--pin') pin = true;
+    else if (arg === '--lore=source' || arg === '--lore=compiled')
+      lore = arg.slice('--lore='.length) as LoreBuild;
     else if (arg.startsWith('--servers=')) {
       const names = arg.slice('--servers='.length).split(',');
       for (const name of names) {
@@ -94,7 +101,7 @@ function parseFlags(args: readonly string[]): Flags {
         throw new Error('--nice must be -20..19.');
     } else throw new Error(`Unknown option "${arg}".\n\n${usage}`);
   }
-  return { quick, soak, noWrite, servers, cycles, nice, loadGenerators, pin };
+  return { quick, soak, noWrite, servers, cycles, nice, loadGenerators, pin, lore };
 }
 
 async function collab(flags: Flags, supervisor: ProcessSupervisor, command: string): Promise<void> {
@@ -112,6 +119,7 @@ async function collab(flags: Flags, supervisor: ProcessSupervisor, command: stri
     tracePath,
     command,
     targetOptions: {
+      lore: flags.lore,
       ...(flags.nice === undefined ? {} : { nice: flags.nice }),
       ...(pinning ? { cpus: pinning.servers } : {}),
     },
@@ -139,10 +147,10 @@ async function soak(flags: Flags, supervisor: ProcessSupervisor, command: string
   const options = { ...base, cycles: flags.cycles ?? base.cycles };
   const machine = machineInfo();
   const date = new Date().toISOString();
-  const target = await LoreTarget.start(
-    supervisor,
-    flags.nice === undefined ? {} : { nice: flags.nice },
-  );
+  const target = await LoreTarget.start(supervisor, {
+    lore: flags.lore,
+    ...(flags.nice === undefined ? {} : { nice: flags.nice }),
+  });
   try {
     const result = await crashSoak(target, {
       ...options,
@@ -168,6 +176,12 @@ async function soak(flags: Flags, supervisor: ProcessSupervisor, command: string
   }
 }
 
+/** Builds the compiled server, so the run measures the current code the way `pnpm start` runs it. */
+function buildServer(): void {
+  process.stderr.write('Building the server (pnpm --filter @lore/server build)…\n');
+  execFileSync('pnpm', ['--filter', '@lore/server', 'build'], { cwd: repoRoot, stdio: 'ignore' });
+}
+
 async function main(args: readonly string[]): Promise<void> {
   // Every y-websocket provider adds a process 'exit' listener; a thousand clients are expected.
   process.setMaxListeners(0);
@@ -184,6 +198,7 @@ async function main(args: readonly string[]): Promise<void> {
   const supervisor = new ProcessSupervisor();
   supervisor.installExitHandlers();
   const command = ['pnpm bench', ...args].join(' ');
+  if (flags.lore === 'compiled') buildServer();
   try {
     if (name === 'collab' && !flags.soak) await collab(flags, supervisor, command);
     else if (name === 'crash-soak' || (name === 'collab' && flags.soak))

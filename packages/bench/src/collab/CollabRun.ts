@@ -3,7 +3,7 @@ import type { MachineInfo } from '../report/machineInfo';
 import type { CrashSoakResult } from '../scenarios/crashSoak';
 import type { FanoutResult } from '../scenarios/fanoutLatency';
 import type { MemoryResult } from '../scenarios/memoryPerPage';
-import type { ServerId } from '../servers/CollabTarget';
+import type { LoreBuild, ServerId } from '../servers/CollabTarget';
 import type { LoreStorage } from '../servers/LoreTarget';
 import type { CollabBenchmarkConfig } from './CollabBenchmarkConfig';
 
@@ -68,4 +68,6 @@ export interface CollabRun {
   readonly nice: number | null;
   /** CPUs servers and clients were kept on (`--pin`), or null. */
   readonly pinning: CpuPinning | null;
+  /** How Lore ran: compiled (`pnpm start`) or from source under tsx. */
+  readonly loreBuild: LoreBuild;
 }

@@ -74,6 +74,7 @@ export async function runCollabBenchmark(options: RunCollabOptions): Promise<Col
     soak: null,
     nice: options.targetOptions?.nice ?? null,
     pinning: options.pinning ?? null,
+    loreBuild: options.targetOptions?.lore ?? 'source',
   };
 
   const withTarget = async (

@@ -1,6 +1,6 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { setPriority } from 'node:os';
-import { memoryMarker } from './gcOnSignal';
+import { memoryMarker } from './memoryMarker';
 import type { ProcessSupervisor } from './ProcessSupervisor';
 import { readCpuSeconds, readRssBytes } from './procStats';
 
@@ -113,7 +113,7 @@ export class ServerProcess {
   }
 
   /**
-   * Runs a full garbage collection in the server (see `gcOnSignal`) and returns its memory use
+   * Runs a full garbage collection in the server (see `gcOnSignal.mjs`) and returns its memory use
    * right after, as `process.memoryUsage()` reports it there.
    */
   async collectGarbage(timeoutMs = 10_000): Promise<NodeJS.MemoryUsage> {

@@ -10,8 +10,17 @@ export function tsxLoaderUrl(): string {
   return pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href;
 }
 
-/** Node flags for a server under test: TypeScript via tsx, and a full GC on SIGUSR2 (`gcOnSignal`). */
+/** The preload that runs a full GC on SIGUSR2 and reports memory (`gcOnSignal.mjs`). */
+export const gcOnSignalUrl = pathToFileURL(
+  fileURLToPath(new URL('./gcOnSignal.mjs', import.meta.url)),
+).href;
+
+/** Node flags for a server under test written in TypeScript: tsx, and the GC preload. */
 export function serverNodeFlags(extra: readonly string[] = []): string[] {
-  const gcOnSignal = pathToFileURL(fileURLToPath(new URL('./gcOnSignal.ts', import.meta.url))).href;
-  return ['--expose-gc', ...extra, '--import', tsxLoaderUrl(), '--import', gcOnSignal];
+  return ['--expose-gc', ...extra, '--import', tsxLoaderUrl(), '--import', gcOnSignalUrl];
+}
+
+/** Node flags for a server under test in plain JavaScript: the GC preload and no loader. */
+export function compiledServerNodeFlags(extra: readonly string[] = []): string[] {
+  return ['--expose-gc', ...extra, '--import', gcOnSignalUrl];
 }

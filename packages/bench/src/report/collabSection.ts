@@ -49,6 +49,8 @@ export function collabSection(run: CollabRun, previousSoak: string | null): stri
     server.errors.map((error) => `- ${server.id}: ${error}`),
   );
   const lore = run.servers.find((server) => server.id === 'lore')?.lore;
+  const otherServers =
+    'the y-websocket 1.5.4 reference `bin/server.js` (no `YPERSISTENCE`, so it stores nothing); `@hocuspocus/server` with defaults and no extensions (documents live in memory; nothing is stored). One process each (node with `--expose-gc` and a preload that runs a full GC on SIGUSR2, used before memory readings), started fresh for every scenario.';
   const lines = [
     collabHeading,
     '',
@@ -56,7 +58,7 @@ export function collabSection(run: CollabRun, previousSoak: string | null): stri
     '',
     `- Machine: ${machineLine(run.machine)}${run.nice === null ? '' : `; load generator and servers at nice ${run.nice}, as other work shared the machine`}${run.pinning === null ? '' : `; servers pinned to CPU ${run.pinning.servers}, the benchmark process and the load generators it forks to CPUs ${run.pinning.clients} (\`--pin\`)`}.`,
     `- Versions: ${versions}.`,
-    '- Servers: Lore (`apps/server/src/main.ts` under tsx); the y-websocket 1.5.4 reference `bin/server.js` (no `YPERSISTENCE`, so it stores nothing); `@hocuspocus/server` with defaults and no extensions (documents live in memory; nothing is stored). One process each (node with `--expose-gc` and a preload that runs a full GC on SIGUSR2, used before memory readings), started fresh for every scenario.',
+    `- Servers: Lore (${run.loreBuild === 'compiled' ? '`apps/server/dist/lore.mjs`, the compiled build `pnpm start` runs, with no TypeScript loader' : '`apps/server/src/main.ts` under tsx'}); ${otherServers}`,
     `- Load generator: fan-out clients run in ${run.config.loadGenerators} forked process(es) (cores − 1 by default, \`--load-generators=N\`); page opens are timed in one more forked process that lives for the whole run (like a browser with the app already loaded) and holds only the client being timed; the other scenarios' few clients run in the benchmark process. Send and receive times use the machine-wide monotonic clock.`,
     '- Clients: real Yjs documents. Lore and the reference get the stock y-websocket provider; Hocuspocus speaks its own framing on top of the Yjs protocol, so it gets `@hocuspocus/provider`. Every server sees the same document shape: the `default` XmlFragment → one paragraph → XmlText, and a `title` text.',
     '',

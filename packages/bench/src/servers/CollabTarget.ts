@@ -28,4 +28,11 @@ export interface TargetStartOptions {
   readonly nice?: number;
   /** CPUs the server process may run on, as a `taskset` list (e.g. "0"); see `--pin`. */
   readonly cpus?: string;
+  /**
+   * How Lore runs (other servers ignore it): `compiled` is `apps/server/dist/lore.mjs`, as
+   * `pnpm start` runs it; `source` is `apps/server/src/main.ts` under tsx (the default).
+   */
+  readonly lore?: LoreBuild;
 }
+
+export type LoreBuild = 'compiled' | 'source';

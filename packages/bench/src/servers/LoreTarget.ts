@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import { loreServerEntry, repoRoot } from '../benchPaths';
+import { loreBundleEntry, loreServerEntry, repoRoot } from '../benchPaths';
 import type { BenchClient } from '../clients/BenchClient';
 import { type ClientSpec, connectClient } from '../clients/ClientSpec';
 import { freePort } from '../process/freePort';
 import type { ProcessSupervisor } from '../process/ProcessSupervisor';
 import { ServerProcess } from '../process/ServerProcess';
-import { serverNodeFlags } from '../process/tsxLoader';
+import { compiledServerNodeFlags, serverNodeFlags } from '../process/tsxLoader';
 import { loreVersion } from '../report/loreVersion';
 import type { CollabTarget, TargetStartOptions } from './CollabTarget';
 import { LoreApi } from './LoreApi';
@@ -45,8 +45,15 @@ const fileSize = (path: string): number => {
   }
 };
 
+function compiledEntry(): string {
+  if (!existsSync(loreBundleEntry)) {
+    throw new Error(`${loreBundleEntry} is missing: run pnpm --filter @lore/server build.`);
+  }
+  return loreBundleEntry;
+}
+
 /**
- * The real Lore server (`apps/server/src/main.ts`) in a child process with its own data folder,
+ * The real Lore server (compiled, or `apps/server/src/main.ts` under tsx) in a child process with its own data folder,
  * an admin from LORE_ADMIN_EMAIL, API tokens for a few users and one space for the pages.
  * Every accepted update is appended to SQLite (WAL) before it is relayed.
  */
@@ -96,7 +103,10 @@ export class LoreTarget implements CollabTarget {
     const server = new ServerProcess(
       {
         name: 'Lore',
-        args: [...serverNodeFlags(options.nodeFlags), loreServerEntry],
+        args:
+          options.lore === 'compiled'
+            ? [...compiledServerNodeFlags(options.nodeFlags), compiledEntry(), 'serve']
+            : [...serverNodeFlags(options.nodeFlags), loreServerEntry],
         env: {
           LORE_DATA_DIR: dataDir,
           PORT: String(port),
