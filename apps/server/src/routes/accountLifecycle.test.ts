@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { collabClient } from '../test/collabClient';
+import { bodyText, collabClient, typeInto } from '../test/collabClient';
 import { expectJson } from '../test/expectJson';
 import { startTestServer, type TestServer } from '../test/startTestServer';
 
@@ -386,6 +386,51 @@ describe('collaboration tickets', () => {
     expect(
       (await t.request('/api/collab/tickets', { method: 'POST', anonymous: true })).status,
     ).toBe(401);
+  });
+
+  it('lets a read-only token follow a page but not change it', async () => {
+    const space = (
+      await expectJson(
+        await t.request('/api/spaces', { method: 'POST', json: { name: 'Live' } }),
+        201,
+      )
+    ).space;
+    const page = (
+      await expectJson(
+        await t.request('/api/pages', {
+          method: 'POST',
+          json: { spaceId: space.id, title: 'P', markdown: 'Hello' },
+        }),
+        201,
+      )
+    ).page;
+    const { token } = await expectJson(
+      await t.request('/api/tokens', { method: 'POST', json: { name: 'r', scope: 'read' } }),
+      201,
+    );
+    const { ticket } = await expectJson(
+      await t.request('/api/collab/tickets', {
+        method: 'POST',
+        anonymous: true,
+        headers: { authorization: `Bearer ${token}` },
+      }),
+      201,
+    );
+    const reader = collabClient(t.url, page.id, { ticket });
+    const writer = collabClient(t.url, page.id, { token });
+    try {
+      await Promise.all([reader.synced(), writer.synced()]);
+      expect(bodyText(reader.doc)).toBe('Hello');
+      typeInto(reader.doc, ' from the reader');
+      typeInto(writer.doc, '!');
+      // Neither edit reaches the server; the page still reads as it was.
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      const stored = await expectJson(await t.request(`/api/pages/${page.id}`), 200);
+      expect(stored.markdown.trim()).toBe('Hello');
+    } finally {
+      reader.destroy();
+      writer.destroy();
+    }
   });
 });
 
