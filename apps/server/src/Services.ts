@@ -4,10 +4,10 @@ import type {
   AttachmentService,
   DocumentStore,
   EventDispatcher,
+  LoginThrottle,
   PageLinkService,
   PageService,
   PageStore,
-  RateLimiter,
   RevisionService,
   SpaceStore,
   TagService,
@@ -32,8 +32,9 @@ export interface Services {
   readonly documents: DocumentStore;
   /** Live editing rooms, e.g. to close a page's sockets when it is trashed. */
   readonly collab: CollabServer<unknown>;
-  readonly loginByAddress: RateLimiter;
-  readonly loginByEmail: RateLimiter;
+  /** Backoff of failed sign-ins per client address and per account. */
+  readonly loginByAddress: LoginThrottle;
+  readonly loginByEmail: LoginThrottle;
   /** Page history: revisions, diffs, restore, authorship. */
   readonly revisions: RevisionService;
   /** Search, glossary and search analytics. */

@@ -1,12 +1,51 @@
 import { existsSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
 
-const booleanFlag = z
-  .enum(['true', 'false', '1', '0', 'yes', 'no'])
-  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+/**
+ * Which proxies in front of Lore to believe about the client's address (`X-Forwarded-For`) and
+ * protocol: none, a number of hops counted from Lore, or a list of addresses and CIDR ranges.
+ * `true` means one hop, never "every hop": trusting the leftmost entry lets anyone pick their
+ * address by sending the header themselves.
+ */
+export type TrustProxy = false | number | readonly string[];
+
+function isAddressOrRange(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  const bits = Number(prefix);
+  return /^\d+$/.test(prefix) && bits <= (family === 4 ? 32 : 128);
+}
+
+const trustProxyField = z.string().transform((value, context): TrustProxy => {
+  const text = value.trim().toLowerCase();
+  if (['false', 'no', '0'].includes(text)) return false;
+  if (['true', 'yes'].includes(text)) return 1;
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops <= 10) return hops;
+  }
+  const entries = text
+    .split(',')
+    .map((entry) => entry.trim())
+    .filter(Boolean);
+  const bad = entries.filter((entry) => !isAddressOrRange(entry));
+  if (entries.length === 0 || bad.length > 0) {
+    context.addIssue({
+      code: 'custom',
+      message: `must be false, a number of hops (1-10) or a comma list of addresses/CIDRs${
+        bad.length > 0 ? `; not an address or range: ${bad.join(', ')}` : ''
+      }`,
+    });
+    return z.NEVER;
+  }
+  return entries;
+});
 
 const defaultWebDist = fileURLToPath(new URL('../../web/dist/', import.meta.url));
 
@@ -31,9 +70,13 @@ export const configSchema = z.object({
     .regex(/^\d+(b|kb|mb)$/i, 'must look like 1mb, 512kb or 1048576b')
     .default('1mb'),
   LORE_SESSION_TTL_DAYS: z.coerce.number().int().min(1).max(365).default(30),
-  LORE_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(10),
+  LORE_SESSION_MAX_AGE_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  LORE_LOGIN_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10_000).default(5),
   LORE_LOGIN_WINDOW_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
-  LORE_TRUST_PROXY: booleanFlag.default(false),
+  LORE_LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(300),
+  LORE_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
+  LORE_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
+  LORE_TRUST_PROXY: trustProxyField.default(false),
   LORE_ADMIN_EMAIL: z.email().optional(),
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -58,10 +101,19 @@ export interface Config {
   readonly sqliteSynchronous: 'NORMAL' | 'FULL';
   readonly logLevel: string;
   readonly bodyLimit: string;
+  /** How long a session lives without use. */
   readonly sessionTtlMs: number;
+  /** How long a session lives at most after sign-in, however much it is used. */
+  readonly sessionMaxAgeMs: number;
+  /** Failed sign-ins per account before delays start (five times as many per address). */
   readonly loginMaxAttempts: number;
+  /** Failures are forgotten after this long without an attempt. */
   readonly loginWindowMs: number;
-  readonly trustProxy: boolean;
+  /** The longest delay between sign-in attempts after repeated failures. */
+  readonly loginMaxDelayMs: number;
+  /** Password hashes computed at once, and how many may wait before requests are refused. */
+  readonly passwordHashing: { readonly concurrency: number; readonly queue: number };
+  readonly trustProxy: TrustProxy;
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
   readonly webDist: string | null;
@@ -116,8 +168,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     logLevel: value.LORE_LOG_LEVEL,
     bodyLimit: value.LORE_BODY_LIMIT,
     sessionTtlMs: value.LORE_SESSION_TTL_DAYS * 86_400_000,
+    sessionMaxAgeMs: value.LORE_SESSION_MAX_AGE_DAYS * 86_400_000,
     loginMaxAttempts: value.LORE_LOGIN_MAX_ATTEMPTS,
     loginWindowMs: value.LORE_LOGIN_WINDOW_SECONDS * 1000,
+    loginMaxDelayMs: value.LORE_LOGIN_MAX_DELAY_SECONDS * 1000,
+    passwordHashing: {
+      concurrency: value.LORE_PASSWORD_HASH_CONCURRENCY,
+      queue: value.LORE_PASSWORD_HASH_QUEUE,
+    },
     trustProxy: value.LORE_TRUST_PROXY,
     initialAdmin:
       value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD

@@ -46,7 +46,11 @@ export async function createServer(
 
   const app = express();
   app.disable('x-powered-by');
-  app.set('trust proxy', config.trustProxy);
+  // Hops or addresses only: Express's `true` would believe the leftmost, client-chosen address.
+  app.set(
+    'trust proxy',
+    Array.isArray(config.trustProxy) ? [...config.trustProxy] : config.trustProxy,
+  );
   app.set('json spaces', 0);
   app.use(securityHeaders(config));
   app.use(requestLog(logger));

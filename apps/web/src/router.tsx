@@ -2,8 +2,10 @@ import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
+import { InvitePage } from './pages/InvitePage';
 import { LoginPage } from './pages/LoginPage';
 import { NotFoundPage } from './pages/NotFoundPage';
+import { ResetPasswordPage } from './pages/ResetPasswordPage';
 import { SearchPage } from './pages/SearchPage';
 import { SetupPage } from './pages/SetupPage';
 import { SpacePage } from './pages/SpacePage';
@@ -35,6 +37,8 @@ export function createRouter() {
       children: [
         { path: 'setup', element: <SetupPage /> },
         { path: 'login', element: <LoginPage /> },
+        { path: 'invite/:token', element: <InvitePage /> },
+        { path: 'reset-password/:token', element: <ResetPasswordPage /> },
         {
           element: <RequireSession />,
           children: [

@@ -129,3 +129,83 @@ describe('lore events', () => {
     expect(wrong.lines.err[0]).toMatch(/^Unknown use of lore events/);
   });
 });
+
+describe('lore users lifecycle and lore setup-code', () => {
+  it('prints the setup code until the first admin exists', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lore-cli-'));
+    dirs.push(dataDir);
+    const first = io({ LORE_DATA_DIR: dataDir });
+    expect(await runCli(['setup-code'], first)).toBe(0);
+    const code = /Setup code: (\S+)/.exec(first.lines.out.join('\n'))?.[1];
+    expect(code).toMatch(/^[A-Z2-9]{4}(-[A-Z2-9]{4}){3}$/);
+    const again = io({ LORE_DATA_DIR: dataDir });
+    await runCli(['setup-code'], again);
+    expect(again.lines.out.join('\n')).toContain(code);
+    const create = [
+      'users',
+      'create',
+      '--email',
+      'a@b.co',
+      '--password',
+      'long enough!',
+      '--admin',
+    ];
+    expect(await runCli(create, io({ LORE_DATA_DIR: dataDir }))).toBe(0);
+    const after = io({ LORE_DATA_DIR: dataDir });
+    expect(await runCli(['setup-code'], after)).toBe(0);
+    expect(after.lines.out.join('\n')).toMatch(/already set up/);
+  });
+
+  it('lists, disables, enables, changes roles and prints reset links', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lore-cli-'));
+    dirs.push(dataDir);
+    const env = { LORE_DATA_DIR: dataDir, LORE_PUBLIC_URL: 'https://wiki.example.com' };
+    const run = async (argv: string[]) => {
+      const terminal = io(env);
+      const code = await runCli(argv, terminal);
+      return { code, out: terminal.lines.out.join('\n'), err: terminal.lines.err.join('\n') };
+    };
+    await run(['users', 'create', '--email', 'ops@b.co', '--password', 'long enough!', '--admin']);
+    await run(['users', 'create', '--email', 'bob@b.co', '--password', 'long enough!']);
+
+    expect(await run(['users', 'disable', 'bob@b.co'])).toMatchObject({ code: 0 });
+    expect((await run(['users', 'list'])).out).toMatch(
+      /bob@b\.co {2}member {2}bob {2}\(disabled\)/,
+    );
+    expect(await run(['users', 'enable', 'BOB@b.co'])).toMatchObject({ code: 0 });
+    expect((await run(['users', 'list'])).out).not.toContain('(disabled)');
+    expect((await run(['users', 'role', 'bob@b.co', 'guest'])).out).toContain('is now guest');
+    const reset = await run(['users', 'reset-password', 'bob@b.co']);
+    expect(reset.code).toBe(0);
+    expect(reset.out).toMatch(/https:\/\/wiki\.example\.com\/reset-password\/lore_pwr_/);
+
+    const db = openDatabase({ path: join(dataDir, 'lore.db') });
+    const store = new SqliteAccountStore(db);
+    expect(store.findUserByEmail('bob@b.co')).toMatchObject({ role: 'guest', disabledAt: null });
+    const types = (
+      db.prepare('SELECT type FROM domain_events ORDER BY seq').all() as { type: string }[]
+    ).map((row) => row.type);
+    expect(types).toEqual([
+      'user.created',
+      'user.created',
+      'user.disabled',
+      'user.enabled',
+      'user.role_changed',
+    ]);
+    db.close();
+
+    const bad: [string[], RegExp][] = [
+      [['users', 'disable', 'ops@b.co'], /last enabled admin/],
+      [['users', 'role', 'ops@b.co', 'member'], /last enabled admin/],
+      [['users', 'disable', 'nobody@b.co'], /user was not found/],
+      [['users', 'role', 'bob@b.co', 'king'], /role must be one of/],
+      [['users', 'disable'], /takes 1 argument/],
+      [['users', 'frobnicate'], /Unknown action/],
+    ];
+    for (const [argv, message] of bad) {
+      const result = await run(argv);
+      expect(result.code, argv.join(' ')).toBe(2);
+      expect(result.err).toMatch(message);
+    }
+  });
+});

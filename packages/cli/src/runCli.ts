@@ -7,7 +7,8 @@ import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
 import { reindex } from './commands/reindex';
 import { serve } from './commands/serve';
-import { usersCreate } from './commands/usersCreate';
+import { setupCodeCommand } from './commands/setupCodeCommand';
+import { usersCommand } from './commands/usersCommand';
 
 export const usage = `Lore, the team wiki.
 
@@ -16,6 +17,11 @@ Usage: lore <command> [options]
 Commands:
   serve                 start the wiki (PORT, LORE_DATA_DIR, … see docs/configuration.md)
   users create          add a user: --email E --password P [--name N] [--admin | --role R]
+  users list            every account, its role and whether it is disabled
+  users disable|enable <email>
+  users role <email> <role>
+  users reset-password <email>   print a one-time link to choose a new password
+  setup-code            print the first-run setup code again (until the first admin exists)
   reindex               rebuild the search index from every page, with a progress bar
   import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
   export                write a space or page tree to a zip: --space SLUG --out FILE.zip
@@ -56,8 +62,12 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
       await doctor(rest, io);
       return 0;
     }
-    if (command === 'users' && rest[0] === 'create') {
-      await usersCreate(rest.slice(1), io);
+    if (command === 'users') {
+      await usersCommand(rest, io);
+      return 0;
+    }
+    if (command === 'setup-code') {
+      await setupCodeCommand(io);
       return 0;
     }
     throw new CliError(`Unknown command: ${argv.join(' ')}\n\n${usage}`);

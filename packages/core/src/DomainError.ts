@@ -47,3 +47,11 @@ export class RateLimitedError extends DomainError {
     super(`Too many attempts. Try again in ${retryAfterSeconds} s.`);
   }
 }
+
+/** The server is at capacity for this kind of work right now; the same request can be retried. */
+export class ServiceBusyError extends DomainError {
+  readonly code = 'busy';
+  constructor(readonly retryAfterSeconds = 1) {
+    super('The server is busy. Try again in a moment.');
+  }
+}

@@ -2,6 +2,7 @@
  * What tests of Lore's ports and services use: the contract suites every implementation of a
  * port runs, in-memory implementations, and a manual clock. Not part of the production entry.
  */
+export * from './accounts/MemoryAccountStore';
 export * from './attachments/attachmentStoreContract';
 export * from './attachments/blobStoreContract';
 export * from './attachments/MemoryAttachmentStore';

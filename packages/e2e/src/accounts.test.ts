@@ -14,10 +14,15 @@ describe('accounts in the browser', () => {
   it('leads a fresh server through first-admin setup, then logout and login', async () => {
     await page.goto('/settings');
     await page.waitForURL('**/setup');
+    // Without the setup code nobody can take over a fresh server.
+    await page.getByLabel('Setup code').fill('WRONG-CODE');
     await page.getByLabel('Email').fill(admin.email);
     await page.getByLabel('Display name').fill(admin.displayName);
     await page.getByLabel('Password', { exact: true }).fill(admin.password);
     await page.getByLabel('Confirm password').fill(admin.password);
+    await page.getByRole('button', { name: 'Create administrator' }).click();
+    await page.locator('[aria-live]', { hasText: /setup code is missing or wrong/ }).waitFor();
+    await page.getByLabel('Setup code').fill(harness.lore.setupCode() ?? '');
     await page.getByRole('button', { name: 'Create administrator' }).click();
 
     const menuButton = page.getByRole('button', { name: admin.displayName });
@@ -119,5 +124,59 @@ describe('accounts in the browser', () => {
     await gracePage.goto('/settings');
     await gracePage.getByRole('heading', { name: 'API tokens' }).waitFor();
     expect(await gracePage.getByRole('heading', { name: 'Users' }).count()).toBe(0);
+  });
+
+  it('invites someone who joins and signs in, then disables them so they cannot sign in', async () => {
+    await seedAdmin(harness.lore);
+    await logIn(page, admin);
+    await page.goto('/settings#users');
+    const invite = page.getByRole('form', { name: 'Invite someone' });
+    await invite.getByLabel('Email to invite').fill('linus@example.com');
+    await invite.getByLabel('Invited role').selectOption('member');
+    await invite.getByRole('button', { name: 'Create invite link' }).click();
+    await page.getByRole('heading', { name: 'Invite for linus@example.com created' }).waitFor();
+    const link = await page.getByLabel('Link', { exact: true }).inputValue();
+    expect(link).toMatch(/\/invite\/lore_inv_/);
+
+    const linus = {
+      email: 'linus@example.com',
+      password: 'a kernel of truth',
+      displayName: 'Linus',
+    };
+    const { page: guestPage, problems: guestProblems } = await harness.open();
+    await guestPage.goto(new URL(link).pathname);
+    await guestPage.getByText('You are invited as').waitFor();
+    await guestPage.getByLabel('Display name').fill(linus.displayName);
+    await guestPage.getByLabel('Password', { exact: true }).fill(linus.password);
+    await guestPage.getByLabel('Confirm password').fill(linus.password);
+    await guestPage.getByRole('button', { name: 'Create my account' }).click();
+    await guestPage.getByRole('button', { name: linus.displayName }).waitFor();
+
+    // A second visit to the same link is refused.
+    const { page: lateVisitor } = await harness.open();
+    await lateVisitor.goto(new URL(link).pathname);
+    await lateVisitor.getByText('This invite link was already used.').waitFor();
+
+    // Signing in works with the chosen password.
+    const { page: fresh } = await harness.open();
+    await logIn(fresh, linus);
+
+    await page.reload();
+    await page.getByRole('cell', { name: linus.email }).waitFor();
+    await page.getByRole('button', { name: `Disable ${linus.displayName}` }).click();
+    await page.getByRole('button', { name: `Enable ${linus.displayName}` }).waitFor();
+
+    // Their open session stops working, and signing in again is refused.
+    const me = await fresh.evaluate(async () => (await fetch('/api/me')).status);
+    expect(me).toBe(401);
+    await fresh.goto('/login');
+    await fresh.getByLabel('Email').fill(linus.email);
+    await fresh.getByLabel('Password').fill(linus.password);
+    await fresh.getByRole('button', { name: 'Log in' }).click();
+    await fresh
+      .locator('[aria-live]', { hasText: 'The email or password is not correct.' })
+      .waitFor();
+    expect(guestProblems).toEqual([]);
+    expect(problems).toEqual([]);
   });
 });

@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, type CollabServer } from '@lore/collab';
-import { type User, workspacePolicy } from '@lore/core';
+import { type Authenticated, canWriteWith, type User, workspacePolicy } from '@lore/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { expectedOriginFor } from '../http/sameOrigin';
@@ -28,15 +28,18 @@ export interface CollabEndpointOptions {
 /** Who is on the other end of a collaboration socket. */
 export interface CollabContext {
   readonly user: User;
+  /** The credential the socket was opened with (its session id, or the token and its scope). */
+  readonly credential: Authenticated['credential'];
 }
 
 type Verdict =
-  | { ok: true; pageId: string; user: User }
+  | { ok: true; pageId: string; auth: Authenticated }
   | { ok: false; code: number; reason: string };
 
 /**
- * `ws(s)://HOST/collab/<pageId>`: authenticates the upgrade (session cookie from our own origin,
- * or `?token=`), checks the page, then hands the socket to the collaboration server. Refusals
+ * `ws(s)://HOST/collab/<pageId>`: authenticates the upgrade (a single-use `?ticket=` from
+ * `POST /api/collab/tickets`, the session cookie from our own origin, or — discouraged, as it
+ * puts a long-lived secret in the URL — `?token=`), checks the page, then hands the socket to the collaboration server. Refusals
  * complete the handshake and close with a documented code (docs/collaboration.md), so clients
  * learn why instead of retrying blindly.
  */
@@ -57,29 +60,34 @@ export function attachCollabEndpoint(
     const pageId = decodeURIComponent(url.pathname.slice(collabPathPrefix.length));
     if (!pageIdPattern.test(pageId))
       return { ok: false, code: CloseCode.NotFound, reason: 'no such page' };
+    const ticket = url.searchParams.get('ticket');
     const token = url.searchParams.get('token');
-    let user: User | null = null;
-    if (token !== null) {
-      user = services.accounts.authenticateToken(token);
+    let auth: Authenticated | null = null;
+    if (ticket !== null) {
+      auth = services.accounts.authenticateCollabTicket(ticket);
+    } else if (token !== null) {
+      auth = services.accounts.authenticateToken(token);
     } else {
       const origin = req.headers.origin;
+      const trustProxy = services.config.trustProxy;
       const secure =
         ('encrypted' in req.socket && req.socket.encrypted === true) ||
-        (services.config.trustProxy && req.headers['x-forwarded-proto'] === 'https');
+        (trustProxy !== false && trustProxy !== 0 && req.headers['x-forwarded-proto'] === 'https');
       const expected = expectedOriginFor(services.config, req.headers.host, secure);
       if (origin !== undefined && origin !== expected) {
         return { ok: false, code: CloseCode.Forbidden, reason: 'cross-origin' };
       }
       const secret = readSessionCookieHeader(req.headers.cookie);
-      user = secret ? services.accounts.authenticateSession(secret) : null;
+      auth = secret ? services.accounts.authenticateSession(secret) : null;
     }
-    if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign in first' };
+    if (!auth) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign in first' };
+    const user: User = auth.user;
     const page = services.pageStore.findPageById(pageId);
     if (!page || page.deletedAt !== null)
       return { ok: false, code: CloseCode.NotFound, reason: 'no such page' };
     if (!workspacePolicy.canRead(user))
       return { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
-    return { ok: true, pageId: page.id, user };
+    return { ok: true, pageId: page.id, auth };
   };
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -107,7 +115,8 @@ export function attachCollabEndpoint(
         ws.close(verdict.code, verdict.reason);
         return;
       }
-      const userId = verdict.user.id;
+      const { user, credential } = verdict.auth;
+      const userId = user.id;
       const open = socketsPerUser.get(userId) ?? 0;
       if (open >= maxSocketsPerUser) {
         ws.close(CloseCode.TooMany, 'too many connections');
@@ -121,8 +130,9 @@ export function attachCollabEndpoint(
       });
       collab.handleConnection(ws, {
         docId: verdict.pageId,
-        canWrite: workspacePolicy.canEdit(verdict.user),
-        context: { user: verdict.user },
+        // A read-only token reads, whatever its owner may do.
+        canWrite: workspacePolicy.canEdit(user) && canWriteWith(credential),
+        context: { user, credential },
       });
       // Opening a page in the editor is a view (at most one per person and hour).
       services.search.views.record(userId, verdict.pageId);

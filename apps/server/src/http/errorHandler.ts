@@ -5,6 +5,7 @@ import {
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
+  ServiceBusyError,
   UnauthenticatedError,
   UnsupportedAttachmentTypeError,
   ValidationError,
@@ -94,13 +95,15 @@ export function mapError(error: unknown): Mapped | null {
                 ? 409
                 : error instanceof RateLimitedError
                   ? 429
-                  : error instanceof AttachmentTooLargeError
-                    ? 413
-                    : error instanceof UnsupportedAttachmentTypeError
-                      ? 415
-                      : 400;
+                  : error instanceof ServiceBusyError
+                    ? 503
+                    : error instanceof AttachmentTooLargeError
+                      ? 413
+                      : error instanceof UnsupportedAttachmentTypeError
+                        ? 415
+                        : 400;
     const headers =
-      error instanceof RateLimitedError
+      error instanceof RateLimitedError || error instanceof ServiceBusyError
         ? { 'Retry-After': String(error.retryAfterSeconds) }
         : undefined;
     return { status, code: error.code, message: error.message, ...(headers ? { headers } : {}) };

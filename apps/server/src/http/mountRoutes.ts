@@ -1,4 +1,5 @@
 import { pipeline } from 'node:stream/promises';
+import { canWriteWith } from '@lore/core';
 import express, { type Request, type Router } from 'express';
 import { match } from 'path-to-regexp';
 import type { Services } from '../Services';
@@ -67,6 +68,15 @@ export function mountRoutes(routes: readonly Route[], services: Services): Route
       if (route.access === 'user' && !authentication) {
         throw new HttpError(401, 'unauthenticated', 'Sign in or send a valid API token.');
       }
+      // A read-only token changes nothing, whatever the route.
+      if (
+        authentication &&
+        !safeMethods.has(req.method) &&
+        !route.readsOnly &&
+        !canWriteWith(authentication.credential)
+      ) {
+        throw new HttpError(403, 'forbidden', 'This API token can only read (scope read).');
+      }
       const reply = await route.handler({
         req,
         res,
@@ -74,6 +84,7 @@ export function mountRoutes(routes: readonly Route[], services: Services): Route
         query,
         params,
         actor: authentication?.user ?? null,
+        auth: authentication,
         services,
       });
       res.status(reply.status);

@@ -1,5 +1,5 @@
 import type { Readable } from 'node:stream';
-import type { User } from '@lore/core';
+import type { Authenticated, User } from '@lore/core';
 import type { Request, Response } from 'express';
 import type { z } from 'zod';
 import type { Services } from '../Services';
@@ -20,6 +20,8 @@ export interface RouteContext<Body, Query, Params, Access extends RouteAccess = 
   readonly params: Params;
   /** The signed-in user; always set when the route's access is `user`. */
   readonly actor: Access extends 'user' ? User : User | null;
+  /** The actor with the credential they used (session or token, and the token's scope). */
+  readonly auth: Access extends 'user' ? Authenticated : Authenticated | null;
   readonly services: Services;
 }
 
@@ -61,6 +63,8 @@ export interface Route<
   readonly query?: z.ZodType<Query>;
   readonly params?: z.ZodType<Params>;
   readonly responses: Readonly<Record<number, ResponseSpec>>;
+  /** A POST that changes nothing, so a read-only API token may call it too. */
+  readonly readsOnly?: boolean;
   readonly handler: (context: RouteContext<Body, Query, Params, Access>) => Promise<Reply> | Reply;
 }
 

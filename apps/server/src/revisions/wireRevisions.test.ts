@@ -49,7 +49,12 @@ async function start(dbPath: string, clock: ManualClock): Promise<Running> {
       onAccepted: (update: AcceptedUpdate<TestContext>) =>
         wiring?.onAccepted({
           ...update,
-          context: update.context ? ({ user: ada } satisfies CollabContext) : null,
+          context: update.context
+            ? ({
+                user: ada,
+                credential: { kind: 'session', sessionId: 's' },
+              } satisfies CollabContext)
+            : null,
         }),
     },
   });

@@ -1,4 +1,10 @@
-import { loginBodySchema, userBodySchema } from '@lore/api';
+import {
+  changePasswordBodySchema,
+  loginBodySchema,
+  profileBodySchema,
+  userBodySchema,
+} from '@lore/api';
+import { UnauthenticatedError } from '@lore/core';
 import { defineRoute } from '../http/route';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/sessionCookie';
 import { presentUser } from './presentUser';
@@ -15,20 +21,35 @@ export const authRoutes = [
     responses: {
       200: { description: 'Signed in', schema: userBodySchema },
       401: errorResponse('Wrong email or password (`invalid_credentials`)'),
-      429: errorResponse('Too many attempts (`rate_limited`); see the Retry-After header'),
+      429: errorResponse(
+        'Too many failed attempts: wait (`rate_limited`); see the Retry-After header',
+      ),
+      503: errorResponse('Too many sign-ins at once (`busy`); retry shortly'),
     },
     handler: async ({ req, res, body, services }) => {
-      const emailKey = body.email.toLowerCase();
-      // Count per address and per account; a failure in either check counts in neither twice.
-      services.loginByAddress.hit(req.ip ?? 'unknown');
-      services.loginByEmail.hit(emailKey);
+      const accountKey = body.email.trim().toLowerCase();
+      const addressKey = req.ip ?? 'unknown';
+      // Each attempt counts against the client's address and the account until it succeeds.
+      services.loginByAddress.begin(addressKey);
+      services.loginByEmail.begin(accountKey);
       const previous = readSessionCookie(req);
-      const { user, sessionSecret } = await services.accounts.login(body.email, body.password);
-      services.loginByEmail.reset(emailKey);
+      let result: Awaited<ReturnType<typeof services.accounts.login>>;
+      try {
+        result = await services.accounts.login(body.email, body.password);
+      } catch (error) {
+        // Only a wrong password is a failure; a busy server takes the attempt back.
+        if (!(error instanceof UnauthenticatedError)) {
+          services.loginByAddress.takeBack(addressKey);
+          services.loginByEmail.takeBack(accountKey);
+        }
+        throw error;
+      }
+      services.loginByEmail.succeeded(accountKey);
+      services.loginByAddress.takeBack(addressKey);
       // The session id rotates at login: an id planted before login is worthless after it.
       if (previous) services.accounts.logout(previous);
-      setSessionCookie(req, res, services.config, sessionSecret);
-      return { status: 200, body: { user: presentUser(user) } };
+      setSessionCookie(req, res, services.config, result.sessionSecret);
+      return { status: 200, body: { user: presentUser(result.user) } };
     },
   }),
   defineRoute({
@@ -46,6 +67,22 @@ export const authRoutes = [
     },
   }),
   defineRoute({
+    method: 'post',
+    path: '/api/auth/logout-everywhere',
+    tag: 'Accounts',
+    summary: 'End every session of the signed-in user, this one included',
+    access: 'user',
+    responses: {
+      204: { description: 'Every session ended; API tokens keep working' },
+      401: errorResponse('Not signed in'),
+    },
+    handler: ({ req, res, actor, services }) => {
+      services.accounts.logoutEverywhere(actor);
+      clearSessionCookie(req, res, services.config);
+      return { status: 204 };
+    },
+  }),
+  defineRoute({
     method: 'get',
     path: '/api/me',
     tag: 'Accounts',
@@ -56,5 +93,39 @@ export const authRoutes = [
       401: errorResponse('Not signed in'),
     },
     handler: ({ actor }) => ({ status: 200, body: { user: presentUser(actor) } }),
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/me',
+    tag: 'Accounts',
+    summary: 'Change your own display name or color',
+    access: 'user',
+    body: profileBodySchema,
+    responses: {
+      200: { description: 'The updated user', schema: userBodySchema },
+      400: errorResponse('Invalid name or color'),
+    },
+    handler: ({ actor, body, services }) => ({
+      status: 200,
+      body: { user: presentUser(services.accounts.updateProfile(actor, body)) },
+    }),
+  }),
+  defineRoute({
+    method: 'post',
+    path: '/api/me/password',
+    tag: 'Accounts',
+    summary: 'Change your own password; your other sessions end',
+    access: 'user',
+    body: changePasswordBodySchema,
+    responses: {
+      204: { description: 'Changed; this session stays signed in' },
+      400: errorResponse('The new password is too short or too long'),
+      401: errorResponse('The current password is wrong (`invalid_credentials`)'),
+      403: errorResponse('Sent with an API token instead of a session'),
+    },
+    handler: async ({ auth, body, services }) => {
+      await services.accounts.changePassword(auth, body.currentPassword, body.newPassword);
+      return { status: 204 };
+    },
   }),
 ];

@@ -1,8 +1,8 @@
 import type { User as UserJson } from '@lore/api';
-import type { User } from '@lore/core';
+import type { User, UserAccount } from '@lore/core';
 
 /** The public JSON shape of a user. */
-export function presentUser(user: User): UserJson {
+export function presentUser(user: User | UserAccount): UserJson {
   return {
     id: user.id,
     email: user.email,
@@ -10,5 +10,6 @@ export function presentUser(user: User): UserJson {
     color: user.color,
     role: user.role,
     createdAt: new Date(user.createdAt).toISOString(),
+    disabled: 'disabledAt' in user && user.disabledAt !== null,
   };
 }

@@ -23,13 +23,16 @@ export const setupRoutes = [
     method: 'post',
     path: '/api/setup',
     tag: 'Accounts',
-    summary: 'Create the first admin and sign in (only while no user exists)',
+    summary:
+      'Create the first admin and sign in (only while no user exists, with the setup code the server logged)',
     access: 'public',
     body: setupBodySchema,
     responses: {
       201: { description: 'The admin, signed in', schema: userBodySchema },
       400: errorResponse('Invalid email, name or password'),
+      403: errorResponse('The setup code is missing or wrong (`forbidden`); nothing is created'),
       409: errorResponse('Lore already has users (`already_set_up`)'),
+      503: errorResponse('Too many password hashes at once (`busy`)'),
     },
     handler: async ({ req, res, body, services }) => {
       const user = await services.accounts.setupFirstAdmin(body);

@@ -9,11 +9,15 @@ import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
 
+const isoOrNull = (at: number | null) => (at === null ? null : new Date(at).toISOString());
+
 const presentToken = (token: ApiTokenRecord): ApiToken => ({
   id: token.id,
   name: token.name,
+  scope: token.scope,
   createdAt: new Date(token.createdAt).toISOString(),
-  lastUsedAt: token.lastUsedAt === null ? null : new Date(token.lastUsedAt).toISOString(),
+  lastUsedAt: isoOrNull(token.lastUsedAt),
+  expiresAt: isoOrNull(token.expiresAt),
 });
 
 export const tokenRoutes = [
@@ -21,7 +25,7 @@ export const tokenRoutes = [
     method: 'get',
     path: '/api/tokens',
     tag: 'API tokens',
-    summary: "List the signed-in user's active API tokens",
+    summary: "List the signed-in user's API tokens that are not revoked (expired ones included)",
     access: 'user',
     responses: {
       200: { description: 'Tokens', schema: apiTokensSchema },
@@ -35,7 +39,8 @@ export const tokenRoutes = [
     method: 'post',
     path: '/api/tokens',
     tag: 'API tokens',
-    summary: 'Create an API token; the secret is returned once and stored only as a hash',
+    summary:
+      'Create an API token (signed in with a session, not a token); the secret is returned once and stored only as a hash',
     access: 'user',
     body: newApiTokenBodySchema,
     responses: {
@@ -43,10 +48,25 @@ export const tokenRoutes = [
         description: 'The token; send it as `Authorization: Bearer <token>`',
         schema: createdApiTokenSchema,
       },
+      400: errorResponse('Invalid name, or an expiry in the past'),
+      403: errorResponse('Sent with an API token, or an admin scope asked by a non-admin'),
     },
-    handler: ({ actor, body, services }) => {
-      const { token, secret } = services.accounts.createToken(actor, body.name);
-      return { status: 201, body: { id: token.id, name: token.name, token: secret } };
+    handler: ({ auth, body, services }) => {
+      const { token, secret } = services.accounts.createToken(auth, {
+        name: body.name,
+        ...(body.scope ? { scope: body.scope } : {}),
+        ...(body.expiresAt ? { expiresAt: Date.parse(body.expiresAt) } : {}),
+      });
+      return {
+        status: 201,
+        body: {
+          id: token.id,
+          name: token.name,
+          scope: token.scope,
+          expiresAt: isoOrNull(token.expiresAt),
+          token: secret,
+        },
+      };
     },
   }),
   defineRoute({

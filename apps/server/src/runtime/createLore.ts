@@ -1,10 +1,11 @@
 import { type AcceptedUpdate, CollabServer } from '@lore/collab';
 import {
   AccountService,
+  ConcurrencyGate,
   EventDispatcher,
+  LoginThrottle,
   PageLinkService,
   PageService,
-  RateLimiter,
   systemClock,
   TagService,
 } from '@lore/core';
@@ -36,9 +37,12 @@ import { createLogger } from '../logger';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
 import { authRoutes } from '../routes/authRoutes';
+import { collabTicketRoutes } from '../routes/collabTicketRoutes';
 import { eventRoutes } from '../routes/eventRoutes';
+import { inviteRoutes } from '../routes/inviteRoutes';
 import { oembedRoutes } from '../routes/oembedRoutes';
 import { pageRoutes } from '../routes/pageRoutes';
+import { passwordResetRoutes } from '../routes/passwordResetRoutes';
 import { setupRoutes } from '../routes/setupRoutes';
 import { spaceRoutes } from '../routes/spaceRoutes';
 import { tagRoutes } from '../routes/tagRoutes';
@@ -103,7 +107,13 @@ export async function createLore(
   const accounts = new AccountService({
     store: accountStore,
     clock,
+    events: eventLog,
     sessionTtlMs: config.sessionTtlMs,
+    sessionMaxAgeMs: config.sessionMaxAgeMs,
+    hashGate: new ConcurrencyGate({
+      concurrency: config.passwordHashing.concurrency,
+      maxQueue: config.passwordHashing.queue,
+    }),
   });
 
   // Accepted edits are told to whoever listens (revisions records who wrote what).
@@ -192,7 +202,15 @@ export async function createLore(
     },
     {
       name: 'accounts',
-      routes: [...setupRoutes, ...authRoutes, ...userRoutes, ...tokenRoutes],
+      routes: [
+        ...setupRoutes,
+        ...authRoutes,
+        ...userRoutes,
+        ...inviteRoutes,
+        ...passwordResetRoutes,
+        ...tokenRoutes,
+        ...collabTicketRoutes,
+      ],
       // Hourly upkeep: expired sessions go, and pages freed by compacted logs go back to the disk.
       start: () => {
         accounts.pruneSessions();
@@ -256,15 +274,20 @@ export async function createLore(
     spaceStore,
     documents: documentStore,
     collab: sharedCollab,
-    loginByAddress: new RateLimiter({
+    // Many people can share an address (an office behind NAT): it gets more room than an account.
+    loginByAddress: new LoginThrottle({
       clock,
-      limit: config.loginMaxAttempts * 5,
-      windowMs: config.loginWindowMs,
+      freeFailures: config.loginMaxAttempts * 5,
+      baseDelayMs: 1000,
+      maxDelayMs: config.loginMaxDelayMs,
+      forgetAfterMs: config.loginWindowMs,
     }),
-    loginByEmail: new RateLimiter({
+    loginByEmail: new LoginThrottle({
       clock,
-      limit: config.loginMaxAttempts,
-      windowMs: config.loginWindowMs,
+      freeFailures: config.loginMaxAttempts,
+      baseDelayMs: 1000,
+      maxDelayMs: config.loginMaxDelayMs,
+      forgetAfterMs: config.loginWindowMs,
     }),
     revisions: revisionWiring.revisions,
     search: search.services,
@@ -286,8 +309,16 @@ export async function createLore(
   };
 
   if (config.initialAdmin && accounts.needsSetup()) {
-    const admin = await accounts.setupFirstAdmin(config.initialAdmin);
+    const admin = await accounts.setupFirstAdminFromConfig(config.initialAdmin);
     logger.info({ email: admin.email }, 'created the first admin from LORE_ADMIN_EMAIL');
+  }
+  // Whoever reaches a fresh install first must also hold this code, which only the operator sees.
+  const setupCode = accounts.setupCode();
+  if (setupCode) {
+    logger.warn(
+      { setupCode },
+      `Lore has no admin yet. Open the web app and enter the setup code ${setupCode} (\`lore setup-code\` prints it again).`,
+    );
   }
 
   let started = false;

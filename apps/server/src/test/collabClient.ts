@@ -16,6 +16,8 @@ export interface CollabClient {
 export interface CollabClientOptions {
   /** `?token=` authentication. */
   readonly token?: string;
+  /** `?ticket=` authentication (a single-use ticket from `POST /api/collab/tickets`). */
+  readonly ticket?: string;
   /** Cookie authentication, with this Origin header. */
   readonly cookie?: string;
   readonly origin?: string;
@@ -40,7 +42,11 @@ export function collabClient(
   const provider = new WebsocketProvider(`${baseUrl.replace(/^http/, 'ws')}/collab`, pageId, doc, {
     WebSocketPolyfill: AuthenticatedWebSocket as unknown as typeof globalThis.WebSocket,
     disableBc: true,
-    params: options.token ? { token: options.token } : {},
+    params: options.ticket
+      ? { ticket: options.ticket }
+      : options.token
+        ? { token: options.token }
+        : {},
   });
   const closeCodes: number[] = [];
   provider.on('connection-close', (event) => {

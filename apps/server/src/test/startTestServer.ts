@@ -24,7 +24,10 @@ export interface TestServer {
 }
 
 export interface TestRequestInit extends RequestInit {
-  /** A JSON body; sets Content-Type. */
+  /**
+   * A JSON body; sets Content-Type. A `POST /api/setup` body without a `setupCode` field gets
+   * the server's setup code, so tests set up with one call; name the field to send your own.
+   */
   readonly json?: unknown;
   /** Skip the cookie jar for this request. */
   readonly anonymous?: boolean;
@@ -50,7 +53,7 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       let body = init.body;
       if (init.json !== undefined) {
         headers.set('content-type', 'application/json');
-        body = JSON.stringify(init.json);
+        body = JSON.stringify(withSetupCode(server, path, init.method, init.json));
       }
       const response = await fetch(`${url}${path}`, { ...init, headers, body: body ?? null });
       if (!init.anonymous) {
@@ -69,4 +72,18 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
       rmSync(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+function withSetupCode(
+  server: LoreServer,
+  path: string,
+  method: string | undefined,
+  json: unknown,
+) {
+  if (path !== '/api/setup' || method !== 'POST' || typeof json !== 'object' || json === null) {
+    return json;
+  }
+  if ('setupCode' in json) return json;
+  const setupCode = server.services.accounts.setupCode();
+  return setupCode ? { ...json, setupCode } : json;
 }

@@ -1,14 +1,24 @@
 import type {
+  AcceptInviteInput,
   ApiToken,
+  ChangePasswordInput,
+  CollabTicket,
   CreatedApiToken,
+  InviteInfo,
+  NewApiTokenInput,
+  NewInviteInput,
   NewPageInput,
   NewSpaceInput,
   NewUserInput,
+  OneTimeLink,
   Page,
   PageWithContent,
+  PasswordResetInfo,
+  ProfileInput,
   SetupInput,
   Space,
   SpaceTree,
+  UpdateUserInput,
   User,
 } from '@lore/api';
 import { ApiError } from './ApiError';
@@ -75,8 +85,25 @@ export const api = {
   me: () => request<{ user: User }>('GET', '/api/me'),
   listUsers: () => request<{ users: User[] }>('GET', '/api/users'),
   createUser: (input: NewUserInput) => request<{ user: User }>('POST', '/api/users', input),
+  updateUser: (id: string, input: UpdateUserInput) =>
+    request<{ user: User }>('PATCH', `/api/users/${encodeURIComponent(id)}`, input),
+  deleteUser: (id: string) => request<void>('DELETE', `/api/users/${encodeURIComponent(id)}`),
+  resetPasswordLink: (id: string) =>
+    request<OneTimeLink>('POST', `/api/users/${encodeURIComponent(id)}/password-reset`),
+  createInvite: (input: NewInviteInput) => request<OneTimeLink>('POST', '/api/invites', input),
+  inspectInvite: (token: string) => request<InviteInfo>('POST', '/api/invites/inspect', { token }),
+  acceptInvite: (input: AcceptInviteInput) =>
+    request<{ user: User }>('POST', '/api/invites/accept', input),
+  inspectPasswordReset: (token: string) =>
+    request<PasswordResetInfo>('POST', '/api/password-resets/inspect', { token }),
+  completePasswordReset: (token: string, password: string) =>
+    request<{ user: User }>('POST', '/api/password-resets/complete', { token, password }),
+  updateProfile: (input: ProfileInput) => request<{ user: User }>('PATCH', '/api/me', input),
+  changePassword: (input: ChangePasswordInput) => request<void>('POST', '/api/me/password', input),
+  logoutEverywhere: () => request<void>('POST', '/api/auth/logout-everywhere'),
+  collabTicket: () => request<CollabTicket>('POST', '/api/collab/tickets'),
   listTokens: () => request<{ tokens: ApiToken[] }>('GET', '/api/tokens'),
-  createToken: (name: string) => request<CreatedApiToken>('POST', '/api/tokens', { name }),
+  createToken: (input: NewApiTokenInput) => request<CreatedApiToken>('POST', '/api/tokens', input),
   revokeToken: (id: string) => request<void>('DELETE', `/api/tokens/${encodeURIComponent(id)}`),
   listSpaces: () => request<{ spaces: Space[] }>('GET', '/api/spaces'),
   createSpace: (input: NewSpaceInput) => request<{ space: Space }>('POST', '/api/spaces', input),

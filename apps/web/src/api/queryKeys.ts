@@ -6,6 +6,8 @@ export const queryKeys = {
   session: ['session'],
   tokens: ['tokens'],
   users: ['users'],
+  invite: (token: string) => ['invite', token],
+  passwordReset: (token: string) => ['password-reset', token],
   space: (space: string) => ['spaces', space],
   spaceTree: (space: string) => ['spaces', space, 'tree'],
   spaceTrash: (space: string) => ['spaces', space, 'trash'],

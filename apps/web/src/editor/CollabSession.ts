@@ -2,6 +2,8 @@ import { pageTitleField } from '@lore/schema';
 import { IndexeddbPersistence } from 'y-indexeddb';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
 import { offlinePageStoreName } from '../offline/offlinePageStoreName';
 
 /**
@@ -41,14 +43,18 @@ export class CollabSession {
   readonly #persistence: IndexeddbPersistence;
   #snapshot: CollabSnapshot;
   #failedSinceSync = false;
+  #destroyed = false;
+  #reconnectTimer: ReturnType<typeof setTimeout> | undefined;
   #listeners = new Set<() => void>();
 
   constructor(readonly pageId: string) {
     this.#persistence = new IndexeddbPersistence(offlinePageStoreName(pageId), this.doc);
     const wsOrigin = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}`;
+    // The provider never connects by itself: each (re)connect first fetches a single-use
+    // ticket (`#connect`), so no long-lived secret travels in the socket's URL.
     this.provider = new WebsocketProvider(`${wsOrigin}/collab`, pageId, this.doc, {
       disableBc: true,
-      connect: navigator.onLine,
+      connect: false,
     });
     this.#snapshot = {
       connection: navigator.onLine ? 'syncing' : 'offline',
@@ -60,11 +66,12 @@ export class CollabSession {
     this.#persistence.on('synced', this.#onLocalLoad);
     this.provider.on('status', this.#update);
     this.provider.on('sync', this.#onSync);
-    this.provider.on('connection-close', this.#onFailure);
+    this.provider.on('connection-close', this.#onConnectionClose);
     this.provider.on('connection-error', this.#onFailure);
     this.provider.on('closed', this.#onClosed);
     window.addEventListener('online', this.#onOnline);
     window.addEventListener('offline', this.#onOffline);
+    if (navigator.onLine) void this.#connect();
   }
 
   /** The Y.Text of the page title. */
@@ -83,6 +90,8 @@ export class CollabSession {
   };
 
   destroy(): void {
+    this.#destroyed = true;
+    clearTimeout(this.#reconnectTimer);
     window.removeEventListener('online', this.#onOnline);
     window.removeEventListener('offline', this.#onOffline);
     this.#listeners.clear();
@@ -105,6 +114,33 @@ export class CollabSession {
     this.#update();
   };
 
+  // The provider would reconnect with the ticket it already used; take over instead.
+  #onConnectionClose = () => {
+    this.provider.shouldConnect = false;
+    this.#onFailure();
+    clearTimeout(this.#reconnectTimer);
+    const delay = Math.min(2 ** (this.provider.wsUnsuccessfulReconnects + 1) * 100, 2500);
+    this.#reconnectTimer = setTimeout(() => void this.#connect(), delay);
+  };
+
+  #connect = async (): Promise<void> => {
+    if (this.#destroyed || this.#snapshot.terminal || !navigator.onLine) return;
+    let params: Record<string, string> = {};
+    try {
+      params = { ticket: (await api.collabTicket()).ticket };
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 401) {
+        this.#onClosed({ code: 4401, reason: 'sign in first' });
+        return;
+      }
+      // Unreachable or refused for another reason: try with the session cookie, which the
+      // socket door also accepts; a failure there is retried like any other.
+    }
+    if (this.#destroyed || this.#snapshot.terminal || !navigator.onLine) return;
+    this.provider.params = params;
+    this.provider.connect();
+  };
+
   #onClosed = (close: TerminalClose) => {
     this.provider.shouldConnect = false;
     this.provider.disconnect();
@@ -120,7 +156,7 @@ export class CollabSession {
   };
 
   #onOnline = () => {
-    if (this.#snapshot.terminal === null) this.provider.connect();
+    void this.#connect();
     this.#update();
   };
 

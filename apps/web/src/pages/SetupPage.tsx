@@ -12,6 +12,7 @@ const minPasswordLength = 10;
 export function SetupPage() {
   const { state, setup } = useSession();
   const navigate = useNavigate();
+  const [setupCode, setSetupCode] = useState('');
   const [email, setEmail] = useState('');
   const [displayName, setDisplayName] = useState('');
   const [password, setPassword] = useState('');
@@ -34,7 +35,12 @@ export function SetupPage() {
     setError(null);
     setBusy(true);
     try {
-      await setup({ email: email.trim(), displayName: displayName.trim(), password });
+      await setup({
+        setupCode: setupCode.trim(),
+        email: email.trim(),
+        displayName: displayName.trim(),
+        password,
+      });
       navigate('/', { replace: true });
     } catch (failure) {
       setError(failure instanceof Error ? failure.message : 'Setup failed.');
@@ -50,12 +56,22 @@ export function SetupPage() {
       <title>Set up · Lore</title>
       <form className="form" onSubmit={submit}>
         <TextField
+          label="Setup code"
+          name="setupCode"
+          autoComplete="off"
+          spellCheck={false}
+          required
+          autoFocus
+          value={setupCode}
+          onChange={setSetupCode}
+          hint="The server prints it when it starts; `lore setup-code` prints it again."
+        />
+        <TextField
           label="Email"
           type="email"
           name="email"
           autoComplete="email"
           required
-          autoFocus
           value={email}
           onChange={setEmail}
         />

@@ -14,6 +14,10 @@ export interface Session {
   setup(input: SetupInput): Promise<User>;
   login(email: string, password: string): Promise<User>;
   logout(): Promise<void>;
+  /** Ends every session of the signed-in user, on every device, this one included. */
+  logoutEverywhere(): Promise<void>;
+  /** Adopts a user the server just signed in some other way (invite, password reset, profile). */
+  signedIn(user: User): User;
   /** Asks the server again who is signed in (after a failed start, or when a call answered 401). */
   reload(): void;
 }

@@ -68,25 +68,32 @@ export function SessionProvider({ children }: { children: ReactNode }) {
     [setState],
   );
 
+  const signOut = useCallback(
+    async (call: () => Promise<void>) => {
+      try {
+        await call();
+      } catch (error) {
+        // A session that already expired is as logged out as it gets.
+        if (!(error instanceof ApiError && error.status === 401)) throw error;
+      }
+      cachedUser.clear();
+      await forgetOfflinePages();
+      setState({ status: 'ready', needsSetup: false, user: null });
+    },
+    [setState],
+  );
+
   const session = useMemo<Session>(
     () => ({
       state,
       setup: (input: SetupInput) => api.setup(input).then(({ user }) => signedIn(user)),
       login: (email, password) => api.login(email, password).then(({ user }) => signedIn(user)),
-      logout: async () => {
-        try {
-          await api.logout();
-        } catch (error) {
-          // A session that already expired is as logged out as it gets.
-          if (!(error instanceof ApiError && error.status === 401)) throw error;
-        }
-        cachedUser.clear();
-        await forgetOfflinePages();
-        setState({ status: 'ready', needsSetup: false, user: null });
-      },
+      logout: () => signOut(api.logout),
+      logoutEverywhere: () => signOut(api.logoutEverywhere),
+      signedIn,
       reload,
     }),
-    [state, signedIn, setState, reload],
+    [state, signedIn, signOut, reload],
   );
 
   return <SessionContext value={session}>{children}</SessionContext>;

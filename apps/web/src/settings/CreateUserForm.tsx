@@ -4,12 +4,7 @@ import { api } from '../api/client';
 import { FormError } from '../components/FormError';
 import { SelectField } from '../components/SelectField';
 import { TextField } from '../components/TextField';
-import { roleLabels } from './roleLabels';
-
-const roleOptions = (['member', 'admin', 'guest'] as const).map((role: UserRole) => ({
-  value: role,
-  label: roleLabels[role],
-}));
+import { roleOptions } from './roleLabels';
 
 /** Creates an account with an initial password the administrator hands over. */
 export function CreateUserForm({ onCreated }: { onCreated(user: User): void }) {

@@ -25,7 +25,7 @@ export function SettingsPage() {
       <ProfileSection user={user} />
       <TokensSection />
       <SearchSettingsSection user={user} />
-      {user.role === 'admin' && <UsersSection />}
+      {user.role === 'admin' && <UsersSection currentUserId={user.id} />}
     </div>
   );
 }

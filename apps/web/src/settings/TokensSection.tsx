@@ -21,7 +21,7 @@ export function TokensSection() {
     setError(null);
     setBusy(true);
     try {
-      setCreated(await api.createToken(name.trim()));
+      setCreated(await api.createToken({ name: name.trim() }));
       setName('');
       tokens.reload();
     } catch (failure) {

@@ -1,19 +1,30 @@
-import type { User } from '@lore/api';
+import type { OneTimeLink, User } from '@lore/api';
+import { useState } from 'react';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
-import { Avatar } from '../components/Avatar';
 import { FormError } from '../components/FormError';
-import { formatDateTime } from '../format/formatDateTime';
 import { CreateUserForm } from './CreateUserForm';
-import { roleLabels } from './roleLabels';
+import { InviteForm } from './InviteForm';
+import { OneTimeLinkNotice } from './OneTimeLinkNotice';
+import { UserRow } from './UserRow';
 
-/** The administrator's view of who can sign in, and the form to add someone. */
-export function UsersSection() {
+/** The administrator's view of who can sign in: roles, access, invites and reset links. */
+export function UsersSection({ currentUserId }: { currentUserId: string }) {
   const users = useApiQuery(queryKeys.users, api.listUsers);
+  const [error, setError] = useState<string | null>(null);
+  const [resetLink, setResetLink] = useState<{ user: User; link: OneTimeLink } | null>(null);
 
   const added = (user: User) =>
     users.setData((current) => (current ? { users: [...current.users, user] } : current));
+  const changed = (user: User) =>
+    users.setData((current) =>
+      current ? { users: current.users.map((u) => (u.id === user.id ? user : u)) } : current,
+    );
+  const deleted = (userId: string) =>
+    users.setData((current) =>
+      current ? { users: current.users.filter((u) => u.id !== userId) } : current,
+    );
 
   return (
     <section className="section" id="users" aria-labelledby="users-title">
@@ -27,7 +38,14 @@ export function UsersSection() {
       </div>
 
       <div className="section__body">
-        <FormError message={users.error?.message ?? null} />
+        <FormError message={users.error?.message ?? error} />
+        {resetLink && (
+          <OneTimeLinkNotice
+            title={`Password reset link for ${resetLink.user.displayName}`}
+            link={resetLink.link}
+            onDismiss={() => setResetLink(null)}
+          />
+        )}
         {users.data === null && !users.error && <p className="muted">Loading users…</p>}
         {users.data && (
           <div className="table-scroll">
@@ -38,24 +56,24 @@ export function UsersSection() {
                   <th scope="col">Name</th>
                   <th scope="col">Email</th>
                   <th scope="col">Role</th>
+                  <th scope="col">Status</th>
                   <th scope="col">Added</th>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
                 {users.data.users.map((user) => (
-                  <tr key={user.id}>
-                    <td>
-                      <span className="user-cell">
-                        <Avatar name={user.displayName} color={user.color} />
-                        {user.displayName}
-                      </span>
-                    </td>
-                    <td>{user.email}</td>
-                    <td>
-                      <span className={`badge badge--${user.role}`}>{roleLabels[user.role]}</span>
-                    </td>
-                    <td>{formatDateTime(user.createdAt)}</td>
-                  </tr>
+                  <UserRow
+                    key={user.id}
+                    user={user}
+                    currentUserId={currentUserId}
+                    onChanged={changed}
+                    onDeleted={deleted}
+                    onResetLink={(who, link) => setResetLink({ user: who, link })}
+                    onError={setError}
+                  />
                 ))}
               </tbody>
             </table>
@@ -64,7 +82,12 @@ export function UsersSection() {
       </div>
 
       <div className="section__body">
-        <h3 className="section__title">Add a user</h3>
+        <h3 className="section__title">Invite someone</h3>
+        <InviteForm />
+      </div>
+
+      <div className="section__body">
+        <h3 className="section__title">Add a user with a password</h3>
         <CreateUserForm onCreated={added} />
       </div>
     </section>

@@ -6,3 +6,8 @@ export const roleLabels: Readonly<Record<UserRole, string>> = {
   member: 'Member',
   guest: 'Guest',
 };
+
+/** The roles as choices of a drop-down, the usual one first. */
+export const roleOptions: readonly { value: UserRole; label: string }[] = (
+  ['member', 'admin', 'guest'] as const
+).map((role) => ({ value: role, label: roleLabels[role] }));

@@ -85,7 +85,7 @@ export async function runImportBenchmark(
   });
   try {
     const { services } = server;
-    const admin = await services.accounts.setupFirstAdmin({
+    const admin = await services.accounts.setupFirstAdminFromConfig({
       email: 'bench@example.com',
       displayName: 'Bench',
       password: 'bench password',

@@ -29,7 +29,7 @@ export async function measureEditToSearchable(
   const server = await createServer(config, { logger: createLogger('silent') });
   try {
     const { accounts, pages, collab, search } = server.services;
-    const admin = await accounts.setupFirstAdmin({
+    const admin = await accounts.setupFirstAdminFromConfig({
       email: 'bench@example.com',
       password: 'benchmark-password',
       displayName: 'Bench',

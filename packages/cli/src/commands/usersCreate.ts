@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util';
-import { AccountService, DomainError, roles, systemClock } from '@lore/core';
-import { loadConfig } from '@lore/server';
-import { openDatabase, SqliteAccountStore } from '@lore/store-sqlite';
+import { DomainError, roles } from '@lore/core';
 import { CliError } from '../CliError';
 import type { CommandIo } from './CommandIo';
+import { finish, openRuntime } from './openRuntime';
 
 export const usersCreateUsage = `Usage: lore users create --email EMAIL --password PASSWORD [--name NAME] [--admin | --role ROLE]
 
@@ -39,15 +38,9 @@ export async function usersCreate(args: string[], io: CommandIo): Promise<void> 
   if (!(roles as readonly string[]).includes(role)) {
     throw new CliError(`--role must be one of ${roles.join(', ')}.`);
   }
-  const config = loadConfig(io.env);
-  const db = openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  const runtime = await openRuntime(io);
   try {
-    const accounts = new AccountService({
-      store: new SqliteAccountStore(db),
-      clock: systemClock,
-      sessionTtlMs: config.sessionTtlMs,
-    });
-    const user = await accounts.createUser(null, {
+    const user = await runtime.services.accounts.createUser(null, {
       email: values.email,
       password: values.password,
       displayName: values.name ?? values.email.split('@')[0] ?? values.email,
@@ -58,6 +51,6 @@ export async function usersCreate(args: string[], io: CommandIo): Promise<void> 
     if (error instanceof DomainError) throw new CliError(error.message);
     throw error;
   } finally {
-    db.close();
+    await finish(runtime);
   }
 }

@@ -13,8 +13,22 @@ export interface User {
   readonly createdAt: number;
 }
 
-/** A user as stored, with the password hash that never leaves the accounts service. */
-export interface StoredUser extends User {
-  readonly passwordHash: string;
+/** A user as an admin sees them in the people list: with whether they can sign in. */
+export interface UserAccount extends User {
   readonly disabledAt: number | null;
 }
+
+/** A user as stored, with the password hash that never leaves the accounts service. */
+export interface StoredUser extends UserAccount {
+  readonly passwordHash: string;
+  /**
+   * Set when an admin deleted the account. The row stays as a tombstone (named "Former user",
+   * without email or password) so pages, revisions and comments keep pointing at someone.
+   */
+  readonly deletedAt: number | null;
+}
+
+/** The name every place shows for a deleted account. */
+export const formerUserName = 'Former user';
+/** The neutral color of a deleted account. */
+export const formerUserColor = '#6e7781';

@@ -1,3 +1,16 @@
+import type { TokenScope } from '../accounts/TokenScope';
+import type { Role } from '../accounts/User';
+
+/** Why sessions ended before their time. */
+export type SessionRevocationReason =
+  | 'logout'
+  | 'logout_everywhere'
+  | 'password_changed'
+  | 'password_reset';
+
+/** How an account came to be. */
+export type UserCreationPath = 'setup' | 'operator' | 'admin' | 'invite';
+
 /**
  * What each kind of domain event carries besides the common fields. Events are facts about
  * something that happened, written in the same store transaction as the change itself; the
@@ -29,6 +42,46 @@ export interface DomainEventData {
     /** Every page the import wrote, so consumers can bring them up to date at once. */
     readonly pageIds: readonly string[];
   };
+  /** An admin made an invite link; the account exists only once it is accepted. */
+  'user.invited': {
+    readonly inviteId: string;
+    readonly email: string;
+    readonly role: Role;
+    readonly expiresAt: number;
+  };
+  'user.created': {
+    readonly userId: string;
+    readonly email: string;
+    readonly role: Role;
+    readonly via: UserCreationPath;
+  };
+  /** The account can no longer sign in; all its sessions ended and its tokens stopped working. */
+  'user.disabled': { readonly userId: string };
+  'user.enabled': { readonly userId: string };
+  'user.role_changed': {
+    readonly userId: string;
+    readonly role: Role;
+    readonly previousRole: Role;
+  };
+  /** The account is gone (its content stays, shown as "Former user"); sessions and tokens too. */
+  'user.deleted': { readonly userId: string };
+  /**
+   * Sessions ended before their time. `sessionIds` are the sessions' ids (hashes of their
+   * secrets, never the secrets), so open connections made with them can be found and closed.
+   */
+  'user.sessions_revoked': {
+    readonly userId: string;
+    readonly sessionIds: readonly string[];
+    readonly reason: SessionRevocationReason;
+  };
+  'token.created': {
+    readonly userId: string;
+    readonly tokenId: string;
+    readonly name: string;
+    readonly scope: TokenScope;
+    readonly expiresAt: number | null;
+  };
+  'token.revoked': { readonly userId: string; readonly tokenId: string };
 }
 
 export type DomainEventType = keyof DomainEventData;
@@ -47,6 +100,15 @@ export const domainEventTypes = [
   'space.changed',
   'attachment.added',
   'import.finished',
+  'user.invited',
+  'user.created',
+  'user.disabled',
+  'user.enabled',
+  'user.role_changed',
+  'user.deleted',
+  'user.sessions_revoked',
+  'token.created',
+  'token.revoked',
 ] as const satisfies readonly DomainEventType[];
 
 /** An event about to be written: its type, what it concerns, who did it, when, and its data. */

@@ -18,6 +18,7 @@ const user = (id: string, role: StoredUser['role']): StoredUser => ({
   role,
   createdAt: 0,
   passwordHash: '',
+  deletedAt: null,
   disabledAt: null,
 });
 const ada = user('ada', 'admin');

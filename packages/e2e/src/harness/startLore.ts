@@ -9,6 +9,8 @@ export interface RunningLore {
   readonly url: string;
   /** Calls the API as a script would: JSON body and a same-origin `Origin` header. */
   api(method: string, path: string, body?: unknown): Promise<Response>;
+  /** The first-run setup code (what the server logs at start); null once set up. */
+  setupCode(): string | null;
   /** Stops the server and deletes its data. */
   close(): Promise<void>;
 }
@@ -42,6 +44,7 @@ export async function startLore(): Promise<RunningLore> {
               : { origin: url, 'content-type': 'application/json' },
           body: body === undefined ? null : JSON.stringify(body),
         }),
+      setupCode: () => server.services.accounts.setupCode(),
       close: async () => {
         await server.close(1000);
         rmSync(dataDir, { recursive: true, force: true });
