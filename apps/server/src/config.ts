@@ -82,6 +82,7 @@ export const configSchema = z.object({
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
   LORE_WEB_DIST: z.string().min(1).optional(),
   LORE_COLLAB_MAX_MESSAGE_MB: z.coerce.number().min(0.1).max(256).default(8),
+  LORE_COLLAB_SOCKET_MAX_SECONDS: z.coerce.number().int().min(1).max(604_800).default(43_200),
   LORE_ATTACHMENT_MAX_BYTES: z.coerce
     .number()
     .int()
@@ -119,6 +120,8 @@ export interface Config {
   readonly webDist: string | null;
   /** Largest collaboration websocket frame accepted, in bytes. */
   readonly collabMaxMessageBytes: number;
+  /** A collaboration socket older than this is asked to reconnect, proving who it is again. */
+  readonly collabSocketMaxMs: number;
   /** Largest attachment upload accepted, in bytes. */
   readonly attachmentMaxBytes: number;
   readonly search: SearchConfig;
@@ -187,6 +190,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         : null,
     webDist: serveWeb ? webDist : null,
     collabMaxMessageBytes: Math.round(value.LORE_COLLAB_MAX_MESSAGE_MB * 1024 * 1024),
+    collabSocketMaxMs: value.LORE_COLLAB_SOCKET_MAX_SECONDS * 1000,
     attachmentMaxBytes: value.LORE_ATTACHMENT_MAX_BYTES,
     search,
   };

@@ -80,6 +80,7 @@ export async function createServer(
     collab,
     logger,
     maxMessageBytes: config.collabMaxMessageBytes,
+    guard: runtime.socketAccess,
   });
 
   return {

@@ -7,6 +7,7 @@ import { WebSocketServer } from 'ws';
 import { expectedOriginFor } from '../http/sameOrigin';
 import { readSessionCookieHeader } from '../http/sessionCookie';
 import type { Services } from '../Services';
+import type { SocketAccessGuard } from './SocketAccessGuard';
 
 export const collabPathPrefix = '/collab/';
 const pageIdPattern = /^[A-Za-z0-9-]{1,100}$/;
@@ -23,6 +24,8 @@ export interface CollabEndpointOptions {
   readonly maxMessageBytes: number;
   /** Open collaboration sockets allowed per user; more are closed with 4429. */
   readonly maxSocketsPerUser?: number;
+  /** Keeps admitted sockets within what their person may still do. */
+  readonly guard: SocketAccessGuard;
 }
 
 /** Who is on the other end of a collaboration socket. */
@@ -30,6 +33,8 @@ export interface CollabContext {
   readonly user: User;
   /** The credential the socket was opened with (its session id, or the token and its scope). */
   readonly credential: Authenticated['credential'];
+  /** When the socket was admitted (ms since the epoch), for its maximum lifetime. */
+  readonly openedAt: number;
 }
 
 type Verdict =
@@ -128,12 +133,13 @@ export function attachCollabEndpoint(
         if (left <= 0) socketsPerUser.delete(userId);
         else socketsPerUser.set(userId, left);
       });
-      collab.handleConnection(ws, {
+      const connection = collab.handleConnection(ws, {
         docId: verdict.pageId,
         // A read-only token reads, whatever its owner may do.
         canWrite: workspacePolicy.canEdit(user) && canWriteWith(credential),
-        context: { user, credential },
+        context: { user, credential, openedAt: Date.now() },
       });
+      options.guard.watch(connection);
       // Opening a page in the editor is a view (at most one per person and hour).
       services.search.views.record(userId, verdict.pageId);
     });

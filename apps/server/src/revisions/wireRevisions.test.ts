@@ -53,6 +53,7 @@ async function start(dbPath: string, clock: ManualClock): Promise<Running> {
             ? ({
                 user: ada,
                 credential: { kind: 'session', sessionId: 's' },
+                openedAt: 0,
               } satisfies CollabContext)
             : null,
         }),

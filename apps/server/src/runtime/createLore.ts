@@ -8,6 +8,7 @@ import {
   PageService,
   systemClock,
   TagService,
+  workspacePolicy,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
 import {
@@ -28,6 +29,8 @@ import type { Logger } from 'pino';
 import { createAttachmentService } from '../attachments/createAttachmentService';
 import type { CollabContext } from '../collab/collabEndpoint';
 import { pageTitleConsumer } from '../collab/pageTitleConsumer';
+import { SocketAccessGuard } from '../collab/SocketAccessGuard';
+import { socketAccessConsumer } from '../collab/socketAccessConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
 import type { Route } from '../http/route';
@@ -68,6 +71,8 @@ export interface LoreRuntime {
   readonly collab: CollabServer<CollabContext>;
   /** Delivers the domain-event outbox to the modules' consumers. */
   readonly events: EventDispatcher;
+  /** Keeps open collaboration sockets within what their person may still do. */
+  readonly socketAccess: SocketAccessGuard;
   /** The modules in the order they start (they close in reverse). */
   readonly modules: readonly LoreModule[];
   /** Every module's `/api` routes, in module order: what the HTTP layer mounts and documents. */
@@ -130,6 +135,21 @@ export async function createLore(
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
   });
   const sharedCollab = collab as CollabServer<unknown>;
+  const socketAccess = new SocketAccessGuard({
+    collab,
+    accounts,
+    clock,
+    maxLifetimeMs: config.collabSocketMaxMs,
+    pageAccess: (user, pageId) =>
+      pageStore.findPageById(pageId)?.deletedAt !== null
+        ? 'none'
+        : workspacePolicy.canEdit(user)
+          ? 'write'
+          : workspacePolicy.canRead(user)
+            ? 'read'
+            : 'none',
+    onError: (error) => logger.error({ err: error }, 'checking open sockets failed'),
+  });
   const content = new YjsPageContent(collab, documentStore, (pageId, excess) =>
     logger.warn(
       { pageId, limits: excess.map((item) => item.limit) },
@@ -226,9 +246,14 @@ export async function createLore(
     },
     {
       name: 'collab',
+      consumers: [socketAccessConsumer(socketAccess)],
+      start: () => socketAccess.start(),
       // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
       // and this compacts the logs.
-      close: () => collab.closeAll(),
+      close: () => {
+        socketAccess.close();
+        return collab.closeAll();
+      },
     },
     {
       name: 'pages',
@@ -330,6 +355,7 @@ export async function createLore(
     services,
     collab,
     events,
+    socketAccess,
     modules,
     routes: modules.flatMap((module) => module.routes ?? []),
     start: async () => {

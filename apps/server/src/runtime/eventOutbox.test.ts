@@ -208,6 +208,7 @@ describe('the event outbox in a running wiki', () => {
       'page-links',
       'page-titles',
       'search',
+      'socket-access',
       'trashed-rooms',
     ]);
     expect(status.consumers.every((consumer: { behind: number }) => consumer.behind === 0)).toBe(

@@ -23,7 +23,7 @@ import type {
   SessionRecord,
 } from './AccountStore';
 import { type CollabTicket, CollabTicketBook } from './CollabTicketBook';
-import type { Authenticated } from './Credential';
+import type { Authenticated, Credential, CredentialCheck } from './Credential';
 import { hashPassword, type ScryptParams, verifyPassword } from './passwordHash';
 import { hashSecret, newSecret } from './secretToken';
 import type { TokenScope } from './TokenScope';
@@ -528,6 +528,24 @@ export class AccountService {
   authenticateToken(secret: string): Authenticated | null {
     if (!secret.startsWith(tokenPrefix)) return null;
     return this.#authenticateTokenRecord(this.#store.findTokenByHash(hashSecret(secret)));
+  }
+
+  /**
+   * Checks again a credential a long-lived connection was opened with, by its id (no secret):
+   * the person behind it as they are now, and until when the credential holds (null: until it
+   * is revoked), or null when it no longer holds (signed out, expired, revoked, account
+   * disabled or deleted).
+   */
+  recheckCredential(credential: Credential): CredentialCheck | null {
+    if (credential.kind === 'session') {
+      const auth = this.#authenticateSessionId(credential.sessionId);
+      const session = auth ? this.#store.findSession(credential.sessionId) : null;
+      if (!auth || !session) return null;
+      return { auth, validUntil: Math.min(session.expiresAt, this.#sessionEnd(session)) };
+    }
+    const token = this.#store.findTokenById(credential.tokenId);
+    const auth = this.#authenticateTokenRecord(token);
+    return auth ? { auth, validUntil: token?.expiresAt ?? null } : null;
   }
 
   // --- Collaboration tickets ---------------------------------------------------------------

@@ -20,6 +20,12 @@ export interface Authenticated {
   readonly credential: Credential;
 }
 
+/** A credential checked again: who it stands for now, and until when it holds (null: no end). */
+export interface CredentialCheck {
+  readonly auth: Authenticated;
+  readonly validUntil: number | null;
+}
+
 /** Whether the credential may change anything (a `read` token may not). */
 export function canWriteWith(credential: Credential): boolean {
   return credential.kind === 'session' || credential.scope !== 'read';
