@@ -98,7 +98,7 @@ describe('lore events', () => {
         .slice(1)
         .map((line) => line.trim().split(':')[0])
         .sort(),
-    ).toEqual(['page-links', 'page-titles', 'search', 'trashed-rooms']);
+    ).toEqual(['page-links', 'page-titles', 'search', 'socket-access', 'trashed-rooms']);
 
     const none = io(env);
     expect(await runCli(['events', 'dead'], none)).toBe(0);
