@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, type CollabServer } from '@lore/collab';
-import { type User, workspacePolicy } from '@lore/core';
+import { accessAllows, type PageAccess, type User } from '@lore/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { expectedOriginFor } from '../http/sameOrigin';
@@ -31,7 +31,7 @@ export interface CollabContext {
 }
 
 type Verdict =
-  | { ok: true; pageId: string; user: User }
+  | { ok: true; pageId: string; user: User; access: PageAccess }
   | { ok: false; code: number; reason: string };
 
 /**
@@ -77,9 +77,10 @@ export function attachCollabEndpoint(
     const page = services.pageStore.findPageById(pageId);
     if (!page || page.deletedAt !== null)
       return { ok: false, code: CloseCode.NotFound, reason: 'no such page' };
-    if (!workspacePolicy.canRead(user))
-      return { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
-    return { ok: true, pageId: page.id, user };
+    // Joining needs read access; writing needs edit access (checked once, here).
+    const access = services.access.pageAccess(user, page);
+    if (access === 'none') return { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
+    return { ok: true, pageId: page.id, user, access };
   };
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -121,7 +122,7 @@ export function attachCollabEndpoint(
       });
       collab.handleConnection(ws, {
         docId: verdict.pageId,
-        canWrite: workspacePolicy.canEdit(verdict.user),
+        canWrite: accessAllows(verdict.access, 'edit'),
         context: { user: verdict.user },
       });
       // Opening a page in the editor is a view (at most one per person and hour).

@@ -1,10 +1,15 @@
 import { type AcceptedUpdate, CollabServer } from '@lore/collab';
 import {
+  AccessPolicy,
   AccountService,
   EventDispatcher,
+  GroupService,
   PageLinkService,
+  PageRestrictionService,
   PageService,
   RateLimiter,
+  SpaceMemberService,
+  SpaceSettingsService,
   systemClock,
   TagService,
 } from '@lore/core';
@@ -13,6 +18,7 @@ import {
   type Db,
   openDatabase,
   reclaimFreePages,
+  SqliteAccessStore,
   SqliteAccountStore,
   SqliteConsumerState,
   SqliteDocumentStore,
@@ -34,6 +40,7 @@ import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
 import { wireRevisions } from '../revisions/wireRevisions';
+import { accessRoutes } from '../routes/accessRoutes';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
 import { authRoutes } from '../routes/authRoutes';
 import { eventRoutes } from '../routes/eventRoutes';
@@ -99,6 +106,9 @@ export async function createLore(
   const tagStore = new SqlitePageTagStore(db);
   const eventLog = new SqliteEventLog(db);
   const consumerState = new SqliteConsumerState(db);
+  const accessStore = new SqliteAccessStore(db);
+  // The one access rule every door asks.
+  const access = new AccessPolicy({ store: accessStore, spaces: spaceStore, pages: pageStore });
 
   const accounts = new AccountService({
     store: accountStore,
@@ -132,6 +142,8 @@ export async function createLore(
     content,
     clock,
     events: eventLog,
+    access: accessStore,
+    policy: access,
   });
 
   const revisionWiring = wireRevisions({
@@ -139,6 +151,7 @@ export async function createLore(
     collab: sharedCollab,
     clock,
     logger,
+    policy: access,
     pages: pageStore,
     people: accountStore,
   });
@@ -148,6 +161,7 @@ export async function createLore(
     spaces: spaceStore,
     pages: pageStore,
     links: new SqlitePageLinkStore(db),
+    policy: access,
   });
   const links = new PageLinkIndexer({
     links: pageLinks,
@@ -166,12 +180,14 @@ export async function createLore(
     spaces: spaceStore,
     documents: documentStore,
     tags: tagStore,
+    policy: access,
     collab: sharedCollab,
   });
   const attachments = createAttachmentService({
     config,
     db,
     pageStore,
+    policy: access,
     clock,
     events: eventLog,
   });
@@ -224,6 +240,8 @@ export async function createLore(
         trashedRoomsConsumer(sharedCollab),
       ],
     },
+    // Groups, space members and page restrictions.
+    { name: 'access', routes: accessRoutes },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -252,6 +270,30 @@ export async function createLore(
     db,
     accounts,
     pages,
+    access,
+    groups: new GroupService({ store: accessStore, people: accountStore, clock, events: eventLog }),
+    spaceMembers: new SpaceMemberService({
+      store: accessStore,
+      policy: access,
+      people: accountStore,
+      clock,
+      events: eventLog,
+    }),
+    spaceSettings: new SpaceSettingsService({
+      spaces: spaceStore,
+      store: accessStore,
+      policy: access,
+      clock,
+      events: eventLog,
+    }),
+    pageRestrictions: new PageRestrictionService({
+      store: accessStore,
+      policy: access,
+      pages: pageStore,
+      people: accountStore,
+      clock,
+      events: eventLog,
+    }),
     pageStore,
     spaceStore,
     documents: documentStore,
@@ -268,13 +310,20 @@ export async function createLore(
     }),
     revisions: revisionWiring.revisions,
     search: search.services,
-    tags: new TagService({ tags: tagStore, pages: pageStore, events: eventLog, clock }),
+    tags: new TagService({
+      tags: tagStore,
+      pages: pageStore,
+      policy: access,
+      events: eventLog,
+      clock,
+    }),
     attachments,
     links,
     pageLinks,
     transfer: wireTransfer({
       db,
       pages,
+      policy: access,
       collab: sharedCollab,
       revisions: revisionWiring.revisions,
       events: eventLog,
