@@ -483,7 +483,7 @@ export class PageService {
   /** A page not in the trash that the actor may edit (`page_not_found` if they cannot read it). */
   #editableLivePage(actor: User, pageId: string): Page {
     const page = this.#policy.requirePage(actor, pageId, 'read');
-    if (page.deletedAt !== null) throw pageNotFound();
+    if (!isPageLive(this.#pages, page)) throw pageNotFound();
     return this.#policy.requirePage(actor, page.id, 'edit');
   }
 

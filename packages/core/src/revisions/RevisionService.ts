@@ -4,6 +4,7 @@ import type { AccountStore } from '../accounts/AccountStore';
 import type { User } from '../accounts/User';
 import type { Clock } from '../Clock';
 import { NotFoundError, ValidationError } from '../DomainError';
+import { isPageLive } from '../pages/isPageLive';
 import type { Page } from '../pages/Page';
 import type { PageStore } from '../pages/PageStore';
 import { decodePageState, encodePageState, pageStateHash } from './pageStateText';
@@ -469,7 +470,7 @@ export class RevisionService {
   /** A page not in the trash the actor may edit (`page_not_found` when they cannot read it). */
   #editableLivePage(actor: User, pageId: string): Page {
     const page = this.#policy.requirePage(actor, pageId, 'read');
-    if (page.deletedAt !== null) throw new NotFoundError('The page', 'page_not_found');
+    if (!isPageLive(this.#pages, page)) throw new NotFoundError('The page', 'page_not_found');
     return this.#policy.requirePage(actor, page.id, 'edit');
   }
 }

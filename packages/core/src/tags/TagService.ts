@@ -3,6 +3,7 @@ import type { User } from '../accounts/User';
 import type { Clock } from '../Clock';
 import { NotFoundError } from '../DomainError';
 import type { EventLog } from '../events/EventLog';
+import { isPageLive } from '../pages/isPageLive';
 import type { PageStore } from '../pages/PageStore';
 import { normalizeTags, tagKey } from './normalizeTags';
 import type { TagCount, TagStore } from './TagStore';
@@ -41,7 +42,7 @@ export class TagService {
   /** Replaces a live page's tags; returns them as stored. Editors only. */
   setPageTags(actor: User, pageId: string, tags: readonly string[]): string[] {
     const readable = this.#policy.requirePage(actor, pageId, 'read');
-    if (readable.deletedAt !== null) throw new NotFoundError('The page', 'page_not_found');
+    if (!isPageLive(this.#pages, readable)) throw new NotFoundError('The page', 'page_not_found');
     const page = this.#policy.requirePage(actor, readable.id, 'edit');
     const normalized = normalizeTags(tags);
     const current = this.#tags.tagsOf(page.id);
