@@ -1,7 +1,7 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, type CollabServer } from '@lore/collab';
-import { accessAllows, type PageAccess, type User } from '@lore/core';
+import { accessAllows, isPageLive, type PageAccess, type User } from '@lore/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { expectedOriginFor } from '../http/sameOrigin';
@@ -75,7 +75,7 @@ export function attachCollabEndpoint(
     }
     if (!user) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign in first' };
     const page = services.pageStore.findPageById(pageId);
-    if (!page || page.deletedAt !== null)
+    if (!page || !isPageLive(services.pageStore, page))
       return { ok: false, code: CloseCode.NotFound, reason: 'no such page' };
     // Joining needs read access; writing needs edit access (checked once, here).
     const access = services.access.pageAccess(user, page);

@@ -2,6 +2,20 @@ import type { PageAccess, SpaceRole, User } from '@lore/core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Route } from '../http/route';
 import type { Services } from '../Services';
+import {
+  type AccessWorld,
+  type ActorName,
+  actorNames,
+  buildAccessWorld,
+  type Fixture,
+  live,
+  pageAccess,
+  png,
+  type ResourceName,
+  resourceNames,
+  spaceRoleOf,
+  workspaceRoleOf,
+} from '../test/accessWorld';
 import { startTestServer } from '../test/startTestServer';
 import { zipOf } from '../transfer/transferTestKit';
 
@@ -14,122 +28,6 @@ import { zipOf } from '../transfer/transferTestKit';
 const t = await startTestServer();
 const services: Services = t.server.runtime.services;
 const routes = t.server.runtime.routes;
-
-const actorNames = [
-  'wsAdmin',
-  'spaceAdmin',
-  'editor',
-  'commenter',
-  'viewer',
-  'outsider',
-  'guest',
-  'invitedGuest',
-  'anonymous',
-] as const;
-type ActorName = (typeof actorNames)[number];
-
-const resourceNames = ['open', 'private', 'restricted', 'trashed', 'trashedChild'] as const;
-type ResourceName = (typeof resourceNames)[number];
-
-/** What each person may do with each page: the model, written out by hand. */
-const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
-  wsAdmin: {
-    open: 'admin',
-    private: 'admin',
-    restricted: 'admin',
-    trashed: 'admin',
-    trashedChild: 'admin',
-  },
-  spaceAdmin: {
-    open: 'admin',
-    private: 'admin',
-    restricted: 'admin',
-    trashed: 'admin',
-    trashedChild: 'admin',
-  },
-  editor: {
-    open: 'edit',
-    private: 'edit',
-    restricted: 'edit',
-    trashed: 'edit',
-    trashedChild: 'edit',
-  },
-  commenter: {
-    open: 'comment',
-    private: 'comment',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-  viewer: {
-    open: 'read',
-    private: 'read',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-  outsider: {
-    open: 'read',
-    private: 'none',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-  guest: {
-    open: 'none',
-    private: 'none',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-  invitedGuest: {
-    open: 'read',
-    private: 'read',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-  anonymous: {
-    open: 'none',
-    private: 'none',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-  },
-};
-
-/** Each person's role in the space of each page (open: the open space, else the private one). */
-const spaceRoleOf: Record<ActorName, { open: SpaceRole | null; private: SpaceRole | null }> = {
-  wsAdmin: { open: 'admin', private: 'admin' },
-  spaceAdmin: { open: 'admin', private: 'admin' },
-  editor: { open: 'editor', private: 'editor' },
-  commenter: { open: 'commenter', private: 'commenter' },
-  viewer: { open: 'viewer', private: 'viewer' },
-  outsider: { open: 'viewer', private: null },
-  guest: { open: null, private: null },
-  invitedGuest: { open: 'viewer', private: 'viewer' },
-  anonymous: { open: null, private: null },
-};
-
-const workspaceRoleOf: Record<ActorName, User['role'] | null> = {
-  wsAdmin: 'admin',
-  spaceAdmin: 'member',
-  editor: 'member',
-  commenter: 'member',
-  viewer: 'member',
-  outsider: 'member',
-  guest: 'guest',
-  invitedGuest: 'guest',
-  anonymous: null,
-};
-
-const live: Record<ResourceName, boolean> = {
-  open: true,
-  private: true,
-  restricted: true,
-  trashed: false,
-  trashedChild: false,
-};
 
 const rank = (access: PageAccess) => ['none', 'read', 'comment', 'edit', 'admin'].indexOf(access);
 const roleRank = (role: SpaceRole | null) =>
@@ -151,15 +49,6 @@ const signedIn: Rule = (actor) => workspaceRoleOf[actor] !== null;
 const workspaceMember: Rule = (actor) =>
   workspaceRoleOf[actor] === 'admin' || workspaceRoleOf[actor] === 'member';
 const workspaceAdmin: Rule = (actor) => workspaceRoleOf[actor] === 'admin';
-
-interface Fixture {
-  readonly pageId: string;
-  readonly parentId: string | null;
-  readonly spaceSlug: string;
-  readonly revisionId: string;
-  readonly attachment: { readonly id: string; readonly filename: string };
-  readonly restriction: { view: { users: string[]; groups: string[] } | null; edit: null };
-}
 
 interface Attempt {
   readonly actor: ActorName;
@@ -194,9 +83,12 @@ interface Case {
 let admin: User;
 let dummy: User;
 let groupId: string;
-const people = new Map<ActorName, { user: User | null; token: string | null }>();
-const fixtures = new Map<ResourceName, Fixture>();
-const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+let people: AccessWorld['people'];
+let fixtures: AccessWorld['fixtures'];
+
+beforeAll(async () => {
+  ({ admin, dummy, groupId, people, fixtures } = await buildAccessWorld(t));
+});
 
 const key = (route: Pick<Route, 'method' | 'path'>) =>
   `${route.method.toUpperCase()} ${route.path}`;
@@ -677,96 +569,6 @@ const cases: Record<string, Case> = {
   },
 };
 
-beforeAll(async () => {
-  const setup = await t.request('/api/setup', {
-    method: 'POST',
-    json: { email: 'root@example.com', displayName: 'Root', password: 'root password' },
-  });
-  expect(setup.status).toBe(201);
-  admin = (await setup.json()).user;
-  const person = async (name: string, role: User['role']) =>
-    services.accounts.createUser(admin, {
-      email: `${name.toLowerCase()}@example.com`,
-      displayName: name,
-      password: `${name.toLowerCase()} password`,
-      role,
-    });
-  dummy = await person('Dummy', 'member');
-  for (const actor of actorNames) {
-    if (actor === 'anonymous') {
-      people.set(actor, { user: null, token: null });
-      continue;
-    }
-    const user =
-      actor === 'wsAdmin'
-        ? admin
-        : await person(actor, actor === 'guest' || actor === 'invitedGuest' ? 'guest' : 'member');
-    people.set(actor, { user, token: services.accounts.createToken(user, 'matrix').secret });
-  }
-  const id = (actor: ActorName) => people.get(actor)?.user?.id ?? '';
-
-  const open = services.pages.createSpace(admin, {
-    name: 'Open',
-    slug: 'open',
-    visibility: 'open',
-    defaultRole: 'viewer',
-  });
-  const closed = services.pages.createSpace(admin, {
-    name: 'Private',
-    slug: 'private',
-    visibility: 'private',
-  });
-  for (const spaceId of [open.id, closed.id]) {
-    for (const [actor, role] of [
-      ['spaceAdmin', 'admin'],
-      ['editor', 'editor'],
-      ['commenter', 'commenter'],
-      ['viewer', 'viewer'],
-      ['invitedGuest', 'viewer'],
-    ] as const) {
-      services.spaceMembers.set(admin, spaceId, 'user', id(actor), role);
-    }
-  }
-  groupId = services.groups.create(admin, 'Matrix').id;
-
-  const fixture = async (
-    name: ResourceName,
-    spaceId: string,
-    spaceSlug: string,
-    parentId: string | null = null,
-  ): Promise<Fixture> => {
-    const made = await services.pages.createPage(admin, {
-      spaceId,
-      parentId,
-      title: `Matrix ${name}`,
-      markdown: `The ${name} page of the access matrix.`,
-    });
-    const revision = (await services.revisions.save(admin, made.id)).revision;
-    const attachment = await services.attachments.upload(admin, made.id, {
-      filename: `${name}.png`,
-      bytes: png,
-    });
-    services.tags.setPageTags(admin, made.id, [`tag-${name}`]);
-    return {
-      pageId: made.id,
-      parentId,
-      spaceSlug,
-      revisionId: revision?.id ?? '',
-      attachment: { id: attachment.id, filename: attachment.filename },
-      restriction: { view: null, edit: null },
-    };
-  };
-  fixtures.set('open', await fixture('open', open.id, 'open'));
-  fixtures.set('private', await fixture('private', closed.id, 'private'));
-  const restricted = await fixture('restricted', closed.id, 'private');
-  const view = { users: [id('editor')], groups: [] };
-  services.pageRestrictions.set(admin, restricted.pageId, { view, edit: null });
-  fixtures.set('restricted', { ...restricted, restriction: { view, edit: null } });
-  const trashed = await fixture('trashed', closed.id, 'private');
-  fixtures.set('trashed', trashed);
-  fixtures.set('trashedChild', await fixture('trashedChild', closed.id, 'private', trashed.pageId));
-  services.pages.trashPage(admin, trashed.pageId);
-});
 afterAll(async () => {
   await t.close();
 });
