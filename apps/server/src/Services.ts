@@ -1,14 +1,19 @@
 import type { CollabServer } from '@lore/collab';
 import type {
+  AccessPolicy,
   AccountService,
   AttachmentService,
   DocumentStore,
   EventDispatcher,
+  GroupService,
   LoginThrottle,
   PageLinkService,
+  PageRestrictionService,
   PageService,
   PageStore,
   RevisionService,
+  SpaceMemberService,
+  SpaceSettingsService,
   SpaceStore,
   TagService,
 } from '@lore/core';
@@ -24,6 +29,16 @@ export interface Services {
   readonly db: Db;
   readonly accounts: AccountService;
   readonly pages: PageService;
+  /** Lore's one access rule: who may read, comment, edit or administer what. */
+  readonly access: AccessPolicy;
+  /** Groups of people (workspace admins manage them). */
+  readonly groups: GroupService;
+  /** Who is a member of a space, with which role. */
+  readonly spaceMembers: SpaceMemberService;
+  /** A space's name, description, visibility and default role. */
+  readonly spaceSettings: SpaceSettingsService;
+  /** Page restrictions: a page and its subpages limited to fewer people. */
+  readonly pageRestrictions: PageRestrictionService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
   /** Every space, for work over the whole wiki (`lore doctor`). */

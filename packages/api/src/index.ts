@@ -1,3 +1,4 @@
+export * from './accessSchemas';
 export * from './accountSchemas';
 export * from './attachmentSchemas';
 export * from './errorSchema';

@@ -2,6 +2,10 @@
  * What tests of Lore's ports and services use: the contract suites every implementation of a
  * port runs, in-memory implementations, and a manual clock. Not part of the production entry.
  */
+
+export * from './access/accessStoreContract';
+export * from './access/MemoryAccessStore';
+export * from './access/testAccessPolicy';
 export * from './accounts/MemoryAccountStore';
 export * from './attachments/attachmentStoreContract';
 export * from './attachments/blobStoreContract';

@@ -9,6 +9,16 @@ export interface ScoredRow {
   score: number;
 }
 
+/**
+ * What narrows every statement of one search besides its MATCH expression: pages updated
+ * since a time, and pages hidden from the searcher by page restrictions (a JSON array of
+ * `search_docs` rowids), both applied in the SQL before any limit.
+ */
+export interface FtsScope {
+  readonly updatedAfter?: number | undefined;
+  readonly hiddenRowids?: string | undefined;
+}
+
 /** Matches counted at most; a total beyond it is a lower bound. */
 export const maxTotal = 1_000;
 /** Column weights for bm25: title, headings, body, tags, path, facets. */
@@ -45,19 +55,11 @@ export class FtsRanker {
   }
 
   /** Matches of `expression`, counted up to `maxTotal + 1`. */
-  count(expression: string, updatedAfter: number | undefined): number {
-    const sql =
-      updatedAfter === undefined
-        ? 'SELECT count(*) FROM (SELECT rowid FROM search_fts WHERE search_fts MATCH ? LIMIT ?)'
-        : `SELECT count(*) FROM (SELECT f.rowid FROM search_fts f JOIN search_docs d ON d.rowid = f.rowid
-           WHERE f.search_fts MATCH ? AND d.updated_at >= ? LIMIT ?)`;
-    const params =
-      updatedAfter === undefined
-        ? [expression, maxTotal + 1]
-        : [expression, updatedAfter, maxTotal + 1];
-    return this.#query(sql)
+  count(expression: string, scope: FtsScope): number {
+    const [from, params] = matchClause(expression, scope);
+    return this.#query(`SELECT count(*) FROM (SELECT search_fts.rowid ${from} LIMIT ?)`)
       .pluck()
-      .get(...params) as number;
+      .get(...params, maxTotal + 1) as number;
   }
 
   /**
@@ -69,11 +71,11 @@ export class FtsRanker {
     titleExpression: string,
     expression: string,
     limit: number,
-    updatedAfter: number | undefined,
+    scope: FtsScope,
   ): ScoredRow[] {
     return matches <= this.#rankLimit
-      ? this.#rankRecent(expression, limit, updatedAfter)
-      : this.#newest(titleExpression, expression, limit, updatedAfter);
+      ? this.#rankRecent(expression, limit, scope)
+      : this.#newest(titleExpression, expression, limit, scope);
   }
 
   /** Candidates with bm25 turned into a positive score and boosted, best first. */
@@ -102,8 +104,8 @@ export class FtsRanker {
   }
 
   /** Every match (at most `rankLimit`, newest first) ranked by bm25; the best `limit`. */
-  #rankRecent(expression: string, limit: number, updatedAfter: number | undefined): ScoredRow[] {
-    const [from, params] = matchClause(expression, updatedAfter);
+  #rankRecent(expression: string, limit: number, scope: FtsScope): ScoredRow[] {
+    const [from, params] = matchClause(expression, scope);
     return this.#query(
       `SELECT rowid, score FROM (
          SELECT search_fts.rowid AS rowid, ${bm25} AS score ${from}
@@ -122,10 +124,10 @@ export class FtsRanker {
     titleExpression: string,
     expression: string,
     limit: number,
-    updatedAfter: number | undefined,
+    scope: FtsScope,
   ): ScoredRow[] {
     const newest = (match: string, count: number) => {
-      const [from, params] = matchClause(match, updatedAfter);
+      const [from, params] = matchClause(match, scope);
       return this.#query(`SELECT search_fts.rowid ${from} ORDER BY search_fts.rowid DESC LIMIT ?`)
         .pluck()
         .all(...params, count) as number[];
@@ -158,15 +160,25 @@ export class FtsRanker {
   }
 }
 
-/** The FROM/WHERE of a match, joined to the pages when filtering by update time. */
-function matchClause(
-  expression: string,
-  updatedAfter: number | undefined,
-): [string, (string | number)[]] {
-  return updatedAfter === undefined
-    ? ['FROM search_fts WHERE search_fts MATCH ?', [expression]]
-    : [
-        'FROM search_fts JOIN search_docs d ON d.rowid = search_fts.rowid WHERE search_fts MATCH ? AND d.updated_at >= ?',
-        [expression, updatedAfter],
-      ];
+/**
+ * The FROM/WHERE of a match: joined to the pages when filtering by update time, and leaving out
+ * the hidden pages.
+ */
+function matchClause(expression: string, scope: FtsScope): [string, (string | number)[]] {
+  let sql = 'FROM search_fts';
+  const params: (string | number)[] = [];
+  if (scope.updatedAfter !== undefined) {
+    sql += ' JOIN search_docs d ON d.rowid = search_fts.rowid';
+  }
+  sql += ' WHERE search_fts MATCH ?';
+  params.push(expression);
+  if (scope.updatedAfter !== undefined) {
+    sql += ' AND d.updated_at >= ?';
+    params.push(scope.updatedAfter);
+  }
+  if (scope.hiddenRowids !== undefined) {
+    sql += ' AND search_fts.rowid NOT IN (SELECT value FROM json_each(?))';
+    params.push(scope.hiddenRowids);
+  }
+  return [sql, params];
 }

@@ -8,7 +8,7 @@ import {
 import type Database from 'better-sqlite3';
 import { didYouMean } from './didYouMean';
 import type { FtsDocumentRow } from './FtsDocumentRow';
-import { type FtsRanker, maxTotal } from './FtsRanker';
+import { type FtsRanker, type FtsScope, maxTotal } from './FtsRanker';
 import type { FtsVocabulary } from './FtsVocabulary';
 import { ftsFilterExpression } from './ftsFilterExpression';
 import { ftsAllOf, textColumns, titleColumns } from './ftsMatchExpression';
@@ -38,6 +38,11 @@ export class FtsSearch {
     this.#ranker = ranker;
     this.#statements = {
       spaces: db.prepare<[], string>('SELECT space_id FROM search_spaces').pluck(),
+      hiddenRowids: db
+        .prepare<[string], number>(
+          'SELECT rowid FROM search_docs WHERE page_id IN (SELECT value FROM json_each(?))',
+        )
+        .pluck(),
       rows: db.prepare<[string], FtsDocumentRow>(
         'SELECT * FROM search_docs WHERE rowid IN (SELECT value FROM json_each(?))',
       ),
@@ -55,7 +60,14 @@ export class FtsSearch {
     const plan = planQuery(query, this.#vocabulary, synonyms);
     const excluded =
       plan.excluded.length > 0 ? ` NOT (${textColumns} : ${ftsAnyOf(plan.excluded)})` : '';
-    const updatedAfter = request.filters?.updatedAfter;
+    const hidden =
+      request.hiddenPageIds && request.hiddenPageIds.length > 0
+        ? this.#statements.hiddenRowids.all(JSON.stringify(request.hiddenPageIds))
+        : [];
+    const scope: FtsScope = {
+      updatedAfter: request.filters?.updatedAfter,
+      hiddenRowids: hidden.length > 0 ? JSON.stringify(hidden) : undefined,
+    };
     const now = request.now ?? Date.now();
 
     const best = new Map<number, number>();
@@ -71,7 +83,7 @@ export class FtsSearch {
       if (level.dropped > 0 && !needMore && (level.dropped > 1 || fullMatches >= 50)) break;
       const groups = level.groups;
       const all = `(${textColumns} : ${ftsAllOf(groups)})${filter}${excluded}`;
-      const matches = this.#ranker.count(all, updatedAfter);
+      const matches = this.#ranker.count(all, scope);
       if (level.dropped === 0) fullMatches = Math.max(fullMatches, matches);
       if (matches === 0) continue;
       total = Math.max(total, Math.min(matches, maxTotal));
@@ -81,7 +93,7 @@ export class FtsSearch {
         `(${titleColumns} : ${ftsAllOf(groups)})${filter}${excluded}`,
         all,
         needed + 40,
-        updatedAfter,
+        scope,
       );
       // Matching fewer of the words, or a longer word than the one typed, costs rank.
       const share = groups.length / plan.groups.length;
@@ -113,7 +125,7 @@ export class FtsSearch {
       hits,
       total: Math.max(total, Math.min(ranked.length, maxTotal)),
       totalExact,
-      didYouMean: didYouMean(request.text, plan, filter, this.#ranker),
+      didYouMean: didYouMean(request.text, plan, filter, this.#ranker, scope),
     };
   }
 }

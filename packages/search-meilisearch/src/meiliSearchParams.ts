@@ -15,8 +15,9 @@ export function meiliString(value: string): string {
 const list = (values: readonly string[]) => `[${values.map(meiliString).join(', ')}]`;
 
 /**
- * The filter for a request: the readable spaces (narrowed by the space filter) always, then
- * the other filters. Null when the user may read none of the requested spaces.
+ * The filter for a request: the readable spaces (narrowed by the space filter) less the pages
+ * hidden by page restrictions, always; then the other filters. Null when the user may read none
+ * of the requested spaces.
  */
 export function meiliFilter(request: SearchRequest): string | null {
   const readable = new Set(request.readableSpaceIds);
@@ -25,6 +26,8 @@ export function meiliFilter(request: SearchRequest): string | null {
     requested && requested.length > 0 ? requested.filter((id) => readable.has(id)) : [...readable];
   if (spaces.length === 0) return null;
   const parts = [`spaceId IN ${list([...new Set(spaces)])}`];
+  const hidden = request.hiddenPageIds ?? [];
+  if (hidden.length > 0) parts.push(`pageId NOT IN ${list([...new Set(hidden)])}`);
   const authors = request.filters?.authorIds ?? [];
   if (authors.length > 0) parts.push(`authorIds IN ${list(authors)}`);
   for (const tag of request.filters?.tags ?? []) {

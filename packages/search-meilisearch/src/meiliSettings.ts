@@ -25,7 +25,7 @@ export function meiliSynonyms(groups: readonly SynonymGroup[]): Synonyms {
 export function meiliSettings(groups: readonly SynonymGroup[]): Settings {
   return {
     searchableAttributes: ['title', 'headings', 'tags', 'path', 'body'],
-    filterableAttributes: ['spaceId', 'authorIds', 'tagKeys', 'updatedAt'],
+    filterableAttributes: ['spaceId', 'pageId', 'authorIds', 'tagKeys', 'updatedAt'],
     sortableAttributes: ['updatedAt', 'views'],
     rankingRules: [
       'words',

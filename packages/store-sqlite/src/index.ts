@@ -1,3 +1,4 @@
+export * from './access/SqliteAccessStore';
 export * from './accounts/SqliteAccountStore';
 export * from './attachments/FileBlobStore';
 export * from './attachments/SqliteAttachmentStore';

@@ -66,7 +66,7 @@ beforeAll(async () => {
   });
   await json(await t.request('/api/spaces', { method: 'POST', json: { name: 'Docs' } }), 201);
   pageId = await createPage('Diagrams');
-  await json(
+  const { user: guest } = await json(
     await t.request('/api/users', {
       method: 'POST',
       json: {
@@ -85,6 +85,14 @@ beforeAll(async () => {
   });
   expect(login.status).toBe(200);
   guestCookie = (login.headers.getSetCookie()[0] ?? '').split(';')[0] ?? '';
+  // The guest was invited to read the space.
+  await json(
+    await t.request(`/api/spaces/docs/members/users/${guest.id}`, {
+      method: 'PUT',
+      json: { role: 'viewer' },
+    }),
+    200,
+  );
 });
 afterAll(async () => {
   await t.close();

@@ -1,5 +1,11 @@
 import { join } from 'node:path';
-import { AttachmentService, type Clock, type EventLog, type PageStore } from '@lore/core';
+import {
+  type AccessPolicy,
+  AttachmentService,
+  type Clock,
+  type EventLog,
+  type PageStore,
+} from '@lore/core';
 import { type Db, FileBlobStore, SqliteAttachmentStore } from '@lore/store-sqlite';
 import type { Config } from '../config';
 
@@ -7,6 +13,7 @@ export interface AttachmentWiring {
   readonly config: Config;
   readonly db: Db;
   readonly pageStore: PageStore;
+  readonly policy: AccessPolicy;
   readonly clock: Clock;
   readonly events: EventLog;
 }
@@ -20,6 +27,7 @@ export function createAttachmentService(wiring: AttachmentWiring): AttachmentSer
     attachments: new SqliteAttachmentStore(wiring.db),
     blobs: new FileBlobStore(join(wiring.config.dataDir, 'attachments')),
     pages: wiring.pageStore,
+    policy: wiring.policy,
     clock: wiring.clock,
     events: wiring.events,
     maxBytes: wiring.config.attachmentMaxBytes,

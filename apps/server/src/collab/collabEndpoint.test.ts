@@ -111,15 +111,21 @@ describe('the collaboration endpoint', () => {
     late.destroy();
   });
 
-  it('lets guests watch but drops their edits', async () => {
-    await t.request('/api/users', {
-      method: 'POST',
-      json: {
-        email: 'g@example.com',
-        displayName: 'Guest',
-        password: 'guest password',
-        role: 'guest',
-      },
+  it('lets invited guests watch but drops their edits', async () => {
+    const { user } = await (
+      await t.request('/api/users', {
+        method: 'POST',
+        json: {
+          email: 'g@example.com',
+          displayName: 'Guest',
+          password: 'guest password',
+          role: 'guest',
+        },
+      })
+    ).json();
+    await t.request(`/api/spaces/docs/members/users/${user.id}`, {
+      method: 'PUT',
+      json: { role: 'viewer' },
     });
     const login = await t.request('/api/auth/login', {
       method: 'POST',

@@ -1,7 +1,14 @@
 import type { IncomingMessage, Server } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { CloseCode, type CollabServer } from '@lore/collab';
-import { type Authenticated, canWriteWith, type User, workspacePolicy } from '@lore/core';
+import {
+  type Authenticated,
+  accessAllows,
+  canWriteWith,
+  isPageLive,
+  type PageAccess,
+  type User,
+} from '@lore/core';
 import type { Logger } from 'pino';
 import { WebSocketServer } from 'ws';
 import { expectedOriginFor } from '../http/sameOrigin';
@@ -38,7 +45,7 @@ export interface CollabContext {
 }
 
 type Verdict =
-  | { ok: true; pageId: string; auth: Authenticated }
+  | { ok: true; pageId: string; auth: Authenticated; access: PageAccess }
   | { ok: false; code: number; reason: string };
 
 /**
@@ -88,11 +95,13 @@ export function attachCollabEndpoint(
     if (!auth) return { ok: false, code: CloseCode.Unauthorized, reason: 'sign in first' };
     const user: User = auth.user;
     const page = services.pageStore.findPageById(pageId);
-    if (!page || page.deletedAt !== null)
+    if (!page || !isPageLive(services.pageStore, page))
       return { ok: false, code: CloseCode.NotFound, reason: 'no such page' };
-    if (!workspacePolicy.canRead(user))
-      return { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
-    return { ok: true, pageId: page.id, auth };
+    // Joining needs read access; writing needs edit access. The guard rechecks both on every
+    // access or account change, so an open socket follows them.
+    const access = services.access.pageAccess(user, page);
+    if (access === 'none') return { ok: false, code: CloseCode.Forbidden, reason: 'no access' };
+    return { ok: true, pageId: page.id, auth, access };
   };
 
   http.on('upgrade', (req: IncomingMessage, socket: Duplex, head: Buffer) => {
@@ -136,7 +145,7 @@ export function attachCollabEndpoint(
       const connection = collab.handleConnection(ws, {
         docId: verdict.pageId,
         // A read-only token reads, whatever its owner may do.
-        canWrite: workspacePolicy.canEdit(user) && canWriteWith(credential),
+        canWrite: accessAllows(verdict.access, 'edit') && canWriteWith(credential),
         context: { user, credential, openedAt: Date.now() },
       });
       options.guard.watch(connection);

@@ -9,6 +9,14 @@ const accessEvents = [
   'user.sessions_revoked',
   'token.revoked',
   'page.moved',
+  'page.trashed',
+  'page.restrictions_changed',
+  'space.visibility_changed',
+  'space.member_set',
+  'space.member_removed',
+  'group.deleted',
+  'group.member_added',
+  'group.member_removed',
 ] as const satisfies readonly DomainEventType[];
 
 /** The person an account event is about, when it is about one person. */
@@ -19,7 +27,12 @@ function personOf(event: DomainEvent): string | null {
     case 'user.role_changed':
     case 'user.sessions_revoked':
     case 'token.revoked':
+    case 'group.member_added':
+    case 'group.member_removed':
       return event.data.userId;
+    case 'space.member_set':
+    case 'space.member_removed':
+      return event.data.kind === 'user' ? event.data.principalId : null;
     default:
       return null;
   }

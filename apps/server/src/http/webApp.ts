@@ -74,7 +74,8 @@ export function webApp(services: Services): Router {
       return;
     }
     const page = services.pageStore.findPageByShortId(shortId);
-    if (!page) {
+    // A page the reader may not read answers as one that does not exist.
+    if (!page || services.access.pageAccess(authentication.user, page) === 'none') {
       await sendShell(req, res, 404, null);
       return;
     }

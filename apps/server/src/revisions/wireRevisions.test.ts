@@ -6,9 +6,10 @@ import {
   tempDatabasePath,
   waitUntil,
 } from '@lore/collab/testing';
-import type { User } from '@lore/core';
+import { AccessPolicy, type User } from '@lore/core';
 import { ManualClock } from '@lore/core/testing';
 import { EditOrigin } from '@lore/page-document';
+import { SqliteAccessStore, SqlitePageStore, SqliteSpaceStore } from '@lore/store-sqlite';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -73,6 +74,11 @@ async function start(dbPath: string, clock: ManualClock): Promise<Running> {
     .run();
   wiring = wireRevisions({
     db: harness.db,
+    policy: new AccessPolicy({
+      store: new SqliteAccessStore(harness.db),
+      spaces: new SqliteSpaceStore(harness.db),
+      pages: new SqlitePageStore(harness.db),
+    }),
     collab: harness.collab as unknown as CollabServer<unknown>,
     clock,
     timers: clock,

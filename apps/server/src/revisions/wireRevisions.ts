@@ -1,5 +1,6 @@
 import type { AcceptedUpdate, CollabServer } from '@lore/collab';
 import {
+  type AccessPolicy,
   type AccountStore,
   type Clock,
   type PageStore,
@@ -24,6 +25,8 @@ export interface WireRevisionsOptions {
   readonly collab: CollabServer<unknown>;
   readonly clock: Clock;
   readonly logger: Logger;
+  /** Who may read a page's history and who may change it. */
+  readonly policy: AccessPolicy;
   /** The process's page and account stores (built here when absent, as in tests). */
   readonly pages?: PageStore;
   readonly people?: Pick<AccountStore, 'findUserById'>;
@@ -58,6 +61,7 @@ export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
     content: new YjsVersionedContent(collab),
     pages: options.pages ?? new SqlitePageStore(db),
     people: options.people ?? new SqliteAccountStore(db),
+    policy: options.policy,
     clock,
     timers: options.timers ?? systemTimers,
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),

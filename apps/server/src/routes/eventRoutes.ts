@@ -1,10 +1,4 @@
-import {
-  type DeadLetter,
-  NotFoundError,
-  PermissionDeniedError,
-  type User,
-  workspacePolicy,
-} from '@lore/core';
+import { assertWorkspaceAdmin, type DeadLetter, NotFoundError, type User } from '@lore/core';
 import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { errorResponse } from './schemas';
@@ -37,9 +31,7 @@ const presentLetter = (letter: DeadLetter) => ({
 });
 
 function assertAdmin(actor: User): void {
-  if (!workspacePolicy.canAdminister(actor)) {
-    throw new PermissionDeniedError('Only admins can see and replay events.');
-  }
+  assertWorkspaceAdmin(actor, 'Only admins can see and replay events.');
 }
 
 export const eventRoutes = [

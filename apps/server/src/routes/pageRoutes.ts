@@ -9,6 +9,7 @@ import {
 } from '@lore/api';
 import {
   type Page,
+  type Space,
   suggestLimitDefault,
   suggestLimitMax,
   titleMaxLength,
@@ -21,6 +22,10 @@ import { presentPage, presentPageRef, presentSpace, presentSpaceRef } from './pr
 import { errorResponse } from './schemas';
 
 const pageParams = z.object({ id: z.string().min(1).max(100) });
+
+/** A space the actor reads (they read a page in it), with their role. */
+const presentSpaceFor = (services: Services, actor: User, space: Space) =>
+  presentSpace(space, services.access.spaceRole(actor, space) ?? 'viewer');
 
 /** A page with its address, which needs the slug of the space it is in. */
 const present = (services: Services, actor: User, page: Page) =>
@@ -36,7 +41,7 @@ export const pageRoutes = [
     body: newPageBodySchema,
     responses: {
       201: { description: 'The page', schema: pageBodySchema },
-      403: errorResponse('Guests cannot create pages'),
+      403: errorResponse('The caller may read the space or the parent but not add pages there'),
       404: errorResponse('No such space or parent (`space_not_found`, `parent_not_found`)'),
       413: errorResponse(
         'The Markdown would make a page past a structure limit (`document_too_large`; the message names the limit)',
@@ -114,7 +119,7 @@ export const pageRoutes = [
         const { page, space } = services.pages.getPageInfo(actor, params.id);
         return {
           status: 200,
-          body: { page: presentPage(page, space), space: presentSpace(space) },
+          body: { page: presentPage(page, space), space: presentSpaceFor(services, actor, space) },
         };
       }
       const { page, space, markdown, html } = await services.pages.getPage(actor, params.id);
@@ -122,7 +127,7 @@ export const pageRoutes = [
         status: 200,
         body: {
           page: presentPage(page, space),
-          space: presentSpace(space),
+          space: presentSpaceFor(services, actor, space),
           markdown,
           html,
         },
@@ -140,7 +145,7 @@ export const pageRoutes = [
     responses: {
       200: { description: 'The page', schema: pageBodySchema },
       400: errorResponse('The icon is not a single emoji (`invalid_request`)'),
-      403: errorResponse('Guests cannot change pages'),
+      403: errorResponse('The caller may read the page but not edit it'),
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: async ({ actor, params, body, services }) => {
@@ -160,7 +165,7 @@ export const pageRoutes = [
     params: pageParams,
     responses: {
       200: { description: 'The trashed page', schema: pageBodySchema },
-      403: errorResponse('Guests cannot delete pages'),
+      403: errorResponse('The caller may read the page but not edit it'),
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: async ({ actor, params, services }) => {
@@ -178,6 +183,7 @@ export const pageRoutes = [
     params: pageParams,
     responses: {
       200: { description: 'The restored page', schema: pageBodySchema },
+      403: errorResponse('The caller may read the page but not edit it'),
       404: errorResponse('No such page (`page_not_found`)'),
       409: errorResponse('The page is not in the trash (`not_in_trash`)'),
     },
@@ -198,7 +204,7 @@ export const pageRoutes = [
     responses: {
       200: { description: 'The moved page', schema: pageBodySchema },
       400: errorResponse('The siblings are not children of the parent (`invalid_position`)'),
-      403: errorResponse('Guests cannot move pages'),
+      403: errorResponse('The caller may not edit the page, or not add pages where it would land'),
       404: errorResponse(
         'No such page, parent or space (`page_not_found`, `parent_not_found`, `space_not_found`)',
       ),

@@ -143,11 +143,11 @@ describe('page metadata', () => {
 });
 
 describe('guests', () => {
-  it('read trees and links but cannot move or change pages', async () => {
+  it('read trees and links of a space they were invited to but cannot move or change pages', async () => {
     const space = await createSpace('Eng');
     const a = await createPage(space.id, 'A');
     const b = await createPage(space.id, 'B');
-    await expectJson(
+    const { user: guest } = await expectJson(
       await t.request('/api/users', {
         method: 'POST',
         json: {
@@ -158,6 +158,13 @@ describe('guests', () => {
         },
       }),
       201,
+    );
+    await expectJson(
+      await t.request(`/api/spaces/eng/members/users/${guest.id}`, {
+        method: 'PUT',
+        json: { role: 'viewer' },
+      }),
+      200,
     );
     await expectJson(
       await t.request('/api/auth/login', {

@@ -193,7 +193,7 @@ describe('pages', () => {
     );
   });
 
-  it('lets guests read but not write', async () => {
+  it('lets guests read a space they were invited to but not write', async () => {
     const space = await createSpace();
     const { page } = await expectJson(
       await t.request('/api/pages', {
@@ -202,7 +202,7 @@ describe('pages', () => {
       }),
       201,
     );
-    await expectJson(
+    const { user: guest } = await expectJson(
       await t.request('/api/users', {
         method: 'POST',
         json: {
@@ -213,6 +213,14 @@ describe('pages', () => {
         },
       }),
       201,
+    );
+    // The admin invites the guest to read the space.
+    await expectJson(
+      await t.request(`/api/spaces/${space.id}/members/users/${guest.id}`, {
+        method: 'PUT',
+        json: { role: 'viewer' },
+      }),
+      200,
     );
     await t.request('/api/auth/login', {
       method: 'POST',

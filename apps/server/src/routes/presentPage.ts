@@ -1,14 +1,18 @@
 import type { Page as PageJson, PageRef, Space as SpaceJson, SpaceRef, TreeNode } from '@lore/api';
-import { type Page, type PageTreeNode, pagePath, type Space } from '@lore/core';
+import { type Page, type PageTreeNode, pagePath, type Space, type SpaceRole } from '@lore/core';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 
-export function presentSpace(space: Space): SpaceJson {
+/** A space as the person asking sees it, with their own role in it. */
+export function presentSpace(space: Space, role: SpaceRole): SpaceJson {
   return {
     id: space.id,
     slug: space.slug,
     name: space.name,
     description: space.description,
+    visibility: space.visibility,
+    defaultRole: space.defaultRole,
+    role,
     createdAt: iso(space.createdAt),
     updatedAt: iso(space.updatedAt),
   };

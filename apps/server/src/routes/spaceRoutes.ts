@@ -2,6 +2,7 @@ import {
   brokenLinksSchema,
   newSpaceBodySchema,
   spaceBodySchema,
+  spaceChangeBodySchema,
   spacesSchema,
   spaceTreeSchema,
   trashedPagesSchema,
@@ -18,21 +19,26 @@ export const spaceRoutes = [
     method: 'get',
     path: '/api/spaces',
     tag: 'Spaces',
-    summary: 'List spaces',
+    summary: 'The spaces the caller can see (open spaces, and private ones they are a member of)',
     access: 'user',
     responses: {
-      200: { description: 'Spaces', schema: spacesSchema },
+      200: { description: 'Spaces, with the caller’s role in each', schema: spacesSchema },
     },
     handler: ({ actor, services }) => ({
       status: 200,
-      body: { spaces: services.pages.listSpaces(actor).map(presentSpace) },
+      body: {
+        spaces: services.pages
+          .listSpaces(actor)
+          .map(({ space, role }) => presentSpace(space, role)),
+      },
     }),
   }),
   defineRoute({
     method: 'post',
     path: '/api/spaces',
     tag: 'Spaces',
-    summary: 'Create a space (admins and members)',
+    summary:
+      'Create a space (workspace admins and members), open or private; the creator becomes its admin',
     access: 'user',
     body: newSpaceBodySchema,
     responses: {
@@ -42,7 +48,7 @@ export const spaceRoutes = [
     },
     handler: ({ actor, body, services }) => ({
       status: 201,
-      body: { space: presentSpace(services.pages.createSpace(actor, body)) },
+      body: { space: presentSpace(services.pages.createSpace(actor, body), 'admin') },
     }),
   }),
   defineRoute({
@@ -54,12 +60,39 @@ export const spaceRoutes = [
     params: spaceParams,
     responses: {
       200: { description: 'The space', schema: spaceBodySchema },
-      404: errorResponse('No such space (`space_not_found`)'),
+      404: errorResponse('No such space, or one the caller cannot see (`space_not_found`)'),
     },
-    handler: ({ actor, params, services }) => ({
-      status: 200,
-      body: { space: presentSpace(services.pages.getSpace(actor, params.space)) },
-    }),
+    handler: ({ actor, params, services }) => {
+      const { space, role } = services.pages.getSpaceWithRole(actor, params.space);
+      return { status: 200, body: { space: presentSpace(space, role) } };
+    },
+  }),
+  defineRoute({
+    method: 'patch',
+    path: '/api/spaces/:space',
+    tag: 'Spaces',
+    summary: "Change a space's name, description, visibility or default role (space admins)",
+    access: 'user',
+    params: spaceParams,
+    body: spaceChangeBodySchema,
+    responses: {
+      200: { description: 'The space', schema: spaceBodySchema },
+      400: errorResponse('A value is out of range (`invalid_request`)'),
+      403: errorResponse('The caller is not an admin of the space'),
+      404: errorResponse('No such space, or one the caller cannot see (`space_not_found`)'),
+    },
+    handler: ({ actor, params, body, services }) => {
+      const space = services.spaceSettings.update(actor, params.space, {
+        ...(body.name !== undefined ? { name: body.name } : {}),
+        ...(body.description !== undefined ? { description: body.description } : {}),
+        ...(body.visibility !== undefined ? { visibility: body.visibility } : {}),
+        ...(body.defaultRole !== undefined ? { defaultRole: body.defaultRole } : {}),
+      });
+      return {
+        status: 200,
+        body: { space: presentSpace(space, services.access.spaceRole(actor, space) ?? 'admin') },
+      };
+    },
   }),
   defineRoute({
     method: 'get',
@@ -76,11 +109,11 @@ export const spaceRoutes = [
       404: errorResponse('No such space (`space_not_found`)'),
     },
     handler: ({ actor, params, services }) => {
-      const space = services.pages.getSpace(actor, params.space);
+      const { space, role } = services.pages.getSpaceWithRole(actor, params.space);
       return {
         status: 200,
         body: {
-          space: presentSpace(space),
+          space: presentSpace(space, role),
           tree: presentTree(services.pages.tree(actor, space.id), space),
         },
       };
@@ -90,11 +123,12 @@ export const spaceRoutes = [
     method: 'get',
     path: '/api/spaces/:space/trash',
     tag: 'Spaces',
-    summary: "Pages in the space's trash, newest first",
+    summary: "Pages in the space's trash, newest first (the space's editors and admins)",
     access: 'user',
     params: spaceParams,
     responses: {
       200: { description: 'Trashed pages', schema: trashedPagesSchema },
+      403: errorResponse('The caller reads the space but is not one of its editors'),
       404: errorResponse('No such space (`space_not_found`)'),
     },
     handler: ({ actor, params, services }) => {

@@ -1,5 +1,5 @@
 import { Readable } from 'node:stream';
-import { assertCanEdit, type ExportResult, slugify } from '@lore/core';
+import { type ExportResult, slugify } from '@lore/core';
 import { ArchiveError, readZipArchive, writeZipArchive } from '@lore/transfer';
 import type { Response } from 'express';
 import { z } from 'zod';
@@ -84,8 +84,8 @@ export const transferRoutes = [
           'Name the space to import into: ?space=<slug>.',
         );
       }
-      assertCanEdit(actor);
-      const space = services.pages.getSpace(actor, query.space);
+      // Refused before the body is read: importing needs the editor role in the space.
+      const { space } = services.access.requireSpace(actor, query.space, 'editor');
       if (!req.is(zipTypes)) {
         req.resume();
         throw new HttpError(

@@ -1,20 +1,27 @@
 import { type AcceptedUpdate, CollabServer } from '@lore/collab';
 import {
+  AccessPolicy,
   AccountService,
+  accessAllows,
   ConcurrencyGate,
   EventDispatcher,
+  GroupService,
+  isPageLive,
   LoginThrottle,
   PageLinkService,
+  PageRestrictionService,
   PageService,
+  SpaceMemberService,
+  SpaceSettingsService,
   systemClock,
   TagService,
-  workspacePolicy,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
 import {
   type Db,
   openDatabase,
   reclaimFreePages,
+  SqliteAccessStore,
   SqliteAccountStore,
   SqliteConsumerState,
   SqliteDocumentStore,
@@ -38,6 +45,7 @@ import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
 import { wireRevisions } from '../revisions/wireRevisions';
+import { accessRoutes } from '../routes/accessRoutes';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
 import { authRoutes } from '../routes/authRoutes';
 import { collabTicketRoutes } from '../routes/collabTicketRoutes';
@@ -108,6 +116,9 @@ export async function createLore(
   const tagStore = new SqlitePageTagStore(db);
   const eventLog = new SqliteEventLog(db);
   const consumerState = new SqliteConsumerState(db);
+  const accessStore = new SqliteAccessStore(db);
+  // The one access rule every door asks.
+  const access = new AccessPolicy({ store: accessStore, spaces: spaceStore, pages: pageStore });
 
   const accounts = new AccountService({
     store: accountStore,
@@ -140,14 +151,13 @@ export async function createLore(
     accounts,
     clock,
     maxLifetimeMs: config.collabSocketMaxMs,
-    pageAccess: (user, pageId) =>
-      pageStore.findPageById(pageId)?.deletedAt !== null
-        ? 'none'
-        : workspacePolicy.canEdit(user)
-          ? 'write'
-          : workspacePolicy.canRead(user)
-            ? 'read'
-            : 'none',
+    // The door's rule, asked again: a live page, then the access policy.
+    pageAccess: (user, pageId) => {
+      const page = pageStore.findPageById(pageId);
+      if (!page || !isPageLive(pageStore, page)) return 'none';
+      const held = access.pageAccess(user, page);
+      return held === 'none' ? 'none' : accessAllows(held, 'edit') ? 'write' : 'read';
+    },
     onError: (error) => logger.error({ err: error }, 'checking open sockets failed'),
   });
   const content = new YjsPageContent(collab, documentStore, (pageId, excess) =>
@@ -162,6 +172,8 @@ export async function createLore(
     content,
     clock,
     events: eventLog,
+    access: accessStore,
+    policy: access,
   });
 
   const revisionWiring = wireRevisions({
@@ -169,6 +181,7 @@ export async function createLore(
     collab: sharedCollab,
     clock,
     logger,
+    policy: access,
     pages: pageStore,
     people: accountStore,
   });
@@ -178,6 +191,7 @@ export async function createLore(
     spaces: spaceStore,
     pages: pageStore,
     links: new SqlitePageLinkStore(db),
+    policy: access,
   });
   const links = new PageLinkIndexer({
     links: pageLinks,
@@ -196,12 +210,14 @@ export async function createLore(
     spaces: spaceStore,
     documents: documentStore,
     tags: tagStore,
+    policy: access,
     collab: sharedCollab,
   });
   const attachments = createAttachmentService({
     config,
     db,
     pageStore,
+    policy: access,
     clock,
     events: eventLog,
   });
@@ -267,6 +283,8 @@ export async function createLore(
         trashedRoomsConsumer(sharedCollab),
       ],
     },
+    // Groups, space members and page restrictions.
+    { name: 'access', routes: accessRoutes },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -295,6 +313,30 @@ export async function createLore(
     db,
     accounts,
     pages,
+    access,
+    groups: new GroupService({ store: accessStore, people: accountStore, clock, events: eventLog }),
+    spaceMembers: new SpaceMemberService({
+      store: accessStore,
+      policy: access,
+      people: accountStore,
+      clock,
+      events: eventLog,
+    }),
+    spaceSettings: new SpaceSettingsService({
+      spaces: spaceStore,
+      store: accessStore,
+      policy: access,
+      clock,
+      events: eventLog,
+    }),
+    pageRestrictions: new PageRestrictionService({
+      store: accessStore,
+      policy: access,
+      pages: pageStore,
+      people: accountStore,
+      clock,
+      events: eventLog,
+    }),
     pageStore,
     spaceStore,
     documents: documentStore,
@@ -316,13 +358,20 @@ export async function createLore(
     }),
     revisions: revisionWiring.revisions,
     search: search.services,
-    tags: new TagService({ tags: tagStore, pages: pageStore, events: eventLog, clock }),
+    tags: new TagService({
+      tags: tagStore,
+      pages: pageStore,
+      policy: access,
+      events: eventLog,
+      clock,
+    }),
     attachments,
     links,
     pageLinks,
     transfer: wireTransfer({
       db,
       pages,
+      policy: access,
       collab: sharedCollab,
       revisions: revisionWiring.revisions,
       events: eventLog,

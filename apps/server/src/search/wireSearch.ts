@@ -1,5 +1,6 @@
 import type { CollabServer } from '@lore/collab';
 import {
+  type AccessPolicy,
   type Clock,
   type DocumentStore,
   GlossaryService,
@@ -39,6 +40,8 @@ export interface WireSearchOptions {
   readonly spaces: SpaceStore;
   readonly documents: DocumentStore;
   readonly tags: TagStore;
+  /** What each searcher may read, applied inside every query. */
+  readonly policy: AccessPolicy;
   /** Live rooms: documents being edited are read from memory rather than from the log. */
   readonly collab?: CollabServer<unknown>;
   /** An index to use instead of the configured one (tests, benchmarks). */
@@ -84,7 +87,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     clock,
     onClick: (pageId, userId) => views.record(userId, pageId),
   });
-  const search = new SearchService({ index, spaces, analytics });
+  const search = new SearchService({ index, policy: options.policy, analytics });
   return {
     services: {
       engine: options.config.engine,

@@ -1,5 +1,6 @@
 import type { CollabServer } from '@lore/collab';
 import {
+  type AccessPolicy,
   type AttachmentService,
   type BackgroundWork,
   type Clock,
@@ -21,6 +22,8 @@ export const defaultMaxArchiveBytes = 100 * 1024 * 1024;
 export interface WireTransferOptions {
   readonly db: Db;
   readonly pages: PageService;
+  /** Imports need the editor role in their space and edit access to the pages they update. */
+  readonly policy: AccessPolicy;
   readonly collab: CollabServer<unknown>;
   readonly revisions: RevisionService;
   /** Where an import says it finished (`import.finished`). */
@@ -46,6 +49,7 @@ export function wireTransfer(options: WireTransferOptions): TransferServices {
   return {
     importer: new ImportService({
       pages: options.pages,
+      policy: options.policy,
       content,
       revisions: options.revisions,
       sources: new SqliteImportSourceStore(options.db),

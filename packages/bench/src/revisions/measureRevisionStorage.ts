@@ -5,16 +5,18 @@ import { pathToFileURL } from 'node:url';
 import { deflateRawSync } from 'node:zlib';
 import { CollabServer } from '@lore/collab';
 import { editingTracesDir, readTrace, type SequentialTrace } from '@lore/collab/testing';
-import { encodePageState, type JsonObject, RevisionService } from '@lore/core';
+import { AccessPolicy, encodePageState, type JsonObject, RevisionService } from '@lore/core';
 import { ManualClock } from '@lore/core/testing';
 import { YjsVersionedContent } from '@lore/page-document';
 import { applyJSONToYDoc, pageBodyField } from '@lore/schema';
 import {
   openDatabase,
+  SqliteAccessStore,
   SqliteAccountStore,
   SqliteDocumentStore,
   SqlitePageStore,
   SqliteRevisionStore,
+  SqliteSpaceStore,
 } from '@lore/store-sqlite';
 
 /** What keeping a page's history costs, measured on a real editing trace. */
@@ -105,11 +107,17 @@ export async function measureRevisionStorage(
     ).run(pageId);
     const clock = new ManualClock();
     const store = new SqliteRevisionStore(db);
+    const pages = new SqlitePageStore(db);
     const revisions = new RevisionService({
       store,
       content: new YjsVersionedContent(collab),
-      pages: new SqlitePageStore(db),
+      pages,
       people: new SqliteAccountStore(db),
+      policy: new AccessPolicy({
+        store: new SqliteAccessStore(db),
+        spaces: new SqliteSpaceStore(db),
+        pages,
+      }),
       clock,
       timers: clock,
     });

@@ -9,8 +9,16 @@ export class LoreApi {
     this.baseUrl = baseUrl;
   }
 
-  /** Signs in and returns a new API token for that user. */
-  async tokenFor(email: string, password: string, tokenName = 'bench'): Promise<string> {
+  /**
+   * Signs in and returns a new API token for that user; `admin` scope for the account that
+   * creates users, `write` (the default) for editors.
+   */
+  async tokenFor(
+    email: string,
+    password: string,
+    scope: 'write' | 'admin' = 'write',
+    tokenName = 'bench',
+  ): Promise<string> {
     const login = await fetch(`${this.baseUrl}/api/auth/login`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: this.baseUrl },
@@ -24,7 +32,7 @@ export class LoreApi {
     const created = await fetch(`${this.baseUrl}/api/tokens`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', origin: this.baseUrl, cookie },
-      body: JSON.stringify({ name: tokenName }),
+      body: JSON.stringify({ name: tokenName, scope }),
     });
     const body = (await this.#expect(created, 201, 'create a token')) as { token: string };
     return body.token;

@@ -124,7 +124,7 @@ export class LoreTarget implements CollabTarget {
     try {
       await server.start();
       const api = new LoreApi(baseUrl);
-      const adminToken = await api.tokenFor(adminEmail, password);
+      const adminToken = await api.tokenFor(adminEmail, password, 'admin');
       const tokens = [adminToken];
       for (let index = 1; index < (options.users ?? 12); index++) {
         const email = `writer${index}@example.com`;

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAccessPolicy } from '../access/testAccessPolicy';
 import type { User } from '../accounts/User';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../DomainError';
 import { MemoryEventLog } from '../events/MemoryEventLog';
@@ -54,15 +55,19 @@ function setup(maxBytes = 1024) {
   const attachments = new MemoryAttachmentStore();
   const events = new MemoryEventLog();
   let now = 1000;
+  // The guest was invited to read the space.
+  const { policy, store: access } = testAccessPolicy({ pages: lookup });
+  access.setSpaceGrant({ spaceId: 'space', kind: 'user', principalId: guest.id, role: 'viewer' });
   const service = new AttachmentService({
     attachments,
     blobs,
     pages: lookup,
+    policy,
     clock: { now: () => now++ },
     events,
     maxBytes,
   });
-  return { service, blobs, attachments, pages, events };
+  return { service, blobs, attachments, pages, events, access };
 }
 
 describe('AttachmentService', () => {

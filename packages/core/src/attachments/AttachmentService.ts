@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { User } from '../accounts/User';
-import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { NotFoundError, ValidationError } from '../DomainError';
 import type { EventLog } from '../events/EventLog';
@@ -28,6 +28,8 @@ export interface AttachmentServiceOptions {
   readonly blobs: BlobStore;
   /** Only page lookups are needed: attachments follow their page's existence and trash state. */
   readonly pages: AttachmentPageLookup;
+  /** Uploading needs edit access to the page; reading needs read access. */
+  readonly policy: AccessPolicy;
   readonly clock: Clock;
   /** Where an upload writes `attachment.added`, in the same transaction as its row. */
   readonly events: EventLog;
@@ -49,13 +51,14 @@ export interface OpenedAttachment {
 }
 
 /**
- * Files attached to pages. Uploading needs edit rights on a live page; reading follows the page:
- * any signed-in user, as long as the page exists and is not in the trash (itself or above).
+ * Files attached to pages. Uploading needs edit access to a live page; reading follows the
+ * page: whoever may read it, as long as it is not in the trash (itself or above).
  */
 export class AttachmentService {
   readonly #attachments: AttachmentStore;
   readonly #blobs: BlobStore;
   readonly #pages: AttachmentPageLookup;
+  readonly #policy: AccessPolicy;
   readonly #clock: Clock;
   readonly #events: EventLog;
   /** Largest upload accepted, in bytes. */
@@ -65,6 +68,7 @@ export class AttachmentService {
     this.#attachments = options.attachments;
     this.#blobs = options.blobs;
     this.#pages = options.pages;
+    this.#policy = options.policy;
     this.#clock = options.clock;
     this.#events = options.events;
     this.maxBytes = options.maxBytes ?? defaultAttachmentMaxBytes;
@@ -73,13 +77,11 @@ export class AttachmentService {
   /**
    * Stores a file on a page. The media type comes from the bytes (`sniffMediaType`); programs
    * are refused. Identical bytes are stored once, whatever their names and pages.
-   * @throws PermissionDeniedError for guests, NotFoundError `page_not_found`,
+   * @throws PermissionDeniedError without edit access, NotFoundError `page_not_found`,
    *   AttachmentTooLargeError, UnsupportedAttachmentTypeError, ValidationError for empty files.
    */
   async upload(actor: User, pageId: string, file: NewAttachment): Promise<Attachment> {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
-    if (!page) throw new NotFoundError('The page', 'page_not_found');
+    const page = this.#editableLivePage(actor, pageId);
     this.assertSize(file.bytes.byteLength);
     if (file.bytes.byteLength === 0) throw new ValidationError('The file is empty.');
     const sniffed = sniffMediaType(file.bytes);
@@ -125,17 +127,17 @@ export class AttachmentService {
    * @throws PermissionDeniedError, NotFoundError `page_not_found`.
    */
   assertCanUpload(actor: User, pageId: string): void {
-    assertCanEdit(actor);
-    if (!this.#livePage(pageId)) throw new NotFoundError('The page', 'page_not_found');
+    this.#editableLivePage(actor, pageId);
   }
 
   /**
    * An attachment and its bytes, for a signed-in actor.
    * @throws NotFoundError `attachment_not_found` when it or its page is missing or trashed.
    */
-  open(_actor: User, attachmentId: string): OpenedAttachment {
+  open(actor: User, attachmentId: string): OpenedAttachment {
     const attachment = this.#attachments.findAttachment(attachmentId);
-    if (!attachment || !this.#livePage(attachment.pageId)) {
+    const page = attachment ? this.#livePage(attachment.pageId) : null;
+    if (!attachment || !page || this.#policy.pageAccess(actor, page) === 'none') {
       throw new NotFoundError('The attachment', 'attachment_not_found');
     }
     const blobs = this.#blobs;
@@ -147,10 +149,18 @@ export class AttachmentService {
   }
 
   /** A live page's attachments, oldest first. */
-  list(_actor: User, pageId: string): Attachment[] {
-    const page = this.#livePage(pageId);
+  list(actor: User, pageId: string): Attachment[] {
+    const page = this.#livePage(this.#policy.requirePage(actor, pageId, 'read').id);
     if (!page) throw new NotFoundError('The page', 'page_not_found');
     return this.#attachments.listAttachments(page.id);
+  }
+
+  /** A live page the actor may edit: `page_not_found` when they cannot read it, else 403. */
+  #editableLivePage(actor: User, pageId: string): Page {
+    const readable = this.#policy.requirePage(actor, pageId, 'read');
+    const page = this.#livePage(readable.id);
+    if (!page) throw new NotFoundError('The page', 'page_not_found');
+    return this.#policy.requirePage(actor, page.id, 'edit');
   }
 
   /** The page by id or short id when neither it nor any page above it is in the trash. */

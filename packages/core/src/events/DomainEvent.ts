@@ -11,6 +11,11 @@ export type SessionRevocationReason =
 /** How an account came to be. */
 export type UserCreationPath = 'setup' | 'operator' | 'admin' | 'invite';
 
+import type { PrincipalList } from '../access/PageRestriction';
+import type { PrincipalKind } from '../access/SpaceGrant';
+import type { DefaultSpaceRole, SpaceRole } from '../access/SpaceRole';
+import type { SpaceVisibility } from '../access/SpaceVisibility';
+
 /**
  * What each kind of domain event carries besides the common fields. Events are facts about
  * something that happened, written in the same store transaction as the change itself; the
@@ -35,6 +40,47 @@ export interface DomainEventData {
   'page.tags_changed': { readonly tags: readonly string[] };
   'space.created': { readonly name: string; readonly slug: string };
   'space.changed': { readonly name: string };
+  /** Who reads the space changed: its visibility and/or the role open spaces give members. */
+  'space.visibility_changed': {
+    readonly visibility: SpaceVisibility;
+    readonly defaultRole: DefaultSpaceRole;
+    readonly previousVisibility: SpaceVisibility;
+    readonly previousDefaultRole: DefaultSpaceRole;
+  };
+  /** A person or group was made a member of the space, or their role in it changed. */
+  'space.member_set': {
+    readonly kind: PrincipalKind;
+    readonly principalId: string;
+    readonly role: SpaceRole;
+    readonly previousRole: SpaceRole | null;
+  };
+  'space.member_removed': {
+    readonly kind: PrincipalKind;
+    readonly principalId: string;
+    readonly previousRole: SpaceRole;
+  };
+  'group.created': { readonly groupId: string; readonly name: string };
+  'group.renamed': {
+    readonly groupId: string;
+    readonly name: string;
+    readonly previousName: string;
+  };
+  /** The group is gone with its grants: its members and spaces, as they were, are named. */
+  'group.deleted': {
+    readonly groupId: string;
+    readonly name: string;
+    readonly memberIds: readonly string[];
+    readonly spaceIds: readonly string[];
+  };
+  'group.member_added': { readonly groupId: string; readonly userId: string };
+  'group.member_removed': { readonly groupId: string; readonly userId: string };
+  /** Who may read or edit the page and its subpages changed (null: not restricted). */
+  'page.restrictions_changed': {
+    readonly view: PrincipalList | null;
+    readonly edit: PrincipalList | null;
+    readonly previousView: PrincipalList | null;
+    readonly previousEdit: PrincipalList | null;
+  };
   'attachment.added': { readonly attachmentId: string; readonly fileName: string };
   'import.finished': {
     readonly pagesCreated: number;
@@ -98,6 +144,15 @@ export const domainEventTypes = [
   'page.tags_changed',
   'space.created',
   'space.changed',
+  'space.visibility_changed',
+  'space.member_set',
+  'space.member_removed',
+  'group.created',
+  'group.renamed',
+  'group.deleted',
+  'group.member_added',
+  'group.member_removed',
+  'page.restrictions_changed',
   'attachment.added',
   'import.finished',
   'user.invited',

@@ -1,5 +1,5 @@
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { User } from '../accounts/User';
-import { NotFoundError } from '../DomainError';
 import { isPageLive } from './isPageLive';
 import type { Page } from './Page';
 import type { Backlink, BrokenLink, PageLink } from './PageLink';
@@ -12,6 +12,8 @@ export interface PageLinkServiceOptions {
   readonly pages: PageStore;
   readonly spaces: SpaceStore;
   readonly links: PageLinkStore;
+  /** Backlinks and broken links are listed only from pages the actor may read. */
+  readonly policy: AccessPolicy;
 }
 
 /** Links between pages: recording them from documents, backlinks and broken links. */
@@ -19,11 +21,13 @@ export class PageLinkService {
   readonly #pages: PageStore;
   readonly #spaces: SpaceStore;
   readonly #links: PageLinkStore;
+  readonly #policy: AccessPolicy;
 
   constructor(options: PageLinkServiceOptions) {
     this.#pages = options.pages;
     this.#spaces = options.spaces;
     this.#links = options.links;
+    this.#policy = options.policy;
   }
 
   /**
@@ -40,10 +44,9 @@ export class PageLinkService {
     });
   }
 
-  /** Live pages linking to the page (other than itself), each once, by title. */
-  backlinks(_actor: User, pageId: string): Backlink[] {
-    const target = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
-    if (!target) throw new NotFoundError('The page', 'page_not_found');
+  /** Live pages the actor may read linking to the page (other than itself), each once, by title. */
+  backlinks(actor: User, pageId: string): Backlink[] {
+    const target = this.#policy.requirePage(actor, pageId, 'read');
     const bySource = new Map<string, string[]>();
     for (const link of this.#links.listLinksTo(target.shortId)) {
       if (link.sourcePageId === target.id) continue;
@@ -53,9 +56,15 @@ export class PageLinkService {
     }
     const spaces = new Map<string, Space | null>();
     const backlinks: Backlink[] = [];
-    for (const [sourceId, texts] of bySource) {
-      const page = this.#pages.findPageById(sourceId);
-      if (!page || !isPageLive(this.#pages, page)) continue;
+    const sources = this.#policy.readablePages(
+      actor,
+      [...bySource.keys()].flatMap((id) => {
+        const page = this.#pages.findPageById(id);
+        return page && isPageLive(this.#pages, page) ? [page] : [];
+      }),
+    );
+    for (const page of sources) {
+      const texts = bySource.get(page.id) ?? [];
       if (!spaces.has(page.spaceId)) {
         spaces.set(page.spaceId, this.#spaces.findSpaceById(page.spaceId));
       }
@@ -65,18 +74,24 @@ export class PageLinkService {
     return backlinks.sort((a, b) => a.page.title.localeCompare(b.page.title));
   }
 
-  /** Links in the space's live pages whose target is in the trash or does not exist. */
-  brokenLinks(_actor: User, spaceIdOrSlug: string): { space: Space; brokenLinks: BrokenLink[] } {
-    const space =
-      this.#spaces.findSpaceById(spaceIdOrSlug) ?? this.#spaces.findSpaceBySlug(spaceIdOrSlug);
-    if (!space) throw new NotFoundError('The space', 'space_not_found');
+  /**
+   * Links in the space's live pages the actor may read whose target is in the trash or does not
+   * exist (a live target is not reported, whoever may read it).
+   */
+  brokenLinks(actor: User, spaceIdOrSlug: string): { space: Space; brokenLinks: BrokenLink[] } {
+    const { space } = this.#policy.requireSpace(actor, spaceIdOrSlug);
     const sources = new Map<string, Page | null>();
     const targets = new Map<string, 'live' | 'deleted' | 'missing'>();
     const brokenLinks: BrokenLink[] = [];
     for (const link of this.#links.listLinksFromSpace(space.id)) {
       if (!sources.has(link.sourcePageId)) {
         const page = this.#pages.findPageById(link.sourcePageId);
-        sources.set(link.sourcePageId, page && isPageLive(this.#pages, page) ? page : null);
+        sources.set(
+          link.sourcePageId,
+          page && isPageLive(this.#pages, page) && this.#policy.pageAccess(actor, page) !== 'none'
+            ? page
+            : null,
+        );
       }
       const source = sources.get(link.sourcePageId);
       if (!source) continue;

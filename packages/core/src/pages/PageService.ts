@@ -1,6 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessPolicy } from '../access/AccessPolicy';
+import type { AccessStore } from '../access/AccessStore';
+import type { DefaultSpaceRole, SpaceRole } from '../access/SpaceRole';
+import type { SpaceVisibility } from '../access/SpaceVisibility';
+import { assertWorkspaceMember } from '../access/workspaceRole';
 import type { User } from '../accounts/User';
-import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { ConflictError, DomainError, NotFoundError, ValidationError } from '../DomainError';
 import type { DomainEventData, DomainEventType } from '../events/DomainEvent';
@@ -25,12 +29,26 @@ export interface PageServiceOptions {
   readonly clock: Clock;
   /** Where every change writes its domain event, in the change's own transaction. */
   readonly events: EventLog;
+  /** Where a new space's creator is made its admin. */
+  readonly access: Pick<AccessStore, 'setSpaceGrant'>;
+  /** Who may do what; asked by every method that takes an actor. */
+  readonly policy: AccessPolicy;
 }
 
 export interface NewSpace {
   readonly name: string;
   readonly slug?: string;
   readonly description?: string;
+  /** Default `open`. */
+  readonly visibility?: SpaceVisibility;
+  /** The role an open space gives workspace members; default `editor`. */
+  readonly defaultRole?: DefaultSpaceRole;
+}
+
+/** A space with the role the person asking holds in it. */
+export interface SpaceWithRole {
+  readonly space: Space;
+  readonly role: SpaceRole;
 }
 
 export interface NewPage {
@@ -90,6 +108,8 @@ export class PageService {
   readonly #content: PageContent;
   readonly #clock: Clock;
   readonly #events: EventLog;
+  readonly #access: Pick<AccessStore, 'setSpaceGrant'>;
+  readonly #policy: AccessPolicy;
 
   constructor(options: PageServiceOptions) {
     this.#spaces = options.spaces;
@@ -97,10 +117,13 @@ export class PageService {
     this.#content = options.content;
     this.#clock = options.clock;
     this.#events = options.events;
+    this.#access = options.access;
+    this.#policy = options.policy;
   }
 
+  /** Creates a space; its creator becomes its admin. Workspace admins and members only. */
   createSpace(actor: User, input: NewSpace): Space {
-    assertCanEdit(actor);
+    assertWorkspaceMember(actor, 'Guests cannot create spaces.');
     const name = input.name.trim();
     if (name.length === 0 || name.length > 100) {
       throw new ValidationError('A space name must be 1 to 100 characters.');
@@ -121,6 +144,8 @@ export class PageService {
       slug,
       name,
       description: (input.description ?? '').trim(),
+      visibility: input.visibility ?? 'open',
+      defaultRole: input.defaultRole ?? 'editor',
       createdBy: actor.id,
       createdAt: now,
       updatedAt: now,
@@ -129,6 +154,12 @@ export class PageService {
       if (!this.#spaces.insertSpace(space)) {
         throw new ConflictError('slug_taken', `A space with the address "${slug}" already exists.`);
       }
+      this.#access.setSpaceGrant({
+        spaceId: space.id,
+        kind: 'user',
+        principalId: actor.id,
+        role: 'admin',
+      });
       this.#events.append({
         type: 'space.created',
         pageId: null,
@@ -141,26 +172,40 @@ export class PageService {
     return space;
   }
 
-  listSpaces(_actor: User): Space[] {
-    return this.#spaces.listSpaces();
+  /** The spaces the actor can see, with their role in each. */
+  listSpaces(actor: User): SpaceWithRole[] {
+    const roles = this.#policy.spaceRoles(actor);
+    return this.#spaces.listSpaces().flatMap((space) => {
+      const role = roles.get(space.id);
+      return role ? [{ space, role }] : [];
+    });
   }
 
-  /** A space by id or slug. */
-  getSpace(_actor: User, idOrSlug: string): Space {
-    const space = this.#spaces.findSpaceById(idOrSlug) ?? this.#spaces.findSpaceBySlug(idOrSlug);
-    if (!space) throw new NotFoundError('The space', 'space_not_found');
-    return space;
+  /** A space the actor can see, by id or slug (`space_not_found` otherwise). */
+  getSpace(actor: User, idOrSlug: string): Space {
+    return this.#policy.requireSpace(actor, idOrSlug).space;
   }
 
+  /** A space the actor can see, with their role in it. */
+  getSpaceWithRole(actor: User, idOrSlug: string): SpaceWithRole {
+    return this.#policy.requireSpace(actor, idOrSlug);
+  }
+
+  /** Creates a page; needs the editor role in the space and edit access to the parent. */
   async createPage(actor: User, input: NewPage): Promise<Page> {
-    assertCanEdit(actor);
-    const space = this.getSpace(actor, input.spaceId);
+    const { space } = this.#policy.requireSpace(actor, input.spaceId, 'editor');
     const parentId = input.parentId ?? null;
     if (parentId !== null) {
       const parent = this.#pages.findPageById(parentId);
-      if (!parent || parent.spaceId !== space.id || parent.deletedAt !== null) {
+      if (
+        !parent ||
+        parent.spaceId !== space.id ||
+        !isPageLive(this.#pages, parent) ||
+        this.#policy.pageAccess(actor, parent) === 'none'
+      ) {
         throw new NotFoundError('The parent page', 'parent_not_found');
       }
+      this.#policy.requirePage(actor, parent.id, 'edit');
     }
     const title = normalizeTitle(input.title);
     const id = randomUUID();
@@ -192,11 +237,12 @@ export class PageService {
     });
   }
 
-  /** A live or trashed page's metadata; trashed pages are readable so they can be restored. */
-  getPageMeta(_actor: User, pageId: string): Page {
-    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
-    if (!page) throw pageNotFound();
-    return page;
+  /**
+   * A page's metadata, live or in the trash (trashed pages are for space editors, who may
+   * restore them); `page_not_found` when the actor cannot read it.
+   */
+  getPageMeta(actor: User, pageId: string): Page {
+    return this.#policy.requirePage(actor, pageId, 'read');
   }
 
   /** A page (by id or short id) and its space, without reading its content. */
@@ -211,8 +257,7 @@ export class PageService {
   }
 
   async renamePage(actor: User, pageId: string, title: string): Promise<Page> {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
+    const page = this.#editableLivePage(actor, pageId);
     const normalized = normalizeTitle(title);
     await this.#content.setTitle(page.id, normalized);
     this.#recordTitle(page.id, normalized, actor.id);
@@ -221,8 +266,7 @@ export class PageService {
 
   /** Changes a page's title and/or icon; invalid input changes nothing. */
   async updatePage(actor: User, pageId: string, changes: PageChanges): Promise<Page> {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
+    const page = this.#editableLivePage(actor, pageId);
     if (changes.icon !== undefined && changes.icon !== null && !isPageIcon(changes.icon)) {
       throw new ValidationError('An icon must be a single emoji.');
     }
@@ -244,19 +288,22 @@ export class PageService {
    * can never build a cycle: a move that would put a page below itself fails with `move_cycle`.
    */
   movePage(actor: User, pageId: string, move: PageMove): Page {
-    assertCanEdit(actor);
     return this.#pages.transaction(() => {
-      const page = this.#livePage(pageId);
+      const page = this.#editableLivePage(actor, pageId);
       if (!isPageLive(this.#pages, page)) throw pageNotFound();
-      const parent = move.parentId === null ? null : this.#findPage(move.parentId);
+      const found = move.parentId === null ? null : this.#findPage(move.parentId);
+      const parent = found && this.#policy.pageAccess(actor, found) !== 'none' ? found : null;
       if (move.parentId !== null && !parent) throw parentNotFound();
-      const space =
-        move.spaceId !== undefined
-          ? this.getSpace(actor, move.spaceId)
-          : this.getSpace(actor, parent?.spaceId ?? page.spaceId);
+      // Moving needs the editor role where the page lands and edit access to its new parent.
+      const { space } = this.#policy.requireSpace(
+        actor,
+        move.spaceId ?? parent?.spaceId ?? page.spaceId,
+        'editor',
+      );
       if (parent) {
         if (parent.spaceId !== space.id) throw parentNotFound();
         this.#assertNoCycle(page, parent);
+        this.#policy.requirePage(actor, parent.id, 'edit');
       }
       const siblings = this.#pages
         .listChildren(space.id, parent?.id ?? null)
@@ -287,12 +334,15 @@ export class PageService {
    * first, then a word starting with it, then containing it; recently updated first within each.
    * An empty query gives the most recently updated pages.
    */
-  suggestPages(_actor: User, query: string, limit = suggestLimitDefault): PageSuggestion[] {
+  suggestPages(actor: User, query: string, limit = suggestLimitDefault): PageSuggestion[] {
     const wanted = Math.max(1, Math.min(suggestLimitMax, Math.trunc(limit)));
     const needle = query.trim().toLowerCase();
-    const candidates = this.#pages
-      .findPagesByTitle(needle, needle === '' ? wanted * 5 : 500)
-      .filter((page) => isPageLive(this.#pages, page));
+    const candidates = this.#policy.readablePages(
+      actor,
+      this.#pages
+        .findPagesByTitle(needle, needle === '' ? wanted * 5 : 500)
+        .filter((page) => isPageLive(this.#pages, page)),
+    );
     const ranked =
       needle === ''
         ? candidates
@@ -348,8 +398,7 @@ export class PageService {
 
   /** Moves a page (and with it, its subpages) to the trash. */
   trashPage(actor: User, pageId: string): Page {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
+    const page = this.#editableLivePage(actor, pageId);
     const now = this.#clock.now();
     this.#pages.transaction(() => {
       this.#pages.setDeleted(page.id, { at: now, by: actor.id });
@@ -359,8 +408,7 @@ export class PageService {
   }
 
   restorePage(actor: User, pageId: string): Page {
-    assertCanEdit(actor);
-    const page = this.getPageMeta(actor, pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'edit');
     if (page.deletedAt === null) {
       throw new ConflictError('not_in_trash', 'The page is not in the trash.');
     }
@@ -371,10 +419,16 @@ export class PageService {
     return this.#requirePage(page.id);
   }
 
-  /** The space's live pages as a tree; pages under a trashed page are hidden with it. */
+  /**
+   * The space's live pages the actor may read, as a tree; pages under a trashed page are hidden
+   * with it, and so are pages under a restricted page the actor may not read.
+   */
   tree(actor: User, spaceIdOrSlug: string): PageTreeNode[] {
     const space = this.getSpace(actor, spaceIdOrSlug);
-    const pages = this.#pages.listPagesInSpace(space.id).filter((page) => page.deletedAt === null);
+    const pages = this.#policy.readablePages(
+      actor,
+      this.#pages.listPagesInSpace(space.id).filter((page) => page.deletedAt === null),
+    );
     const byParent = new Map<string | null, Page[]>();
     for (const page of pages) {
       const siblings = byParent.get(page.parentId) ?? [];
@@ -397,12 +451,14 @@ export class PageService {
     return build(null);
   }
 
-  /** Pages in the space's trash, newest first. */
+  /** Pages in the space's trash, newest first: for the space's editors and admins. */
   trash(actor: User, spaceIdOrSlug: string): Page[] {
-    const space = this.getSpace(actor, spaceIdOrSlug);
-    return this.#pages
-      .listPagesInSpace(space.id)
-      .filter((page) => page.deletedAt !== null)
+    const { space } = this.#policy.requireSpace(actor, spaceIdOrSlug, 'editor');
+    return this.#policy
+      .readablePages(
+        actor,
+        this.#pages.listPagesInSpace(space.id).filter((page) => page.deletedAt !== null),
+      )
       .sort((a, b) => (b.deletedAt ?? 0) - (a.deletedAt ?? 0));
   }
 
@@ -424,10 +480,11 @@ export class PageService {
     return this.#pages.findPageById(idOrShortId) ?? this.#pages.findPageByShortId(idOrShortId);
   }
 
-  #livePage(pageId: string): Page {
-    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
-    if (!page || page.deletedAt !== null) throw pageNotFound();
-    return page;
+  /** A page not in the trash that the actor may edit (`page_not_found` if they cannot read it). */
+  #editableLivePage(actor: User, pageId: string): Page {
+    const page = this.#policy.requirePage(actor, pageId, 'read');
+    if (!isPageLive(this.#pages, page)) throw pageNotFound();
+    return this.#policy.requirePage(actor, page.id, 'edit');
   }
 
   #requirePage(pageId: string): Page {

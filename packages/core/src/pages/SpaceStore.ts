@@ -7,4 +7,6 @@ export interface SpaceStore {
   findSpaceById(id: string): Space | null;
   findSpaceBySlug(slug: string): Space | null;
   listSpaces(): Space[];
+  /** Replaces the space's name, description, visibility, default role and update time. */
+  updateSpace(space: Space): void;
 }

@@ -5,7 +5,7 @@ import type { PageStore } from './PageStore';
  * Whether a page can be opened: neither it nor any page above it is in the trash (trashing a
  * page hides its subpages with it).
  */
-export function isPageLive(pages: PageStore, page: Page): boolean {
+export function isPageLive(pages: Pick<PageStore, 'findPageById'>, page: Page): boolean {
   const seen = new Set<string>();
   let current: Page | null = page;
   while (current !== null) {

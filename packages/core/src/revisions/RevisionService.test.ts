@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { testAccessPolicy } from '../access/testAccessPolicy';
 import type { StoredUser } from '../accounts/User';
 import { NotFoundError, PermissionDeniedError, ValidationError } from '../DomainError';
 import type { Page } from '../pages/Page';
@@ -59,14 +60,19 @@ function setup(store = new MemoryRevisionStore(), clock = new ManualClock()) {
   const content = new MemoryVersionedContent();
   const errors: unknown[] = [];
   const people = new Map([ada, bob, gus].map((u) => [u.id, u]));
+  const lookups = {
+    findPageById: (id: string) => pages.get(id) ?? null,
+    findPageByShortId: (shortId: string) =>
+      [...pages.values()].find((candidate) => candidate.shortId === shortId) ?? null,
+  };
+  // Gus, a guest, was invited to read the space.
+  const { policy, store: access } = testAccessPolicy({ pages: lookups });
+  access.setSpaceGrant({ spaceId: 'space', kind: 'user', principalId: gus.id, role: 'viewer' });
   const service = new RevisionService({
     store,
     content,
-    pages: {
-      findPageById: (id) => pages.get(id) ?? null,
-      findPageByShortId: (shortId) =>
-        [...pages.values()].find((candidate) => candidate.shortId === shortId) ?? null,
-    },
+    pages: lookups,
+    policy,
     people: { findUserById: (id) => people.get(id) ?? null },
     clock,
     timers: clock,

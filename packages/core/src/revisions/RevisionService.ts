@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { AccountStore } from '../accounts/AccountStore';
 import type { User } from '../accounts/User';
-import { assertCanEdit, workspacePolicy } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
-import { NotFoundError, PermissionDeniedError, ValidationError } from '../DomainError';
+import { NotFoundError, ValidationError } from '../DomainError';
+import { isPageLive } from '../pages/isPageLive';
 import type { Page } from '../pages/Page';
 import type { PageStore } from '../pages/PageStore';
 import { decodePageState, encodePageState, pageStateHash } from './pageStateText';
@@ -19,6 +20,8 @@ export interface RevisionServiceOptions {
   readonly pages: Pick<PageStore, 'findPageById' | 'findPageByShortId'>;
   /** Names and colours of the people in a history. */
   readonly people: Pick<AccountStore, 'findUserById'>;
+  /** Who may read a page's history and who may change it. */
+  readonly policy: AccessPolicy;
   readonly clock: Clock;
   readonly timers: Timers;
   /** Edits pausing this long become a revision. Default 5 minutes. */
@@ -97,6 +100,7 @@ export class RevisionService {
   readonly #content: VersionedContent;
   readonly #pages: Pick<PageStore, 'findPageById' | 'findPageByShortId'>;
   readonly #people: Pick<AccountStore, 'findUserById'>;
+  readonly #policy: AccessPolicy;
   readonly #clock: Clock;
   readonly #scheduler: RevisionScheduler;
   readonly #pending = new Map<string, PendingPeriod>();
@@ -108,6 +112,7 @@ export class RevisionService {
     this.#content = options.content;
     this.#pages = options.pages;
     this.#people = options.people;
+    this.#policy = options.policy;
     this.#clock = options.clock;
     const onError =
       options.onError ??
@@ -221,8 +226,7 @@ export class RevisionService {
     pageId: string,
     options: { limit?: number; beforeNumber?: number } = {},
   ): { page: Page; revisions: Revision[]; hasMore: boolean } {
-    this.#assertCanRead(actor);
-    const page = this.#page(pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'read');
     const limit = Math.min(Math.max(1, Math.trunc(options.limit ?? 50)), maxListLimit);
     const revisions = this.#store.listRevisions(page.id, {
       limit: limit + 1,
@@ -237,8 +241,7 @@ export class RevisionService {
     pageId: string,
     revisionId: string,
   ): { page: Page; revision: Revision; state: PageState } {
-    this.#assertCanRead(actor);
-    const page = this.#page(pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'read');
     const revision = this.#revisionOf(page, revisionId);
     return { page, revision, state: this.#stateOf(revision) };
   }
@@ -253,8 +256,7 @@ export class RevisionService {
     from: RevisionRef,
     to: RevisionRef,
   ): Promise<{ page: Page; from: StateAt; to: StateAt }> {
-    this.#assertCanRead(actor);
-    const page = this.#page(pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'read');
     const resolve = (ref: RevisionRef): Revision | null => {
       if (ref === 'current') return null;
       if (ref !== 'latest') return this.#revisionOf(page, ref);
@@ -277,8 +279,7 @@ export class RevisionService {
 
   /** "Save version": a revision of the current content now, with an optional name and note. */
   async save(actor: User, pageId: string, notes: RevisionNotes = {}): Promise<CaptureResult> {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
+    const page = this.#editableLivePage(actor, pageId);
     return this.capture(page.id, 'manual', {
       actor,
       name: cleanText(notes.name, revisionNameMaxLength, 'name'),
@@ -288,8 +289,7 @@ export class RevisionService {
 
   /** Names or annotates a revision. */
   annotate(actor: User, pageId: string, revisionId: string, notes: RevisionNotes): Revision {
-    assertCanEdit(actor);
-    const page = this.#page(pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'edit');
     const revision = this.#revisionOf(page, revisionId);
     const changes: { name?: string | null; note?: string | null } = {};
     if (notes.name !== undefined) {
@@ -308,8 +308,7 @@ export class RevisionService {
    * make meanwhile merge as usual. Restoring again undoes it.
    */
   async restore(actor: User, pageId: string, revisionId: string): Promise<RestoreResult> {
-    assertCanEdit(actor);
-    const page = this.#livePage(pageId);
+    const page = this.#editableLivePage(actor, pageId);
     const target = this.#revisionOf(page, revisionId);
     const state = this.#stateOf(target);
     return this.#exclusive(page.id, async () => {
@@ -333,8 +332,7 @@ export class RevisionService {
 
   /** Who wrote what in the live page: its text in runs, each with its author's user id. */
   async authorship(actor: User, pageId: string): Promise<PageAuthorship<string | null>> {
-    this.#assertCanRead(actor);
-    const page = this.#page(pageId);
+    const page = this.#policy.requirePage(actor, pageId, 'read');
     const byClient = await this.#content.readAuthorship(page.id);
     const authors = this.#store.clientAuthors(page.id);
     const attribute = (runs: readonly AuthoredRun<number | null>[]) => {
@@ -460,18 +458,6 @@ export class RevisionService {
     return decodePageState(this.#store.readState(revision.pageId, revision.contentHash));
   }
 
-  #page(pageId: string): Page {
-    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
-    if (!page) throw new NotFoundError('The page', 'page_not_found');
-    return page;
-  }
-
-  #livePage(pageId: string): Page {
-    const page = this.#page(pageId);
-    if (page.deletedAt !== null) throw new NotFoundError('The page', 'page_not_found');
-    return page;
-  }
-
   #revisionOf(page: Page, revisionId: string): Revision {
     const revision = this.#store.findRevision(revisionId);
     // A revision of another page is as unknown here as one that does not exist.
@@ -481,8 +467,11 @@ export class RevisionService {
     return revision;
   }
 
-  #assertCanRead(actor: User): void {
-    if (!workspacePolicy.canRead(actor)) throw new PermissionDeniedError();
+  /** A page not in the trash the actor may edit (`page_not_found` when they cannot read it). */
+  #editableLivePage(actor: User, pageId: string): Page {
+    const page = this.#policy.requirePage(actor, pageId, 'read');
+    if (!isPageLive(this.#pages, page)) throw new NotFoundError('The page', 'page_not_found');
+    return this.#policy.requirePage(actor, page.id, 'edit');
   }
 }
 

@@ -22,6 +22,11 @@ export interface SearchRequest {
    * totals, snippets and suggestions never reveal a page outside these spaces.
    */
   readonly readableSpaceIds: readonly string[];
+  /**
+   * Pages inside the readable spaces that the user may not read (page restrictions). Applied
+   * inside the query like `readableSpaceIds`: they count nowhere. Absent: none.
+   */
+  readonly hiddenPageIds?: readonly string[];
   readonly filters?: SearchFilters;
   /** 1..100 */
   readonly limit: number;

@@ -1,22 +1,17 @@
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { User } from '../accounts/User';
-import { workspacePolicy } from '../authorization/workspacePolicy';
-import type { SpaceStore } from '../pages/SpaceStore';
 import type { SearchAnalyticsService } from './analytics/SearchAnalyticsService';
 import type { SearchFilters, SearchIndex, SearchResults } from './SearchIndex';
 
-/** Which spaces a user may read; the search index filters on this inside the query. */
-export type ReadableSpaces = (user: User) => readonly string[];
-
 export interface SearchServiceOptions {
   readonly index: SearchIndex;
-  readonly spaces: SpaceStore;
+  /**
+   * What each user may read (spaces, and restricted pages hidden inside them); the index
+   * applies it inside the query, before its limit.
+   */
+  readonly policy: Pick<AccessPolicy, 'readScope' | 'pageAccess'>;
   /** Records searches for the analytics; searches are not recorded without it. */
   readonly analytics?: SearchAnalyticsService;
-  /**
-   * Default: every space, for users the workspace policy lets read. Space permissions plug in
-   * here without touching the indexes.
-   */
-  readonly readableSpaces?: ReadableSpaces;
 }
 
 export interface SearchInput {
@@ -37,22 +32,20 @@ export interface SearchOutcome extends SearchResults {
 export class SearchService {
   readonly #index: SearchIndex;
   readonly #analytics: SearchAnalyticsService | undefined;
-  readonly #readableSpaces: ReadableSpaces;
+  readonly #policy: SearchServiceOptions['policy'];
 
   constructor(options: SearchServiceOptions) {
     this.#index = options.index;
     this.#analytics = options.analytics;
-    const spaces = options.spaces;
-    this.#readableSpaces =
-      options.readableSpaces ??
-      ((user) =>
-        workspacePolicy.canRead(user) ? spaces.listSpaces().map((space) => space.id) : []);
+    this.#policy = options.policy;
   }
 
   async search(actor: User, input: SearchInput): Promise<SearchOutcome> {
+    const scope = this.#policy.readScope(actor);
     const results = await this.#index.search({
       text: input.text,
-      readableSpaceIds: this.#readableSpaces(actor),
+      readableSpaceIds: scope.readableSpaceIds,
+      hiddenPageIds: scope.hiddenPageIds,
       filters: input.filters ?? {},
       limit: input.limit ?? 20,
       offset: input.offset ?? 0,
@@ -62,8 +55,9 @@ export class SearchService {
     return { ...results, searchId };
   }
 
-  /** Records that the user opened a result of one of their searches. */
+  /** Records that the user opened a result of one of their searches (of a page they read). */
   recordClick(actor: User, click: { searchId: string; pageId: string; position: number }): boolean {
+    if (this.#policy.pageAccess(actor, click.pageId) === 'none') return false;
     return this.#analytics?.recordClick(actor, click) ?? false;
   }
 }

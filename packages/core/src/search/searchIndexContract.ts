@@ -227,6 +227,73 @@ export function searchIndexContract(
     );
 
     api.it(
+      'never leaks a private space or a restricted page: hits, totals, snippets, did-you-mean',
+      withIndex(async (index) => {
+        // A unique word on a page in a space the searcher cannot read, and on a restricted page
+        // (with a subpage) inside a space they can.
+        await index.upsert([
+          searchDocument({ pageId: 'public', title: 'Quarterly planning', body: 'Plans.' }),
+          searchDocument({
+            pageId: 'private-space-page',
+            spaceId: spaceB,
+            title: 'Zanzibarite merger',
+            body: 'The zanzibarite merger is confidential.',
+          }),
+          searchDocument({
+            pageId: 'restricted',
+            title: 'Quarterly salaries',
+            body: 'Salary bands for quokkamancer roles.',
+          }),
+          searchDocument({
+            pageId: 'restricted-child',
+            title: 'Quokkamancer hiring',
+            body: 'Quarterly quokkamancer interviews.',
+          }),
+        ]);
+        const outsider = {
+          readableSpaceIds: [spaceA],
+          hiddenPageIds: ['restricted', 'restricted-child'],
+        };
+        for (const text of [
+          'zanzibarite',
+          'zanzibar',
+          'zanzibarit',
+          'zanzibarrite',
+          'quokkamancer',
+          'quokka',
+          'quokkamanser',
+          'salaries',
+          'salary bands',
+        ]) {
+          const results = await search(index, text, outsider);
+          const shown = JSON.stringify(results).toLowerCase();
+          assert.deepEqual(ids(results), [], text);
+          assert.equal(results.total, 0, text);
+          assert.equal(results.didYouMean, null, text);
+          assert.ok(!shown.includes('zanzibar') || text.startsWith('zanzibar'), text);
+          assert.ok(!shown.includes('salar') || text.startsWith('salar'), text);
+        }
+        const quarterly = await search(index, 'quarterly', outsider);
+        assert.deepEqual(ids(quarterly), ['public']);
+        assert.equal(quarterly.total, 1);
+        assert.ok(!JSON.stringify(quarterly).toLowerCase().includes('quokka'));
+        const asked = await search(index, 'quarterly', {
+          ...outsider,
+          filters: { spaceIds: [spaceA, spaceB] },
+        });
+        assert.deepEqual(ids(asked), ['public']);
+        // Someone allowed sees them, with the same index.
+        const insider = { readableSpaceIds: [spaceA, spaceB], hiddenPageIds: [] };
+        assert.deepEqual(ids(await search(index, 'zanzibarite', insider)), ['private-space-page']);
+        assert.deepEqual(ids(await search(index, 'quokkamancer', insider)).sort(), [
+          'restricted',
+          'restricted-child',
+        ]);
+        assert.equal((await search(index, 'quokkamanser', insider)).didYouMean, 'quokkamancer');
+      }),
+    );
+
+    api.it(
       'matches the last word as a prefix while it is being typed',
       withIndex(async (index) => {
         await index.upsert([

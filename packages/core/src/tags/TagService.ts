@@ -1,8 +1,9 @@
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { User } from '../accounts/User';
-import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { NotFoundError } from '../DomainError';
 import type { EventLog } from '../events/EventLog';
+import { isPageLive } from '../pages/isPageLive';
 import type { PageStore } from '../pages/PageStore';
 import { normalizeTags, tagKey } from './normalizeTags';
 import type { TagCount, TagStore } from './TagStore';
@@ -10,6 +11,8 @@ import type { TagCount, TagStore } from './TagStore';
 export interface TagServiceOptions {
   readonly tags: TagStore;
   readonly pages: PageStore;
+  /** Reading tags needs read access to the page, changing them edit access. */
+  readonly policy: AccessPolicy;
   /** Where a change of tags writes `page.tags_changed`, in the same transaction. */
   readonly events: EventLog;
   readonly clock: Clock;
@@ -19,25 +22,28 @@ export interface TagServiceOptions {
 export class TagService {
   readonly #tags: TagStore;
   readonly #pages: PageStore;
+  readonly #policy: AccessPolicy;
   readonly #events: EventLog;
   readonly #clock: Clock;
 
   constructor(options: TagServiceOptions) {
     this.#tags = options.tags;
     this.#pages = options.pages;
+    this.#policy = options.policy;
     this.#events = options.events;
     this.#clock = options.clock;
   }
 
   /** The tags of a page (live or in the trash). */
-  pageTags(_actor: User, pageId: string): string[] {
-    return this.#tags.tagsOf(this.#page(pageId, false).id);
+  pageTags(actor: User, pageId: string): string[] {
+    return this.#tags.tagsOf(this.#policy.requirePage(actor, pageId, 'read').id);
   }
 
   /** Replaces a live page's tags; returns them as stored. Editors only. */
   setPageTags(actor: User, pageId: string, tags: readonly string[]): string[] {
-    assertCanEdit(actor);
-    const page = this.#page(pageId, true);
+    const readable = this.#policy.requirePage(actor, pageId, 'read');
+    if (!isPageLive(this.#pages, readable)) throw new NotFoundError('The page', 'page_not_found');
+    const page = this.#policy.requirePage(actor, readable.id, 'edit');
     const normalized = normalizeTags(tags);
     const current = this.#tags.tagsOf(page.id);
     const same =
@@ -60,16 +66,15 @@ export class TagService {
     return normalized;
   }
 
-  /** Tags in use, for suggestions while typing a tag; `prefix` ignores case. */
-  listTags(_actor: User, prefix = '', limit = 20): TagCount[] {
-    return this.#tags.listTags(tagKey(prefix.trim().replace(/^#/, '')), Math.min(100, limit));
-  }
-
-  #page(pageId: string, live: boolean) {
-    const page = this.#pages.findPageById(pageId) ?? this.#pages.findPageByShortId(pageId);
-    if (!page || (live && page.deletedAt !== null)) {
-      throw new NotFoundError('The page', 'page_not_found');
-    }
-    return page;
+  /**
+   * Tags in use on pages the actor may read, for suggestions while typing a tag; `prefix`
+   * ignores case.
+   */
+  listTags(actor: User, prefix = '', limit = 20): TagCount[] {
+    return this.#tags.listTags(
+      tagKey(prefix.trim().replace(/^#/, '')),
+      Math.min(100, limit),
+      this.#policy.readScope(actor),
+    );
   }
 }

@@ -1,3 +1,5 @@
+import type { ReadScope } from '../access/ReadScope';
+
 /** A tag and how many pages carry it. */
 export interface TagCount {
   readonly tag: string;
@@ -11,8 +13,8 @@ export interface TagStore {
   /** Replaces the page's tags (already normalized) in one transaction. */
   setTags(pageId: string, tags: readonly string[]): void;
   /**
-   * Tags on live pages whose lowercase form starts with `prefix` (all when empty), most used
-   * first, then alphabetically.
+   * Tags on live pages inside `scope` whose lowercase form starts with `prefix` (all when
+   * empty), most used first, then alphabetically; counts include only pages in the scope.
    */
-  listTags(prefix: string, limit: number): TagCount[];
+  listTags(prefix: string, limit: number, scope: ReadScope): TagCount[];
 }

@@ -1,5 +1,5 @@
+import type { AccessPolicy } from '../access/AccessPolicy';
 import type { User } from '../accounts/User';
-import { assertCanEdit } from '../authorization/workspacePolicy';
 import type { Clock } from '../Clock';
 import { DomainError, NotFoundError, ValidationError } from '../DomainError';
 import type { EventLog } from '../events/EventLog';
@@ -31,6 +31,8 @@ export interface ImportServiceOptions {
     PageService,
     'getSpace' | 'getPageMeta' | 'createPage' | 'renamePage' | 'trashPage'
   >;
+  /** An import needs the editor role in its space and edit access to the pages it updates. */
+  readonly policy: Pick<AccessPolicy, 'requireSpace' | 'requirePage'>;
   /** Writes bodies through the live documents, so people editing a page see the import merge in. */
   readonly content: Pick<VersionedContent, 'write'>;
   readonly revisions: {
@@ -93,8 +95,7 @@ export class ImportService {
   }
 
   async importFiles(actor: User, request: ImportRequest): Promise<ImportSummary> {
-    assertCanEdit(actor);
-    const space = this.#options.pages.getSpace(actor, request.space);
+    const { space } = this.#options.policy.requireSpace(actor, request.space, 'editor');
     const previous = this.#running.get(space.id) ?? Promise.resolve();
     const background = this.#options.background;
     const run = previous
@@ -197,6 +198,8 @@ export class ImportService {
       const pageId = known.get(planned.key);
       const page = pageId === undefined ? null : this.#findPage(actor, pageId);
       if (page && page.spaceId === space.id && page.deletedAt === null) {
+        // A page imported before that the actor may read but not edit is not overwritten.
+        this.#options.policy.requirePage(actor, page.id, 'edit');
         existing.set(planned.key, page);
       }
     }
@@ -301,6 +304,7 @@ export class ImportService {
     if (!parent || parent.spaceId !== spaceId || parent.deletedAt !== null) {
       throw new NotFoundError('The parent page', 'parent_not_found');
     }
+    this.#options.policy.requirePage(actor, parent.id, 'edit');
     return parent.id;
   }
 

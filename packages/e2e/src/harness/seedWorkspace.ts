@@ -29,8 +29,9 @@ export interface Workspace {
 }
 
 /**
- * A server with the admin, a member and a guest, one space and one page with the given
- * Markdown body, set up through the API. Expects `seedAdmin` to have run.
+ * A server with the admin, a member and a guest, one space (which the guest was invited to
+ * read) and one page with the given Markdown body, set up through the API. Expects `seedAdmin`
+ * to have run.
  */
 export async function seedWorkspace(
   lore: RunningLore,
@@ -38,10 +39,16 @@ export async function seedWorkspace(
 ): Promise<Workspace> {
   const adminApi = await signInApi(lore, admin);
   await adminApi.call('POST', '/api/users', { ...member, role: 'member' });
-  await adminApi.call('POST', '/api/users', { ...guest, role: 'guest' });
+  const { user: guestUser } = await adminApi.call<{ user: { id: string } }>('POST', '/api/users', {
+    ...guest,
+    role: 'guest',
+  });
   const { space } = await adminApi.call<{ space: Workspace['space'] }>('POST', '/api/spaces', {
     name: 'Engineering',
     description: 'How we build things',
+  });
+  await adminApi.call('PUT', `/api/spaces/${space.id}/members/users/${guestUser.id}`, {
+    role: 'viewer',
   });
   const { page } = await adminApi.call<{ page: SeededPage }>('POST', '/api/pages', {
     spaceId: space.id,

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { isPageLive, type Page, PageLinkService, type User } from '@lore/core';
+import { AccessPolicy, isPageLive, type Page, PageLinkService, type User } from '@lore/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteAccessStore } from '../access/SqliteAccessStore';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqlitePageLinkStore } from './SqlitePageLinkStore';
 import { SqlitePageStore } from './SqlitePageStore';
@@ -70,12 +71,20 @@ beforeEach(() => {
       slug,
       name: slug,
       description: '',
+      visibility: 'open',
+      defaultRole: 'editor',
       createdBy: 'u1',
       createdAt: 1,
       updatedAt: 1,
     });
   }
-  service = new PageLinkService({ pages, spaces, links });
+  // The reader, a guest, was invited to read both spaces.
+  const access = new SqliteAccessStore(db);
+  for (const spaceId of ['s1', 's2']) {
+    access.setSpaceGrant({ spaceId, kind: 'user', principalId: 'u1', role: 'viewer' });
+  }
+  const policy = new AccessPolicy({ store: access, spaces, pages });
+  service = new PageLinkService({ pages, spaces, links, policy });
 });
 afterEach(() => {
   db.close();

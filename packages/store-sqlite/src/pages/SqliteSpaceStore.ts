@@ -1,4 +1,4 @@
-import type { Space, SpaceStore } from '@lore/core';
+import type { DefaultSpaceRole, Space, SpaceStore, SpaceVisibility } from '@lore/core';
 import type { Db } from '../openDatabase';
 
 interface SpaceRow {
@@ -6,6 +6,8 @@ interface SpaceRow {
   slug: string;
   name: string;
   description: string;
+  visibility: SpaceVisibility;
+  default_role: DefaultSpaceRole;
   created_by: string | null;
   created_at: number;
   updated_at: number;
@@ -16,6 +18,8 @@ const toSpace = (row: SpaceRow): Space => ({
   slug: row.slug,
   name: row.name,
   description: row.description,
+  visibility: row.visibility,
+  defaultRole: row.default_role,
   createdBy: row.created_by ?? '',
   createdAt: row.created_at,
   updatedAt: row.updated_at,
@@ -28,13 +32,19 @@ export class SqliteSpaceStore implements SpaceStore {
   constructor(db: Db) {
     this.#statements = {
       insert: db.prepare(
-        `INSERT INTO spaces (id, slug, name, description, created_by, created_at, updated_at)
-         VALUES (@id, @slug, @name, @description, @createdBy, @createdAt, @updatedAt)
+        `INSERT INTO spaces (id, slug, name, description, visibility, default_role, created_by,
+                             created_at, updated_at)
+         VALUES (@id, @slug, @name, @description, @visibility, @defaultRole, @createdBy,
+                 @createdAt, @updatedAt)
          ON CONFLICT (slug) DO NOTHING`,
       ),
       byId: db.prepare<[string], SpaceRow>('SELECT * FROM spaces WHERE id = ?'),
       bySlug: db.prepare<[string], SpaceRow>('SELECT * FROM spaces WHERE slug = ?'),
       list: db.prepare<[], SpaceRow>('SELECT * FROM spaces ORDER BY name COLLATE NOCASE, slug'),
+      update: db.prepare(
+        `UPDATE spaces SET name = @name, description = @description, visibility = @visibility,
+                default_role = @defaultRole, updated_at = @updatedAt WHERE id = @id`,
+      ),
     };
   }
 
@@ -54,5 +64,16 @@ export class SqliteSpaceStore implements SpaceStore {
 
   listSpaces(): Space[] {
     return this.#statements.list.all().map(toSpace);
+  }
+
+  updateSpace(space: Space): void {
+    this.#statements.update.run({
+      id: space.id,
+      name: space.name,
+      description: space.description,
+      visibility: space.visibility,
+      defaultRole: space.defaultRole,
+      updatedAt: space.updatedAt,
+    });
   }
 }

@@ -28,6 +28,8 @@ beforeEach(() => {
     slug: 'eng',
     name: 'Engineering',
     description: '',
+    visibility: 'open',
+    defaultRole: 'editor',
     createdBy: 'u1',
     createdAt: 1,
     updatedAt: 1,

@@ -1,8 +1,9 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Page, TagService, type User } from '@lore/core';
+import { AccessPolicy, type Page, TagService, type User } from '@lore/core';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { SqliteAccessStore } from '../access/SqliteAccessStore';
 import { SqliteEventLog } from '../events/SqliteEventLog';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqlitePageStore } from '../pages/SqlitePageStore';
@@ -58,18 +59,25 @@ beforeEach(() => {
     `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
      VALUES ('u1', 'a@example.com', 'A', '#000000', 'admin', 'x', 1, 1)`,
   ).run();
-  new SqliteSpaceStore(db).insertSpace({
+  const spaces = new SqliteSpaceStore(db);
+  spaces.insertSpace({
     id: 's1',
     slug: 'eng',
     name: 'Engineering',
     description: '',
+    visibility: 'open',
+    defaultRole: 'editor',
     createdBy: 'u1',
     createdAt: 1,
     updatedAt: 1,
   });
+  // The guests of these tests were invited to read the space.
+  const access = new SqliteAccessStore(db);
+  access.setSpaceGrant({ spaceId: 's1', kind: 'user', principalId: 'u1', role: 'viewer' });
   service = new TagService({
     tags: new SqlitePageTagStore(db),
     pages,
+    policy: new AccessPolicy({ store: access, spaces, pages }),
     events: new SqliteEventLog(db),
     clock: { now: () => 1 },
   });
@@ -120,10 +128,31 @@ describe('page tags', () => {
 
   it('lets only editors change tags, and only on live pages', () => {
     addPage('p1');
-    expect(() => service.setPageTags(user('guest'), 'p1', ['x'])).toThrow(/Guests/);
+    expect(() => service.setPageTags(user('guest'), 'p1', ['x'])).toThrow(/not change/);
     pages.setDeleted('p1', { at: 2, by: 'u1' });
     expect(() => service.setPageTags(user('member'), 'p1', ['x'])).toThrow(/not found/);
     expect(() => service.setPageTags(user('member'), 'nope', ['x'])).toThrow(/not found/);
-    expect(service.pageTags(user('guest'), 'p1')).toEqual([]);
+    // Trashed pages are for the space's editors.
+    expect(service.pageTags(user('member'), 'p1')).toEqual([]);
+    expect(() => service.pageTags(user('guest'), 'p1')).toThrow(/not found/);
+  });
+
+  it('lists only tags of pages the user may read', () => {
+    addPage('p1');
+    addPage('p2');
+    service.setPageTags(user('admin'), 'p1', ['Payroll']);
+    service.setPageTags(user('admin'), 'p2', ['Payroll', 'Launch']);
+    new SqliteAccessStore(db).setPageRestriction({
+      pageId: 'p2',
+      view: { users: ['someone-else'], groups: [] },
+      edit: null,
+      updatedBy: 'u1',
+      updatedAt: 1,
+    });
+    expect(service.listTags(user('guest'))).toEqual([{ tag: 'Payroll', pages: 1 }]);
+    expect(service.listTags(user('admin')).map((entry) => entry.tag)).toEqual([
+      'Payroll',
+      'Launch',
+    ]);
   });
 });

@@ -1,4 +1,4 @@
-import type { TagCount, TagStore } from '@lore/core';
+import type { ReadScope, TagCount, TagStore } from '@lore/core';
 import { tagKey } from '@lore/core';
 import type { Db } from '../openDatabase';
 
@@ -17,10 +17,12 @@ export class SqlitePageTagStore implements TagStore {
       insert: db.prepare<[string, string, string, number]>(
         'INSERT INTO page_tags (page_id, tag_key, tag, position) VALUES (?, ?, ?, ?)',
       ),
-      list: db.prepare<[string, string, number], { tag: string; pages: number }>(
+      list: db.prepare<[string, string, string, string, number], { tag: string; pages: number }>(
         `SELECT min(t.tag) AS tag, count(*) AS pages
            FROM page_tags t JOIN pages p ON p.id = t.page_id
           WHERE p.deleted_at IS NULL AND substr(t.tag_key, 1, length(?)) = ?
+            AND p.space_id IN (SELECT value FROM json_each(?))
+            AND p.id NOT IN (SELECT value FROM json_each(?))
           GROUP BY t.tag_key
           ORDER BY pages DESC, t.tag_key
           LIMIT ?`,
@@ -41,7 +43,13 @@ export class SqlitePageTagStore implements TagStore {
     })();
   }
 
-  listTags(prefix: string, limit: number): TagCount[] {
-    return this.#statements.list.all(prefix, prefix, limit);
+  listTags(prefix: string, limit: number, scope: ReadScope): TagCount[] {
+    return this.#statements.list.all(
+      prefix,
+      prefix,
+      JSON.stringify(scope.readableSpaceIds),
+      JSON.stringify(scope.hiddenPageIds),
+      limit,
+    );
   }
 }

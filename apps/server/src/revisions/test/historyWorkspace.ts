@@ -29,7 +29,10 @@ export interface HistoryWorkspace {
   close(): Promise<void>;
 }
 
-/** A real server with an admin (Ada), a member (Bob), a guest (Gus) and a space. */
+/**
+ * A real server with an admin (Ada), a member (Bob), a guest (Gus) and a space, which Gus was
+ * invited to read.
+ */
 export async function startHistoryWorkspace(): Promise<HistoryWorkspace> {
   const t = await startTestServer();
   const clients: CollabClient[] = [];
@@ -95,6 +98,10 @@ export async function startHistoryWorkspace(): Promise<HistoryWorkspace> {
   const bob = await member(bobId, 'bob@example.com', 'Bob password');
   const gus = await member(gusId, 'gus@example.com', 'Gus password');
   const space = await ada.call('/api/spaces', 201, { method: 'POST', json: { name: 'Docs' } });
+  await ada.call(`/api/spaces/${space.space.id}/members/users/${gusId}`, 200, {
+    method: 'PUT',
+    json: { role: 'viewer' },
+  });
   return {
     t,
     spaceId: space.space.id,

@@ -1,8 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { assertWorkspaceAdmin } from '../../access/workspaceRole';
 import type { User } from '../../accounts/User';
-import { workspacePolicy } from '../../authorization/workspacePolicy';
 import type { Clock } from '../../Clock';
-import { PermissionDeniedError } from '../../DomainError';
 import { searchTokens } from '../searchTokens';
 import type { QueryStat, SearchAnalyticsStore, SearchTotals } from './SearchAnalyticsStore';
 
@@ -138,10 +137,12 @@ export class SearchAnalyticsService {
   }
 }
 
+/**
+ * Only workspace admins see the analytics: they hold every space, so the queries and pages in a
+ * report are never ones they could not read.
+ */
 function assertAdmin(actor: User): void {
-  if (!workspacePolicy.canAdminister(actor)) {
-    throw new PermissionDeniedError('Only admins can see search analytics.');
-  }
+  assertWorkspaceAdmin(actor, 'Only admins can see search analytics.');
 }
 
 /** A CSV field, quoted when needed; a leading = + - @ is defused for spreadsheets. */

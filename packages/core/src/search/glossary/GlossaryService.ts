@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
+import { assertWorkspaceMember } from '../../access/workspaceRole';
 import type { User } from '../../accounts/User';
-import { assertCanEdit } from '../../authorization/workspacePolicy';
 import type { Clock } from '../../Clock';
 import { ConflictError, NotFoundError, ValidationError } from '../../DomainError';
 import type { SynonymGroup } from '../SearchIndex';
@@ -37,7 +37,7 @@ export class GlossaryService {
   }
 
   create(actor: User, input: GlossaryInput): GlossaryEntry {
-    assertCanEdit(actor);
+    assertWorkspaceMember(actor, 'Guests can read the glossary but not change it.');
     const clean = validate(input);
     const now = this.#clock.now();
     const entry: GlossaryEntry = {
@@ -53,7 +53,7 @@ export class GlossaryService {
   }
 
   update(actor: User, id: string, input: GlossaryInput): GlossaryEntry {
-    assertCanEdit(actor);
+    assertWorkspaceMember(actor, 'Guests can read the glossary but not change it.');
     const existing = this.get(actor, id);
     const clean = validate(input);
     const entry: GlossaryEntry = {
@@ -67,7 +67,7 @@ export class GlossaryService {
   }
 
   remove(actor: User, id: string): void {
-    assertCanEdit(actor);
+    assertWorkspaceMember(actor, 'Guests can read the glossary but not change it.');
     if (!this.#store.remove(id)) {
       throw new NotFoundError('The glossary term', 'glossary_term_not_found');
     }

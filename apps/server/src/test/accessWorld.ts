@@ -1,0 +1,256 @@
+import type { PageAccess, SpaceRole, User } from '@lore/core';
+import { expect } from 'vitest';
+import type { Services } from '../Services';
+import { apiTokenFor } from './apiTokenFor';
+import type { TestServer } from './startTestServer';
+
+/**
+ * The people and pages the access tests probe (the HTTP matrix and the websocket matrix), with
+ * what the model says each person may do with each page, written out by hand.
+ *
+ * Two spaces: `open` (members read by default) and `private`; in both, the space admin, editor,
+ * commenter, viewer and the invited guest hold those roles. In the private space: a plain page,
+ * a page restricted to the editor, and a trashed page with a child.
+ */
+export const actorNames = [
+  'wsAdmin',
+  'spaceAdmin',
+  'editor',
+  'commenter',
+  'viewer',
+  'outsider',
+  'guest',
+  'invitedGuest',
+  'anonymous',
+] as const;
+export type ActorName = (typeof actorNames)[number];
+
+export const resourceNames = ['open', 'private', 'restricted', 'trashed', 'trashedChild'] as const;
+export type ResourceName = (typeof resourceNames)[number];
+
+/** What each person may do with each page: the model, written out by hand. */
+export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
+  wsAdmin: {
+    open: 'admin',
+    private: 'admin',
+    restricted: 'admin',
+    trashed: 'admin',
+    trashedChild: 'admin',
+  },
+  spaceAdmin: {
+    open: 'admin',
+    private: 'admin',
+    restricted: 'admin',
+    trashed: 'admin',
+    trashedChild: 'admin',
+  },
+  editor: {
+    open: 'edit',
+    private: 'edit',
+    restricted: 'edit',
+    trashed: 'edit',
+    trashedChild: 'edit',
+  },
+  commenter: {
+    open: 'comment',
+    private: 'comment',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+  viewer: {
+    open: 'read',
+    private: 'read',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+  outsider: {
+    open: 'read',
+    private: 'none',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+  guest: {
+    open: 'none',
+    private: 'none',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+  invitedGuest: {
+    open: 'read',
+    private: 'read',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+  anonymous: {
+    open: 'none',
+    private: 'none',
+    restricted: 'none',
+    trashed: 'none',
+    trashedChild: 'none',
+  },
+};
+
+/** Each person's role in the space of each page (open: the open space, else the private one). */
+export const spaceRoleOf: Record<ActorName, { open: SpaceRole | null; private: SpaceRole | null }> =
+  {
+    wsAdmin: { open: 'admin', private: 'admin' },
+    spaceAdmin: { open: 'admin', private: 'admin' },
+    editor: { open: 'editor', private: 'editor' },
+    commenter: { open: 'commenter', private: 'commenter' },
+    viewer: { open: 'viewer', private: 'viewer' },
+    outsider: { open: 'viewer', private: null },
+    guest: { open: null, private: null },
+    invitedGuest: { open: 'viewer', private: 'viewer' },
+    anonymous: { open: null, private: null },
+  };
+
+export const workspaceRoleOf: Record<ActorName, User['role'] | null> = {
+  wsAdmin: 'admin',
+  spaceAdmin: 'member',
+  editor: 'member',
+  commenter: 'member',
+  viewer: 'member',
+  outsider: 'member',
+  guest: 'guest',
+  invitedGuest: 'guest',
+  anonymous: null,
+};
+
+export const live: Record<ResourceName, boolean> = {
+  open: true,
+  private: true,
+  restricted: true,
+  trashed: false,
+  trashedChild: false,
+};
+
+/** A page of the world, with what the probes need to address it. */
+export interface Fixture {
+  readonly pageId: string;
+  readonly parentId: string | null;
+  readonly spaceSlug: string;
+  readonly revisionId: string;
+  readonly attachment: { readonly id: string; readonly filename: string };
+  readonly restriction: { view: { users: string[]; groups: string[] } | null; edit: null };
+}
+
+export interface AccessWorld {
+  readonly admin: User;
+  /** A member who is no actor, for membership changes. */
+  readonly dummy: User;
+  /** A group with no bearing on the actors, for group routes. */
+  readonly groupId: string;
+  /** Each actor's user and API token (null for the anonymous one). */
+  readonly people: Map<ActorName, { user: User | null; token: string | null }>;
+  readonly fixtures: Map<ResourceName, Fixture>;
+}
+
+export const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]);
+
+/** Sets the world up on a fresh server (the first admin included), through its services. */
+export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
+  const services: Services = t.server.runtime.services;
+  const people = new Map<ActorName, { user: User | null; token: string | null }>();
+  const fixtures = new Map<ResourceName, Fixture>();
+
+  const setup = await t.request('/api/setup', {
+    method: 'POST',
+    json: { email: 'root@example.com', displayName: 'Root', password: 'root password' },
+  });
+  expect(setup.status).toBe(201);
+  const admin: User = (await setup.json()).user;
+  const person = async (name: string, role: User['role']) =>
+    services.accounts.createUser(admin, {
+      email: `${name.toLowerCase()}@example.com`,
+      displayName: name,
+      password: `${name.toLowerCase()} password`,
+      role,
+    });
+  const dummy = await person('Dummy', 'member');
+  for (const actor of actorNames) {
+    if (actor === 'anonymous') {
+      people.set(actor, { user: null, token: null });
+      continue;
+    }
+    const user =
+      actor === 'wsAdmin'
+        ? admin
+        : await person(actor, actor === 'guest' || actor === 'invitedGuest' ? 'guest' : 'member');
+    // The widest token each person can hold: admins' tokens may do what admins do.
+    const scope = user.role === 'admin' ? 'admin' : 'write';
+    people.set(actor, {
+      user,
+      token: apiTokenFor(services.accounts, user, 'matrix', scope).secret,
+    });
+  }
+  const id = (actor: ActorName) => people.get(actor)?.user?.id ?? '';
+
+  const open = services.pages.createSpace(admin, {
+    name: 'Open',
+    slug: 'open',
+    visibility: 'open',
+    defaultRole: 'viewer',
+  });
+  const closed = services.pages.createSpace(admin, {
+    name: 'Private',
+    slug: 'private',
+    visibility: 'private',
+  });
+  for (const spaceId of [open.id, closed.id]) {
+    for (const [actor, role] of [
+      ['spaceAdmin', 'admin'],
+      ['editor', 'editor'],
+      ['commenter', 'commenter'],
+      ['viewer', 'viewer'],
+      ['invitedGuest', 'viewer'],
+    ] as const) {
+      services.spaceMembers.set(admin, spaceId, 'user', id(actor), role);
+    }
+  }
+  const groupId = services.groups.create(admin, 'Matrix').id;
+
+  const fixture = async (
+    name: ResourceName,
+    spaceId: string,
+    spaceSlug: string,
+    parentId: string | null = null,
+  ): Promise<Fixture> => {
+    const made = await services.pages.createPage(admin, {
+      spaceId,
+      parentId,
+      title: `Matrix ${name}`,
+      markdown: `The ${name} page of the access matrix.`,
+    });
+    const revision = (await services.revisions.save(admin, made.id)).revision;
+    const attachment = await services.attachments.upload(admin, made.id, {
+      filename: `${name}.png`,
+      bytes: png,
+    });
+    services.tags.setPageTags(admin, made.id, [`tag-${name}`]);
+    return {
+      pageId: made.id,
+      parentId,
+      spaceSlug,
+      revisionId: revision?.id ?? '',
+      attachment: { id: attachment.id, filename: attachment.filename },
+      restriction: { view: null, edit: null },
+    };
+  };
+  fixtures.set('open', await fixture('open', open.id, 'open'));
+  fixtures.set('private', await fixture('private', closed.id, 'private'));
+  const restricted = await fixture('restricted', closed.id, 'private');
+  const view = { users: [id('editor')], groups: [] };
+  services.pageRestrictions.set(admin, restricted.pageId, { view, edit: null });
+  fixtures.set('restricted', { ...restricted, restriction: { view, edit: null } });
+  const trashed = await fixture('trashed', closed.id, 'private');
+  fixtures.set('trashed', trashed);
+  fixtures.set('trashedChild', await fixture('trashedChild', closed.id, 'private', trashed.pageId));
+  services.pages.trashPage(admin, trashed.pageId);
+
+  return { admin, dummy, groupId, people, fixtures };
+}
