@@ -6,6 +6,7 @@ export * from './pageLinkSchemas';
 export * from './pageSchemas';
 export * from './revisionSchemas';
 export * from './searchSchemas';
+export * from './shareSchemas';
 export * from './spaceSchemas';
 export * from './tagSchemas';
 export * from './tokenSchemas';
