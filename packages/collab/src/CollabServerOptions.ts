@@ -86,6 +86,12 @@ export interface CollabServerOptions<TContext = unknown> {
    */
   readonly writerOf?: (context: TContext) => unknown;
   /**
+   * Who the server knows is behind a connection (e.g. `{ id, name, color }`): written into the
+   * `user` field of every awareness state the connection sends, over whatever the client claimed,
+   * so nobody can appear in presence as someone else. Without it, presence is relayed as sent.
+   */
+  readonly presenceOf?: (context: TContext) => Readonly<Record<string, unknown>>;
+  /**
    * Bytes of one connection's updates that may wait for structs the server has not seen (a
    * sibling tab's edit still on its way); past it the connection is closed with `InvalidUpdate`.
    * Default 1 MiB.
@@ -110,9 +116,15 @@ export interface CollabServerOptions<TContext = unknown> {
 
 /** Options with every default filled in. */
 export type CollabSettings = Required<
-  Omit<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf'>
+  Omit<
+    CollabServerOptions,
+    'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf' | 'presenceOf'
+  >
 > &
-  Pick<CollabServerOptions, 'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf'>;
+  Pick<
+    CollabServerOptions,
+    'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf' | 'presenceOf'
+  >;
 
 const MiB = 1024 * 1024;
 
@@ -135,6 +147,7 @@ export function resolveCollabSettings<TContext>(
     gc: options.gc ?? true,
     validateUpdate: options.validateUpdate,
     writerOf: options.writerOf as CollabSettings['writerOf'],
+    presenceOf: options.presenceOf as CollabSettings['presenceOf'],
     onChange: options.onChange,
     // Rooms hand over the context their connections were given, which is a TContext.
     onAccepted: options.onAccepted as CollabSettings['onAccepted'],

@@ -1,7 +1,30 @@
+import * as encoding from 'lib0/encoding';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import type * as Y from 'yjs';
+import type { CollabSettings } from './CollabServerOptions';
 import { Connection } from './Connection';
+import type { AwarenessEntry } from './protocol/decodeClientMessage';
 import { encodeAwareness } from './protocol/serverMessages';
+
+/** The stamps a room's settings ask for. */
+export function presenceStamps(
+  settings: Pick<CollabSettings, 'presenceOf' | 'writerOf'>,
+): PresenceStamps {
+  const { presenceOf, writerOf } = settings;
+  return {
+    ...(presenceOf
+      ? { presenceOf: (connection: Connection) => presenceOf(connection.context) }
+      : {}),
+    ...(writerOf ? { personOf: (connection: Connection) => writerOf(connection.context) } : {}),
+  };
+}
+
+export interface PresenceStamps {
+  /** Who the server knows is behind a connection, written into the `user` field of its states. */
+  readonly presenceOf?: (connection: Connection) => Readonly<Record<string, unknown>>;
+  /** The person behind a connection: their other connections may take over their clients. */
+  readonly personOf?: (connection: Connection) => unknown;
+}
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
@@ -9,21 +32,27 @@ type AwarenessChange = { added: number[]; updated: number[]; removed: number[] }
  * A room's presence (y-protocols awareness): every state a connection sends is relayed to all,
  * the sender included (the stock provider takes its own echo as a sign of life), each awareness
  * client is remembered with the connection that owns it, and a connection that leaves takes its
- * states with it.
+ * states with it. Presence is stamped, not trusted: an awareness client belongs to the first
+ * connection that announced it (entries for another person's open connection's clients are
+ * dropped), and with `presenceOf` the `user` field of every state is overwritten with who the server knows the
+ * connection to be (its name, color and id), whatever the client claimed.
  */
 export class PresenceRelay {
   readonly awareness: awarenessProtocol.Awareness;
   readonly #owners = new Map<number, Connection>();
   readonly #connections: () => Iterable<Connection>;
   readonly #onError: (error: unknown) => void;
+  readonly #stamps: PresenceStamps;
 
   constructor(
     doc: Y.Doc,
     connections: () => Iterable<Connection>,
     onError: (error: unknown) => void,
+    stamps: PresenceStamps = {},
   ) {
     this.#connections = connections;
     this.#onError = onError;
+    this.#stamps = stamps;
     this.awareness = new awarenessProtocol.Awareness(doc);
     this.awareness.setLocalState(null);
     this.awareness.on('update', this.#onUpdate);
@@ -34,9 +63,38 @@ export class PresenceRelay {
     return this.awareness.getStates().size === 0;
   }
 
-  /** Applies an awareness message from `connection` (relayed through the update listener). */
-  receive(connection: Connection, update: Uint8Array): void {
-    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, connection);
+  /**
+   * Applies an awareness message from `connection` (relayed through the update listener): its
+   * entries for clients another open connection owns are dropped, and its states are stamped.
+   */
+  receive(connection: Connection, entries: readonly AwarenessEntry[]): void {
+    const { presenceOf, personOf } = this.#stamps;
+    const own = entries.filter((entry) => {
+      const owner = this.#owners.get(entry.clientId);
+      return (
+        owner === undefined ||
+        owner === connection ||
+        owner.closed ||
+        // The same person reconnecting, or a sibling tab: theirs already.
+        (personOf !== undefined && personOf(owner) === personOf(connection))
+      );
+    });
+    if (own.length === 0) return;
+    const identity = presenceOf?.(connection);
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, own.length);
+    for (const { clientId, clock, state } of own) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      const stamped =
+        state === null || identity === undefined ? state : { ...state, user: { ...identity } };
+      encoding.writeVarString(encoder, JSON.stringify(stamped));
+    }
+    awarenessProtocol.applyAwarenessUpdate(
+      this.awareness,
+      encoding.toUint8Array(encoder),
+      connection,
+    );
   }
 
   /** Sends every present state to `connection` (a newcomer, or a query). */
@@ -74,6 +132,7 @@ export class PresenceRelay {
     if (origin instanceof Connection) {
       for (const clientId of [...change.added, ...change.updated]) {
         const previous = this.#owners.get(clientId);
+        // Only a closed connection's clients change hands (see `receive`).
         if (previous && previous !== origin) previous.awarenessClients.delete(clientId);
         this.#owners.set(clientId, origin);
         origin.awarenessClients.add(clientId);

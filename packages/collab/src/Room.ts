@@ -7,7 +7,7 @@ import type { CollabErrorContext, CollabSettings } from './CollabServerOptions';
 import { CommitPipeline } from './CommitPipeline';
 import type { Connection, ConnectionHost } from './Connection';
 import { LogCompactor } from './LogCompactor';
-import { PresenceRelay } from './PresenceRelay';
+import { PresenceRelay, presenceStamps } from './PresenceRelay';
 import type { QueuedUpdate } from './QueuedUpdate';
 import { RoomDocument } from './RoomDocument';
 import { RoomLifecycle, type RoomState } from './RoomLifecycle';
@@ -83,6 +83,7 @@ export class Room implements ConnectionHost {
       doc,
       () => this.#connections,
       (error) => report(error, 'send'),
+      presenceStamps(settings),
     );
     this.#log = new LogCompactor({
       docId,

@@ -60,7 +60,7 @@ export class RoomProtocol {
         this.#admission.accept(message.update, connection, connection);
         return;
       case 'awareness':
-        this.#presence.receive(connection, message.update);
+        this.#presence.receive(connection, message.entries);
         return;
       case 'query-awareness':
         this.#presence.sendAll(connection);

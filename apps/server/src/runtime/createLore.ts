@@ -140,6 +140,8 @@ export async function createLore(
     validateUpdate: documentSchemaGuard(),
     // A person's tabs forward each other's edits, so Yjs client ids belong to people.
     writerOf: (context) => context.user.id,
+    // Presence shows who the socket belongs to, not who the client says it is.
+    presenceOf: ({ user }) => ({ id: user.id, name: user.displayName, color: user.color }),
     onAccepted: (update) => {
       for (const listener of acceptedListeners) listener(update);
     },

@@ -8,8 +8,15 @@ export type ClientMessage =
   | { readonly kind: 'sync-step1'; readonly stateVector: Uint8Array }
   | { readonly kind: 'sync-step2'; readonly update: Uint8Array }
   | { readonly kind: 'update'; readonly update: Uint8Array }
-  | { readonly kind: 'awareness'; readonly update: Uint8Array }
+  | { readonly kind: 'awareness'; readonly entries: readonly AwarenessEntry[] }
   | { readonly kind: 'query-awareness' };
+
+/** One client's presence in an awareness message; a null state says the client left. */
+export interface AwarenessEntry {
+  readonly clientId: number;
+  readonly clock: number;
+  readonly state: Record<string, unknown> | null;
+}
 
 const bad = (reason: string) => new CollabProtocolError(CloseCode.BadMessage, reason);
 
@@ -40,9 +47,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
       break;
     }
     case MessageType.Awareness: {
-      const update = readPayload(decoder);
-      assertAwarenessUpdate(update);
-      message = { kind: 'awareness', update };
+      message = { kind: 'awareness', entries: readAwarenessEntries(readPayload(decoder)) };
       break;
     }
     case MessageType.QueryAwareness:
@@ -81,12 +86,13 @@ function readVarString(decoder: decoding.Decoder): string {
 }
 
 /** Awareness entries are `(clientID, clock, JSON state)`; a state must be an object or null. */
-function assertAwarenessUpdate(update: Uint8Array): void {
+function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = readVarUint(decoder, 'awareness entry count');
+  const entries: AwarenessEntry[] = [];
   for (let index = 0; index < count; index++) {
-    readVarUint(decoder, 'awareness client id');
-    readVarUint(decoder, 'awareness clock');
+    const clientId = readVarUint(decoder, 'awareness client id');
+    const clock = readVarUint(decoder, 'awareness clock');
     const json = readVarString(decoder);
     let state: unknown;
     try {
@@ -97,6 +103,8 @@ function assertAwarenessUpdate(update: Uint8Array): void {
     if (typeof state !== 'object' || Array.isArray(state)) {
       throw bad('awareness state must be an object or null');
     }
+    entries.push({ clientId, clock, state: state as Record<string, unknown> | null });
   }
   if (decoding.hasContent(decoder)) throw bad('trailing bytes after the awareness update');
+  return entries;
 }

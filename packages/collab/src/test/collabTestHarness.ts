@@ -16,6 +16,8 @@ import { waitUntil } from './waitUntil';
 /** What the test wiring attaches to each connection. */
 export interface TestContext {
   readonly access: 'write' | 'read';
+  /** Who the test says is behind the connection (`?as=`), if anyone. */
+  readonly person?: string;
 }
 
 export interface CollabHarnessOptions {
@@ -54,7 +56,7 @@ export interface CollabHarness {
   /** Errors the collab server reported through `onError`. */
   readonly errors: { error: unknown; context: CollabErrorContext }[];
   /** A stock `y-websocket` provider with its own Y.Doc; `?access=read` makes it a viewer. */
-  client(docId: string, options?: { readOnly?: boolean; doc?: Y.Doc }): TestClient;
+  client(docId: string, options?: { readOnly?: boolean; doc?: Y.Doc; as?: string }): TestClient;
   /** A bare `ws` socket for sending hand-made frames. */
   rawSocket(docId: string): Promise<RawSocket>;
   /** Graceful: `closeAll()` then close HTTP and the database. */
@@ -108,6 +110,7 @@ export async function startCollabHarness(
     }
     const docId = decodeURIComponent(match[1]);
     const access = url.searchParams.get('access') ?? 'write';
+    const person = url.searchParams.get('as');
     wss.handleUpgrade(request, socket, head, (ws) => {
       if (access === 'none') {
         ws.close(CloseCode.Forbidden, 'no access');
@@ -116,7 +119,10 @@ export async function startCollabHarness(
       collab.handleConnection(ws, {
         docId,
         canWrite: access === 'write',
-        context: { access: access === 'write' ? 'write' : 'read' },
+        context: {
+          access: access === 'write' ? 'write' : 'read',
+          ...(person === null ? {} : { person }),
+        },
       });
     });
   });
@@ -145,7 +151,10 @@ export async function startCollabHarness(
       const provider = new WebsocketProvider(url, docId, doc, {
         WebSocketPolyfill: WebSocket as unknown as typeof globalThis.WebSocket,
         disableBc: true,
-        params: clientOptions.readOnly ? { access: 'read' } : {},
+        params: {
+          ...(clientOptions.readOnly ? { access: 'read' } : {}),
+          ...(clientOptions.as === undefined ? {} : { as: clientOptions.as }),
+        },
       });
       const closeCodes: number[] = [];
       provider.on('connection-close', (event) => {
