@@ -8,6 +8,7 @@ import { importCommand } from './commands/importCommand';
 import { reindex } from './commands/reindex';
 import { serve } from './commands/serve';
 import { setupCodeCommand } from './commands/setupCodeCommand';
+import { spacesCommand } from './commands/spacesCommand';
 import { usersCommand } from './commands/usersCommand';
 
 export const usage = `Lore, the team wiki.
@@ -21,6 +22,9 @@ Commands:
   users disable|enable <email>
   users role <email> <role>
   users reset-password <email>   print a one-time link to choose a new password
+  spaces list           every space, open or private
+  spaces create <name>  a new space: [--private] [--slug S] [--default-role R]
+  spaces members <space> [add <email|group:NAME> <role> | remove <email|group:NAME>]
   setup-code            print the first-run setup code again (until the first admin exists)
   reindex               rebuild the search index from every page, with a progress bar
   import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
@@ -64,6 +68,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'users') {
       await usersCommand(rest, io);
+      return 0;
+    }
+    if (command === 'spaces') {
+      await spacesCommand(rest, io);
       return 0;
     }
     if (command === 'setup-code') {
