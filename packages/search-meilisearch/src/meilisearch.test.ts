@@ -60,7 +60,13 @@ describe('Meilisearch settings and documents', () => {
   it('applies Lore ranking, typo tolerance, filters and synonyms both ways', () => {
     const settings = meiliSettings([['PTO', 'Paid time off', 'leave'], ['solo']]);
     expect(settings.searchableAttributes).toEqual(['title', 'headings', 'tags', 'path', 'body']);
-    expect(settings.filterableAttributes).toEqual(['spaceId', 'pageId', 'authorIds', 'tagKeys', 'updatedAt']);
+    expect(settings.filterableAttributes).toEqual([
+      'spaceId',
+      'pageId',
+      'authorIds',
+      'tagKeys',
+      'updatedAt',
+    ]);
     expect(settings.rankingRules?.slice(-2)).toEqual(['updatedAt:desc', 'views:desc']);
     expect(settings.typoTolerance).toEqual({
       enabled: true,
