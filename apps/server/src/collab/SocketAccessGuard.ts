@@ -2,8 +2,8 @@ import { CloseCode, type CollabConnection, type CollabServer } from '@lore/colla
 import { type AccountService, type Clock, canWriteWith, type User } from '@lore/core';
 import type { CollabContext } from './collabEndpoint';
 
-/** What a person may do with a page's document over a socket. */
-export type SocketPageAccess = 'none' | 'read' | 'write';
+/** What a person may do with a page's document over a socket; `gone`: no live page (trash). */
+export type SocketPageAccess = 'gone' | 'none' | 'read' | 'write';
 
 export interface SocketAccessGuardOptions {
   readonly collab: CollabServer<CollabContext>;
@@ -26,8 +26,9 @@ const defaultSweepMs = 30_000;
  * Keeps open collaboration sockets within what their person may still do. `recheck` looks at
  * each socket's credential and access again: a credential that no longer holds (signed out,
  * session expired, token revoked, account disabled or deleted) closes it with 4401; a page the
- * person can no longer read closes it with 4403; losing only the right to edit makes it
- * read-only, and gaining it back makes it writable, without a reconnect. Rechecks run on every
+ * person can no longer read closes it with 4403 (4404 once the page is in the trash); losing
+ * only the right to edit makes it read-only, and gaining it back makes it writable, without a
+ * reconnect. Rechecks run on every
  * access or account event (see `socketAccessConsumer`), at the moment the earliest credential
  * expires, and every `sweepMs` as a backstop; a socket older than `maxLifetimeMs` is asked to
  * reconnect.
@@ -89,6 +90,10 @@ export class SocketAccessGuard {
       return;
     }
     const access = this.#options.pageAccess(checked.auth.user, connection.docId);
+    if (access === 'gone') {
+      connection.close(CloseCode.NotFound, 'no such page');
+      return;
+    }
     if (access === 'none') {
       connection.close(CloseCode.Forbidden, 'no access');
       return;

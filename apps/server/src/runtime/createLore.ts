@@ -156,7 +156,7 @@ export async function createLore(
     // The door's rule, asked again: a live page, then the access policy.
     pageAccess: (user, pageId) => {
       const page = pageStore.findPageById(pageId);
-      if (!page || !isPageLive(pageStore, page)) return 'none';
+      if (!page || !isPageLive(pageStore, page)) return 'gone';
       const held = access.pageAccess(user, page);
       return held === 'none' ? 'none' : accessAllows(held, 'edit') ? 'write' : 'read';
     },
