@@ -1,4 +1,4 @@
-import type { SearchIndex } from '@lore/core';
+import type { ReadScope, SearchIndex } from '@lore/core';
 import { type LatencySummary, summarizeLatencies } from '../stats/summarizeLatencies';
 import type { QueryClass } from './queryClasses';
 
@@ -15,15 +15,25 @@ export interface ClassLatency {
 
 /**
  * Runs every query of each class `rounds` times (after one warm-up round) against the index,
- * as the search route does: first page of 20, every space readable.
+ * as the search route does: first page of 20, within what the searcher may read — `scopeOf`
+ * is asked for every query (inside the timing), as the route asks the access policy.
  */
 export async function measureQueries(
   index: SearchIndex,
   classes: readonly QueryClass[],
-  readableSpaceIds: readonly string[],
+  scopeOf: () => ReadScope,
   rounds: number,
 ): Promise<ClassLatency[]> {
-  const run = (text: string) => index.search({ text, readableSpaceIds, limit: 20, offset: 0 });
+  const run = (text: string) => {
+    const scope = scopeOf();
+    return index.search({
+      text,
+      readableSpaceIds: scope.readableSpaceIds,
+      hiddenPageIds: scope.hiddenPageIds,
+      limit: 20,
+      offset: 0,
+    });
+  };
   for (const queryClass of classes) for (const query of queryClass.queries) await run(query);
   const results: ClassLatency[] = [];
   for (const queryClass of classes) {

@@ -11,7 +11,9 @@ import {
   type RelevanceScore,
 } from '@lore/search-fts5';
 import { openDatabase } from '@lore/store-sqlite';
+import { accessWorldShape, buildAccessWorld } from './buildAccessWorld';
 import { generatedPages } from './generatedPages';
+import { type AccessChecks, measureAccessChecks } from './measureAccessChecks';
 import { type EditToSearchable, measureEditToSearchable } from './measureEditToSearchable';
 import { type ClassLatency, measureQueries } from './measureQueries';
 import { queryClasses } from './queryClasses';
@@ -50,11 +52,22 @@ export interface HandbookRun {
   readonly questions: ClassLatency;
 }
 
+/** Searching as someone who reads a third of the pages, in a company-sized access setup. */
+export interface AccessScopedRun {
+  readonly spaces: number;
+  readonly users: number;
+  readonly groups: number;
+  readonly restrictedPages: number;
+  readonly checks: AccessChecks;
+  readonly classes: readonly ClassLatency[];
+}
+
 export interface SearchRun {
   readonly config: SearchBenchmarkConfig;
   readonly handbook: HandbookRun | null;
   readonly bulk: BulkIndexing;
   readonly classes: readonly ClassLatency[];
+  readonly access: AccessScopedRun;
   readonly editToSearchable: EditToSearchable;
 }
 
@@ -103,7 +116,7 @@ async function handbook(log: (line: string) => void): Promise<HandbookRun | null
           queries: handbookQuestions.map((question) => question.query),
         },
       ],
-      ['handbook'],
+      () => ({ readableSpaceIds: ['handbook'], hiddenPageIds: [] }),
       5,
     );
     if (!questions) throw new Error('No latency for the handbook questions.');
@@ -119,8 +132,8 @@ export async function runSearchBenchmark(
   log('Handbook: indexing and relevance…');
   const handbookRun = await handbook(log);
   log(`Generating ${config.pages} pages…`);
-  const documents = [...generatedPages({ pages: config.pages })];
-  const { bulk, classes } = await withTempDatabase(async (db, dir) => {
+  const documents = [...generatedPages({ pages: config.pages, spaces: 200 })];
+  const { bulk, classes, access } = await withTempDatabase(async (db, dir) => {
     const index = new Fts5SearchIndex({ db });
     log('Bulk indexing…');
     const startedCpu = process.cpuUsage();
@@ -141,12 +154,32 @@ export async function runSearchBenchmark(
     const classes = await measureQueries(
       index,
       queryClasses(db, config.queriesPerClass),
-      spaces,
+      () => ({ readableSpaceIds: spaces, hiddenPageIds: [] }),
       config.rounds,
     );
-    return { bulk, classes };
+    log(
+      `Access: ${spaces.length} spaces, ${accessWorldShape.users} people, ${accessWorldShape.groups} groups, restricted pages…`,
+    );
+    const world = buildAccessWorld(db, documents);
+    const checks = measureAccessChecks(world, 5_000);
+    log('Queries as someone who reads a third…');
+    const scoped = await measureQueries(
+      index,
+      queryClasses(db, config.queriesPerClass),
+      () => world.policy.readScope(world.searcher),
+      config.rounds,
+    );
+    const access: AccessScopedRun = {
+      spaces: world.spaces,
+      users: accessWorldShape.users,
+      groups: accessWorldShape.groups,
+      restrictedPages: accessWorldShape.restrictedPages,
+      checks,
+      classes: scoped,
+    };
+    return { bulk, classes, access };
   });
   log('Edit to searchable…');
   const editToSearchable = await measureEditToSearchable(documents, config.edits);
-  return { config, handbook: handbookRun, bulk, classes, editToSearchable };
+  return { config, handbook: handbookRun, bulk, classes, access, editToSearchable };
 }

@@ -75,6 +75,7 @@ export function searchSection(
       ]),
     ),
     '',
+    ...accessLines(run),
     '### Indexing',
     '',
     '| measure | value |',
@@ -99,4 +100,51 @@ export function searchSection(
     'for 300 ms of quiet on a page, polls its outbox every 200 ms and indexes in one transaction.',
   );
   return `${lines.join('\n')}\n`;
+}
+
+const verdict = (value: number, limit: number) => (value < limit ? 'PASS' : 'FAIL');
+
+/** Searching within access rules, next to searching everything, and the doors' checks. */
+function accessLines(run: SearchRun): string[] {
+  const { access } = run;
+  const open = new Map(run.classes.map((queryClass) => [queryClass.name, queryClass]));
+  return [
+    `### With access rules (${access.spaces} spaces, ${access.users.toLocaleString('en-US')} people, ${access.groups} groups)`,
+    '',
+    `The same pages in a company-sized access setup (packages/bench/src/search/buildAccessWorld.ts): ` +
+      `most spaces private with people and groups as members, ${access.restrictedPages} restricted ` +
+      `pages with subpages. The searcher reads ${(access.checks.readableShare * 100).toFixed(0)}% of ` +
+      `the pages (${access.checks.scope.readableSpaceIds.length} spaces, ` +
+      `${access.checks.scope.hiddenPageIds.length} pages hidden by restrictions inside them). ` +
+      'Each query asks the access policy for the read scope first, as the search route does; ' +
+      'the filter runs inside the query, before the limit. Target: p99 under 20 ms.',
+    '',
+    '| query class | median results | wall p50 (ms) | wall p99 (ms) | p99, everything readable (ms) | ratio | target |',
+    '|---|---|---|---|---|---|---|',
+    ...access.classes.map((queryClass) => {
+      const all = open.get(queryClass.name);
+      return row([
+        queryClass.name,
+        queryClass.medianTotal >= 1000 ? '1000+' : queryClass.medianTotal,
+        latency(queryClass.wall),
+        all ? ms(all.wall.p99) : '–',
+        all ? `${(queryClass.wall.p99 / all.wall.p99).toFixed(2)}×` : '–',
+        verdict(queryClass.wall.p99, 20),
+      ]);
+    }),
+    '',
+    '| access check | p50 (ms) | p99 (ms) | target |',
+    '|---|---|---|---|',
+    row([
+      `websocket join: find the page, check it is live, the person's access (${access.checks.joinCheck.count.toLocaleString('en-US')} random people × pages)`,
+      latency(access.checks.joinCheck),
+      `p99 < 1 ms: ${verdict(access.checks.joinCheck.p99, 1)}`,
+    ]),
+    row([
+      'read scope of the searcher (spaces and hidden pages)',
+      latency(access.checks.readScope),
+      '–',
+    ]),
+    '',
+  ];
 }
