@@ -39,9 +39,10 @@ export interface NewShare {
   readonly expiresAt?: number | null;
 }
 
-/** A link with the person who made it, as lists show it. */
+/** A link with its page and the person who made it, as lists show it. */
 export interface ListedShare {
   readonly share: ShareLink;
+  readonly page: Page;
   readonly creator: Pick<User, 'id' | 'displayName'>;
 }
 
@@ -117,7 +118,7 @@ export class ShareService {
       this.#store.insertShare(share);
       this.#emit(actor.id, 'share.created', page, share, now);
     });
-    return { share, secret, creator: { id: actor.id, displayName: actor.displayName } };
+    return { share, page, secret, creator: { id: actor.id, displayName: actor.displayName } };
   }
 
   /**
@@ -208,10 +209,11 @@ export class ShareService {
     const now = this.#clock.now();
     const listed: ListedShare[] = [];
     for (const share of shares) {
-      if (!this.#workingPage(share, now)) continue;
+      const page = this.#workingPage(share, now);
       const creator = this.#people.findUserById(share.createdBy);
-      if (creator)
-        listed.push({ share, creator: { id: creator.id, displayName: creator.displayName } });
+      if (page && creator) {
+        listed.push({ share, page, creator: { id: creator.id, displayName: creator.displayName } });
+      }
     }
     return listed;
   }
