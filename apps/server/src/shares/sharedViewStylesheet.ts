@@ -71,6 +71,7 @@ main { min-width: 0; max-width: 48rem; }
 .page-body ul[data-type="taskList"] { list-style: none; padding-left: 0.2rem; }
 .page-body ul[data-type="taskList"] li { display: flex; gap: 0.5rem; }
 .page-body ul[data-type="taskList"] li > div { flex: 1; }
+.page-body ul[data-type="taskList"] input { pointer-events: none; }
 .page-body div[data-callout] { border-radius: 6px; padding: 0.6rem 1rem; margin: 1em 0; background: var(--info); }
 .page-body div[data-kind="success"] { background: var(--success); }
 .page-body div[data-kind="warning"] { background: var(--warning); }
