@@ -258,9 +258,10 @@ describe('ShareService', () => {
     ]);
   });
 
-  it('lists the working links of a page for its editors, and of a space for its admins', () => {
-    const { shares, who } = setup();
+  it('lists the working links of a page for its editors, and of a space for its admins', async () => {
+    const { shares, who, clock } = setup();
     const guide = shares.create(who('sam'), 'guide', { allowIndexing: true });
+    await clock.advance(1_000);
     const top = shares.create(who('max'), 'top');
     expect(shares.listForPage(who('gus'), 'guide').map((l) => l.share.id)).toEqual([
       guide.share.id,
