@@ -12,6 +12,7 @@ import type {
   PageService,
   PageStore,
   RevisionService,
+  ShareService,
   SpaceMemberService,
   SpaceSettingsService,
   SpaceStore,
@@ -39,6 +40,8 @@ export interface Services {
   readonly spaceSettings: SpaceSettingsService;
   /** Page restrictions: a page and its subpages limited to fewer people. */
   readonly pageRestrictions: PageRestrictionService;
+  /** Public share links: making and revoking them, and what a visitor holding one may see. */
+  readonly shares: ShareService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
   /** Every space, for work over the whole wiki (`lore doctor`). */

@@ -13,6 +13,7 @@ import { securityHeaders } from './http/securityHeaders';
 import { webApp } from './http/webApp';
 import { createLore, type LoreRuntime } from './runtime/createLore';
 import type { Services } from './Services';
+import { sharedView } from './shares/sharedView';
 
 export interface LoreServer {
   readonly app: express.Express;
@@ -65,6 +66,8 @@ export async function createServer(
     res.json({ status: 'ok' });
   });
   app.use(mountRoutes(runtime.routes, services));
+  // Public share links, before the web app, which serves `/s/<shortId>` page addresses.
+  app.use(sharedView(services));
   app.use(webApp(services));
   app.use((req) => {
     throw new HttpError(404, 'not_found', `Nothing at ${req.method} ${req.path}.`);

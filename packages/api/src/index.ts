@@ -2,6 +2,7 @@ export * from './accessSchemas';
 export * from './accountSchemas';
 export * from './attachmentSchemas';
 export * from './errorSchema';
+export * from './oembedSchemas';
 export * from './pageLinkSchemas';
 export * from './pageSchemas';
 export * from './revisionSchemas';

@@ -7,8 +7,14 @@ import { z } from 'zod';
 export const shareSchema = z
   .object({
     id: z.string(),
-    url: z.string().describe('The public address of the shared view; give it to anyone'),
+    url: z
+      .string()
+      .nullable()
+      .describe(
+        'The public address of the shared view; give it to anyone. Only the answer that creates the link carries it (null in lists): Lore keeps just a hash of its secret',
+      ),
     pageId: z.string(),
+    pageTitle: z.string().describe("The shared page's title"),
     includeSubpages: z.boolean(),
     allowIndexing: z
       .boolean()

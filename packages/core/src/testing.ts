@@ -21,3 +21,5 @@ export * from './revisions/MemoryRevisionStore';
 export * from './revisions/MemoryVersionedContent';
 export * from './revisions/revisionStoreContract';
 export * from './search/searchIndexContract';
+export * from './shares/MemoryShareLinkStore';
+export * from './shares/shareLinkStoreContract';

@@ -16,6 +16,7 @@ export * from './search/SqliteGlossaryStore';
 export * from './search/SqliteSearchAnalyticsStore';
 export * from './search/SqliteSearchOutbox';
 export * from './search/SqliteSearchPageFacts';
+export * from './shares/SqliteShareLinkStore';
 export * from './tags/SqlitePageTagStore';
 export * from './transfer/SqliteImportSourceStore';
 export * from './WalCheckpointer';

@@ -1,8 +1,6 @@
 import { attachmentBodySchema, attachmentsSchema } from '@lore/api';
-import { isRasterImage } from '@lore/core';
 import { z } from 'zod';
-import { contentDisposition } from '../attachments/contentDisposition';
-import { etagMatches } from '../attachments/etagMatches';
+import { prepareDownload } from '../attachments/prepareDownload';
 import { presentAttachment } from '../attachments/presentAttachment';
 import { readRawBody } from '../attachments/readRawBody';
 import { defineRoute, type RouteContext } from '../http/route';
@@ -10,33 +8,14 @@ import { errorResponse } from './schemas';
 
 const idField = z.string().min(1).max(100);
 
-/**
- * Sent with every attachment: no script, style, plugin or form may run even if a browser is
- * talked into rendering one as a document.
- */
-const attachmentPolicy = "default-src 'none'; sandbox";
-
 type DownloadContext = RouteContext<undefined, undefined, { id: string }, 'user'>;
 
 /** Streams an attachment with headers that keep it from ever acting as a page of this site. */
 function download({ actor, params, req, res, services }: DownloadContext) {
   const opened = services.attachments.open(actor, params.id);
-  const { attachment } = opened;
-  const etag = `"${attachment.sha256}"`;
-  res.setHeader('ETag', etag);
-  res.setHeader('Cache-Control', 'private, max-age=31536000, immutable');
-  res.setHeader('Content-Security-Policy', attachmentPolicy);
-  res.setHeader('X-Content-Type-Options', 'nosniff');
-  if (etagMatches(req.headers['if-none-match'], etag)) return { status: 304 };
-  res.setHeader('Content-Type', attachment.mediaType);
-  res.setHeader('Content-Length', String(attachment.size));
-  res.setHeader(
-    'Content-Disposition',
-    contentDisposition(
-      isRasterImage(attachment.mediaType) ? 'inline' : 'attachment',
-      attachment.filename,
-    ),
-  );
+  if (!prepareDownload(req, res, opened.attachment, 'private, max-age=31536000, immutable')) {
+    return { status: 304 };
+  }
   return { status: 200, stream: opened.stream() };
 }
 

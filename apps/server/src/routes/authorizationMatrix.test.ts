@@ -1,4 +1,5 @@
 import type { PageAccess, SpaceRole, User } from '@lore/core';
+import { SqliteShareLinkStore } from '@lore/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Route } from '../http/route';
 import { sessionCookieName } from '../http/sessionCookie';
@@ -329,6 +330,53 @@ const cases: Record<string, Case> = {
       body: zipOf({ 'matrix-import.md': '# Imported\n\nBy the access matrix.\n' }),
       contentType: 'application/zip',
     }),
+  },
+
+  // Public share links: editors make and list them; the creator or a space admin revokes.
+  'POST /api/pages/:id/shares': {
+    scope: 'page',
+    allow: page('edit', true),
+    probe: ({ resource }) => ({
+      path: `/api/pages/${resource.pageId}/shares`,
+      method: 'POST',
+      json: { includeSubpages: true },
+    }),
+  },
+  'GET /api/pages/:id/shares': {
+    scope: 'page',
+    allow: page('edit'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/shares` }),
+  },
+  'DELETE /api/pages/:id/shares/:shareId': {
+    scope: 'page',
+    // A link someone else (the workspace admin) made: only admins of the space may revoke it.
+    allow: space('admin'),
+    probe: ({ resource, resourceName, n }) => {
+      const link = {
+        id: `matrix-share-${n}`,
+        secretHash: `matrix-share-hash-${n}`,
+        pageId: resource.pageId,
+        includeSubpages: false,
+        allowIndexing: false,
+        expiresAt: null,
+        createdBy: admin.id,
+        createdAt: Date.now(),
+        revokedAt: null,
+        revokedBy: null,
+        lastUsedAt: null,
+      };
+      // Written straight to the store, as trashed pages cannot be shared.
+      if (!live[resourceName]) new SqliteShareLinkStore(t.server.runtime.db).insertShare(link);
+      const id = live[resourceName]
+        ? services.shares.create(admin, resource.pageId).share.id
+        : link.id;
+      return { path: `/api/pages/${resource.pageId}/shares/${id}`, method: 'DELETE' };
+    },
+  },
+  'GET /api/spaces/:space/shares': {
+    scope: 'space',
+    allow: space('admin'),
+    probe: ({ resource }) => ({ path: `/api/spaces/${resource.spaceSlug}/shares` }),
   },
 
   // Space members.

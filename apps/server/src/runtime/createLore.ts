@@ -11,6 +11,7 @@ import {
   PageLinkService,
   PageRestrictionService,
   PageService,
+  ShareService,
   SpaceMemberService,
   SpaceSettingsService,
   systemClock,
@@ -29,6 +30,7 @@ import {
   SqlitePageLinkStore,
   SqlitePageStore,
   SqlitePageTagStore,
+  SqliteShareLinkStore,
   SqliteSpaceStore,
   WalCheckpointer,
 } from '@lore/store-sqlite';
@@ -55,6 +57,7 @@ import { oembedRoutes } from '../routes/oembedRoutes';
 import { pageRoutes } from '../routes/pageRoutes';
 import { passwordResetRoutes } from '../routes/passwordResetRoutes';
 import { setupRoutes } from '../routes/setupRoutes';
+import { shareRoutes } from '../routes/shareRoutes';
 import { spaceRoutes } from '../routes/spaceRoutes';
 import { tagRoutes } from '../routes/tagRoutes';
 import { tokenRoutes } from '../routes/tokenRoutes';
@@ -178,6 +181,17 @@ export async function createLore(
     policy: access,
   });
 
+  // Public share links: the rules are in the service; the shared view is served by the HTTP layer.
+  const shares = new ShareService({
+    store: new SqliteShareLinkStore(db),
+    pages: pageStore,
+    restrictions: accessStore,
+    policy: access,
+    people: accountStore,
+    clock,
+    events: eventLog,
+  });
+
   const revisionWiring = wireRevisions({
     db,
     collab: sharedCollab,
@@ -287,6 +301,8 @@ export async function createLore(
     },
     // Groups, space members and page restrictions.
     { name: 'access', routes: accessRoutes },
+    // Public share links of pages.
+    { name: 'shares', routes: shareRoutes },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -339,6 +355,7 @@ export async function createLore(
       clock,
       events: eventLog,
     }),
+    shares,
     pageStore,
     spaceStore,
     documents: documentStore,

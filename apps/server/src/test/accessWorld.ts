@@ -10,7 +10,8 @@ import type { TestServer } from './startTestServer';
  *
  * Two spaces: `open` (members read by default) and `private`; in both, the space admin, editor,
  * commenter, viewer and the invited guest hold those roles. In the private space: a plain page,
- * a page restricted to the editor, and a trashed page with a child.
+ * a page restricted to the editor, a trashed page with a child, and a page with a live public
+ * share link made by the editor (which changes nothing for signed-in people).
  */
 export const actorNames = [
   'wsAdmin',
@@ -25,7 +26,14 @@ export const actorNames = [
 ] as const;
 export type ActorName = (typeof actorNames)[number];
 
-export const resourceNames = ['open', 'private', 'restricted', 'trashed', 'trashedChild'] as const;
+export const resourceNames = [
+  'open',
+  'private',
+  'restricted',
+  'trashed',
+  'trashedChild',
+  'shared',
+] as const;
 export type ResourceName = (typeof resourceNames)[number];
 
 /** What each person may do with each page: the model, written out by hand. */
@@ -36,6 +44,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'admin',
     trashed: 'admin',
     trashedChild: 'admin',
+    shared: 'admin',
   },
   spaceAdmin: {
     open: 'admin',
@@ -43,6 +52,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'admin',
     trashed: 'admin',
     trashedChild: 'admin',
+    shared: 'admin',
   },
   editor: {
     open: 'edit',
@@ -50,6 +60,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'edit',
     trashed: 'edit',
     trashedChild: 'edit',
+    shared: 'edit',
   },
   commenter: {
     open: 'comment',
@@ -57,6 +68,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'comment',
   },
   viewer: {
     open: 'read',
@@ -64,6 +76,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'read',
   },
   outsider: {
     open: 'read',
@@ -71,6 +84,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'none',
   },
   guest: {
     open: 'none',
@@ -78,6 +92,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'none',
   },
   invitedGuest: {
     open: 'read',
@@ -85,6 +100,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'read',
   },
   anonymous: {
     open: 'none',
@@ -92,6 +108,7 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     restricted: 'none',
     trashed: 'none',
     trashedChild: 'none',
+    shared: 'none',
   },
 };
 
@@ -127,6 +144,7 @@ export const live: Record<ResourceName, boolean> = {
   restricted: true,
   trashed: false,
   trashedChild: false,
+  shared: true,
 };
 
 /** A page of the world, with what the probes need to address it. */
@@ -137,6 +155,8 @@ export interface Fixture {
   readonly revisionId: string;
   readonly attachment: { readonly id: string; readonly filename: string };
   readonly restriction: { view: { users: string[]; groups: string[] } | null; edit: null };
+  /** The live public share link of the page (the `shared` page only). */
+  readonly share: { readonly id: string; readonly secret: string } | null;
 }
 
 export interface AccessWorld {
@@ -239,6 +259,7 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
       revisionId: revision?.id ?? '',
       attachment: { id: attachment.id, filename: attachment.filename },
       restriction: { view: null, edit: null },
+      share: null,
     };
   };
   fixtures.set('open', await fixture('open', open.id, 'open'));
@@ -251,6 +272,10 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   fixtures.set('trashed', trashed);
   fixtures.set('trashedChild', await fixture('trashedChild', closed.id, 'private', trashed.pageId));
   services.pages.trashPage(admin, trashed.pageId);
+  const shared = await fixture('shared', closed.id, 'private');
+  const editor = people.get('editor')?.user as User;
+  const link = services.shares.create(editor, shared.pageId, { includeSubpages: true });
+  fixtures.set('shared', { ...shared, share: { id: link.share.id, secret: link.secret } });
 
   return { admin, dummy, groupId, people, fixtures };
 }

@@ -135,9 +135,19 @@ export class AttachmentService {
    * @throws NotFoundError `attachment_not_found` when it or its page is missing or trashed.
    */
   open(actor: User, attachmentId: string): OpenedAttachment {
+    return this.openWithin(attachmentId, (page) => this.#policy.pageAccess(actor, page) !== 'none');
+  }
+
+  /**
+   * An attachment of a live page that `pageVisible` accepts, for doors other than a signed-in
+   * person (a public share link decides which pages its visitors see).
+   * @throws NotFoundError `attachment_not_found` when it or its page is missing, trashed or not
+   *   accepted.
+   */
+  openWithin(attachmentId: string, pageVisible: (page: Page) => boolean): OpenedAttachment {
     const attachment = this.#attachments.findAttachment(attachmentId);
     const page = attachment ? this.#livePage(attachment.pageId) : null;
-    if (!attachment || !page || this.#policy.pageAccess(actor, page) === 'none') {
+    if (!attachment || !page || !pageVisible(page)) {
       throw new NotFoundError('The attachment', 'attachment_not_found');
     }
     const blobs = this.#blobs;

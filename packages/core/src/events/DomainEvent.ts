@@ -128,6 +128,22 @@ export interface DomainEventData {
     readonly expiresAt: number | null;
   };
   'token.revoked': { readonly userId: string; readonly tokenId: string };
+  /** Someone made a public, read-only link to the page (`pageId`), optionally with its subpages. */
+  'share.created': ShareEventData;
+  /** A public link stopped working because someone revoked it. */
+  'share.revoked': ShareEventData;
+  /**
+   * A public link was opened. Written at most once per link per hour (with its `lastUsedAt`),
+   * so an audit log shows use without one event per visit.
+   */
+  'share.used': { readonly shareId: string };
+}
+
+/** What `share.created` and `share.revoked` carry besides the page and space. */
+export interface ShareEventData {
+  readonly shareId: string;
+  readonly includeSubpages: boolean;
+  readonly expiresAt: number | null;
 }
 
 export type DomainEventType = keyof DomainEventData;
@@ -164,6 +180,9 @@ export const domainEventTypes = [
   'user.sessions_revoked',
   'token.created',
   'token.revoked',
+  'share.created',
+  'share.revoked',
+  'share.used',
 ] as const satisfies readonly DomainEventType[];
 
 /** An event about to be written: its type, what it concerns, who did it, when, and its data. */
