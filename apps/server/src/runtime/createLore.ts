@@ -228,6 +228,8 @@ export async function createLore(
     tags: tagStore,
     policy: access,
     collab: sharedCollab,
+    // Content events already wait for a quiet page; the indexer need not wait again.
+    indexer: { quietMs: 0 },
   });
   const attachments = createAttachmentService({
     config,
@@ -316,6 +318,8 @@ export async function createLore(
     state: consumerState,
     consumers: modules.flatMap((module) => module.consumers ?? []),
     clock,
+    // A pause in typing this long makes the page's edits searchable, linked and titled.
+    contentQuietMs: 300,
     onError: (error, context) =>
       logger[context.deadLettered ? 'error' : 'warn'](
         { err: error, ...context },

@@ -96,8 +96,10 @@ export function searchSection(
     row(['edit to searchable, max', `${ms(run.editToSearchable.delay.max)} ms`]),
     '',
     'Edit to searchable: from the last update of a burst of typing being stored (the',
-    "collaboration server's durable path) until a search finds the new word. The indexer waits",
-    'for 300 ms of quiet on a page, polls its outbox every 200 ms and indexes in one transaction.',
+    "collaboration server's durable path) until a search finds the new word. The outbox turns the",
+    "page's edits into one content event once the page has been quiet for 300 ms; the search',
+    "consumer queues the page and the indexer, polling its queue every 200 ms, indexes it in one",
+    'transaction.',
   );
   return `${lines.join('\n')}\n`;
 }
