@@ -142,6 +142,11 @@ describe('the audit log over HTTP', () => {
         details: { via: 'setup' },
         userAgent: agent,
       });
+      // Whoever held the setup code created the first admin: that person.
+      const setup = records.find(
+        (record: JsonBody) => record.action === 'user.created' && record.details.via === 'setup',
+      );
+      expect(setup.actor).toEqual({ id: ada.id, name: 'Ada', email: 'ada@example.com' });
       expect(setupSignIn.address).toMatch(/^(::ffff:)?127\.0\.0\.1$/);
     }
   });
@@ -232,7 +237,9 @@ describe('the audit log over HTTP', () => {
     );
 
     const byAda = (await audit(`?actor=${ada.id}&action=user.created`)).records;
-    expect(byAda).toHaveLength(7);
+    // Her own account at setup, and the seven she added.
+    expect(byAda).toHaveLength(8);
+    expect((await audit(`?actor=${people[0]}`)).records).toEqual([]);
     const aboutOne = (await audit(`?targetKind=user&targetId=${people[3]}`)).records;
     expect(aboutOne.map((record: JsonBody) => record.action)).toEqual(['user.created']);
     expect((await audit('?q=PERSON%205')).records.map((r: JsonBody) => r.target?.id)).toEqual([

@@ -605,7 +605,8 @@ export class AccountService {
     this.#store.transaction(() => {
       if (!this.#store.insertFirstUser(user)) throw alreadySetUp();
       this.#store.deleteSetupCode();
-      this.#emitCreated(null, user, via);
+      // Whoever held the setup code made themselves the admin; the operator's config is no one.
+      this.#emitCreated(via === 'setup' ? user.id : null, user, via);
     });
     return present(user);
   }
