@@ -3,6 +3,8 @@ import type {
   AccessPolicy,
   AccountService,
   AttachmentService,
+  AuditService,
+  AuditTrail,
   DocumentStore,
   EventDispatcher,
   GroupService,
@@ -19,6 +21,7 @@ import type {
   TagService,
 } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
+import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { SearchServices } from './search/SearchServices';
@@ -69,4 +72,10 @@ export interface Services {
   readonly tags: TagService;
   /** The domain-event outbox's delivery: consumer status, dead letters, replay. */
   readonly events: EventDispatcher;
+  /** Reading the audit log (workspace admins) and its retention. */
+  readonly audit: AuditService;
+  /** Records actions that change nothing (failed sign-ins, exports) in the audit log. */
+  readonly auditTrail: AuditTrail;
+  /** The request in progress, whose address and user agent audit records carry. */
+  readonly requestOrigin: RequestOrigin;
 }

@@ -77,6 +77,7 @@ export const configSchema = z.object({
   LORE_PASSWORD_HASH_CONCURRENCY: z.coerce.number().int().min(1).max(64).default(4),
   LORE_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   LORE_TRUST_PROXY: trustProxyField.default(false),
+  LORE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
   LORE_ADMIN_EMAIL: z.email().optional(),
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -115,6 +116,8 @@ export interface Config {
   /** Password hashes computed at once, and how many may wait before requests are refused. */
   readonly passwordHashing: { readonly concurrency: number; readonly queue: number };
   readonly trustProxy: TrustProxy;
+  /** Audit records older than this many days are removed (daily and at start); 0 keeps them. */
+  readonly auditRetentionDays: number;
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
   readonly webDist: string | null;
@@ -180,6 +183,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       queue: value.LORE_PASSWORD_HASH_QUEUE,
     },
     trustProxy: value.LORE_TRUST_PROXY,
+    auditRetentionDays: value.LORE_AUDIT_RETENTION_DAYS,
     initialAdmin:
       value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD
         ? {

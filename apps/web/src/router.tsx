@@ -1,5 +1,6 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { AuditLogPage } from './audit/AuditLogPage';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
@@ -52,6 +53,7 @@ export function createRouter() {
                     { path: 'search', element: <SearchPage /> },
                     { path: 'glossary', element: <GlossaryPage /> },
                     { path: 'admin/search-analytics', element: <SearchAnalyticsPage /> },
+                    { path: 'admin/audit', element: <AuditLogPage /> },
                     { path: 'settings', element: <SettingsPage /> },
                     { path: 'spaces/:slug', element: <SpacePage /> },
                     { path: 'spaces/:slug/trash', element: <TrashPage /> },

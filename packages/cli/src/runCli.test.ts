@@ -191,6 +191,7 @@ describe('lore users lifecycle and lore setup-code', () => {
       'user.disabled',
       'user.enabled',
       'user.role_changed',
+      'user.password_reset_created',
     ]);
     db.close();
 

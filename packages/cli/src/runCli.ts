@@ -1,5 +1,6 @@
 import { ConfigError } from '@lore/server';
 import { CliError } from './CliError';
+import { auditCommand } from './commands/auditCommand';
 import type { CommandIo } from './commands/CommandIo';
 import { doctor } from './commands/doctor';
 import { eventsCommand } from './commands/eventsCommand';
@@ -31,6 +32,7 @@ Commands:
   export                write a space or page tree to a zip: --space SLUG --out FILE.zip
   doctor                check stored pages against the page limits; --repair fixes them
   events                the event outbox: consumers, dead letters, replay
+  audit                 the audit log: --since 7d --actor EMAIL --action PREFIX --format table|csv|json
 
 Run \`lore <command> --help\` for a command's options.`;
 
@@ -60,6 +62,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'events') {
       await eventsCommand(rest, io);
+      return 0;
+    }
+    if (command === 'audit') {
+      await auditCommand(rest, io);
       return 0;
     }
     if (command === 'doctor') {

@@ -11,6 +11,8 @@ export * from './attachments/attachmentStoreContract';
 export * from './attachments/blobStoreContract';
 export * from './attachments/MemoryAttachmentStore';
 export * from './attachments/MemoryBlobStore';
+export * from './audit/auditLogContract';
+export * from './audit/MemoryAuditLog';
 export * from './documents/documentStoreContract';
 export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';

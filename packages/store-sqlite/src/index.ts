@@ -2,6 +2,7 @@ export * from './access/SqliteAccessStore';
 export * from './accounts/SqliteAccountStore';
 export * from './attachments/FileBlobStore';
 export * from './attachments/SqliteAttachmentStore';
+export * from './audit/SqliteAuditLog';
 export * from './documents/SqliteDocumentStore';
 export * from './events/SqliteConsumerState';
 export * from './events/SqliteEventLog';

@@ -2,6 +2,7 @@ import { pipeline } from 'node:stream/promises';
 import { canWriteWith } from '@lore/core';
 import express, { type Request, type Router } from 'express';
 import { match } from 'path-to-regexp';
+import { RequestOrigin } from '../audit/RequestOrigin';
 import type { Services } from '../Services';
 import { authenticate } from './authenticate';
 import { HttpError } from './HttpError';
@@ -77,16 +78,19 @@ export function mountRoutes(routes: readonly Route[], services: Services): Route
       ) {
         throw new HttpError(403, 'forbidden', 'This API token can only read (scope read).');
       }
-      const reply = await route.handler({
-        req,
-        res,
-        body,
-        query,
-        params,
-        actor: authentication?.user ?? null,
-        auth: authentication,
-        services,
-      });
+      // Audit records written while the handler runs carry the request's address and agent.
+      const reply = await services.requestOrigin.run(RequestOrigin.of(req), () =>
+        route.handler({
+          req,
+          res,
+          body,
+          query,
+          params,
+          actor: authentication?.user ?? null,
+          auth: authentication,
+          services,
+        }),
+      );
       res.status(reply.status);
       if (reply.stream) await pipeline(reply.stream, res);
       else if (reply.body === undefined) res.end();

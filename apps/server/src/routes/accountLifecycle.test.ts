@@ -105,7 +105,13 @@ describe('admin account management', () => {
     });
     expect(again.status).toBe(409);
     expect((await again.json()).error.code).toBe('link_used');
-    expect(eventTypes()).toEqual(['user.created', 'user.invited', 'user.created']);
+    expect(eventTypes()).toEqual([
+      'user.created',
+      'user.signed_in',
+      'user.invited',
+      'user.created',
+      'user.signed_in',
+    ]);
   });
 
   it('disables an account: its sessions and tokens stop at once and it cannot sign in; enabling restores sign-in', async () => {

@@ -743,6 +743,18 @@ const cases: Record<string, Case> = {
     // There is no dead letter: admins are told so, everyone else is refused first.
     allowed: (status, code) => status === 404 && code === 'dead_letter_not_found',
   },
+
+  // The audit log.
+  'GET /api/admin/audit': {
+    scope: 'none',
+    allow: workspaceAdmin,
+    probe: () => ({ path: '/api/admin/audit?action=user.*&limit=5' }),
+  },
+  'GET /api/admin/audit/export': {
+    scope: 'none',
+    allow: workspaceAdmin,
+    probe: () => ({ path: '/api/admin/audit/export?format=json' }),
+  },
 };
 
 afterAll(async () => {

@@ -36,7 +36,7 @@ export const setupRoutes = [
     },
     handler: async ({ req, res, body, services }) => {
       const user = await services.accounts.setupFirstAdmin(body);
-      setSessionCookie(req, res, services.config, services.accounts.startSession(user));
+      setSessionCookie(req, res, services.config, services.accounts.startSession(user, 'setup'));
       return { status: 201, body: { user: presentUser(user) } };
     },
   }),

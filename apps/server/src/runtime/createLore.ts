@@ -36,6 +36,7 @@ import {
 } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { createAttachmentService } from '../attachments/createAttachmentService';
+import { wireAudit } from '../audit/wireAudit';
 import type { CollabContext } from '../collab/collabEndpoint';
 import { pageTitleConsumer } from '../collab/pageTitleConsumer';
 import { SocketAccessGuard } from '../collab/SocketAccessGuard';
@@ -120,13 +121,27 @@ export async function createLore(
   const eventLog = new SqliteEventLog(db);
   const consumerState = new SqliteConsumerState(db);
   const accessStore = new SqliteAccessStore(db);
+  // Every service writes its events through the audit trail: event and record, one transaction.
+  const audit = wireAudit({
+    db,
+    events: eventLog,
+    people: accountStore,
+    pages: pageStore,
+    spaces: spaceStore,
+    groups: accessStore,
+    clock,
+    logger,
+    retentionDays: config.auditRetentionDays,
+  });
+  const outbox = audit.events;
   // The one access rule every door asks.
   const access = new AccessPolicy({ store: accessStore, spaces: spaceStore, pages: pageStore });
 
   const accounts = new AccountService({
     store: accountStore,
     clock,
-    events: eventLog,
+    events: outbox,
+    audit: audit.trail,
     sessionTtlMs: config.sessionTtlMs,
     sessionMaxAgeMs: config.sessionMaxAgeMs,
     hashGate: new ConcurrencyGate({
@@ -176,7 +191,7 @@ export async function createLore(
     pages: pageStore,
     content,
     clock,
-    events: eventLog,
+    events: outbox,
     access: accessStore,
     policy: access,
   });
@@ -237,7 +252,7 @@ export async function createLore(
     pageStore,
     policy: access,
     clock,
-    events: eventLog,
+    events: outbox,
   });
   // Checkpoints off the event loop: a commit never waits for the WAL to be copied and synced.
   const checkpointer = WalCheckpointer.start(db, {
@@ -311,6 +326,7 @@ export async function createLore(
     search.module,
     { name: 'transfer', routes: transferRoutes },
     { name: 'events', routes: eventRoutes },
+    audit.module,
   ];
 
   const events = new EventDispatcher({
@@ -336,20 +352,20 @@ export async function createLore(
     accounts,
     pages,
     access,
-    groups: new GroupService({ store: accessStore, people: accountStore, clock, events: eventLog }),
+    groups: new GroupService({ store: accessStore, people: accountStore, clock, events: outbox }),
     spaceMembers: new SpaceMemberService({
       store: accessStore,
       policy: access,
       people: accountStore,
       clock,
-      events: eventLog,
+      events: outbox,
     }),
     spaceSettings: new SpaceSettingsService({
       spaces: spaceStore,
       store: accessStore,
       policy: access,
       clock,
-      events: eventLog,
+      events: outbox,
     }),
     pageRestrictions: new PageRestrictionService({
       store: accessStore,
@@ -357,7 +373,7 @@ export async function createLore(
       pages: pageStore,
       people: accountStore,
       clock,
-      events: eventLog,
+      events: outbox,
     }),
     shares,
     pageStore,
@@ -385,7 +401,7 @@ export async function createLore(
       tags: tagStore,
       pages: pageStore,
       policy: access,
-      events: eventLog,
+      events: outbox,
       clock,
     }),
     attachments,
@@ -397,12 +413,16 @@ export async function createLore(
       policy: access,
       collab: sharedCollab,
       revisions: revisionWiring.revisions,
-      events: eventLog,
+      events: outbox,
+      audit: audit.trail,
       background: search.services.indexer,
       attachments,
       clock,
     }),
     events,
+    audit: audit.service,
+    auditTrail: audit.trail,
+    requestOrigin: audit.requestOrigin,
   };
 
   if (config.initialAdmin && accounts.needsSetup()) {

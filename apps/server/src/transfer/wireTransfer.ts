@@ -2,6 +2,7 @@ import type { CollabServer } from '@lore/collab';
 import {
   type AccessPolicy,
   type AttachmentService,
+  type AuditWriter,
   type BackgroundWork,
   type Clock,
   type EventLog,
@@ -28,6 +29,8 @@ export interface WireTransferOptions {
   readonly revisions: RevisionService;
   /** Where an import says it finished (`import.finished`). */
   readonly events: EventLog;
+  /** Where exports are recorded. */
+  readonly audit: AuditWriter;
   /** Held back while an import writes (search indexing). */
   readonly background: BackgroundWork | null;
   /** Where imported images go and exported ones come from. */
@@ -59,7 +62,13 @@ export function wireTransfer(options: WireTransferOptions): TransferServices {
       events: options.events,
       background: options.background,
     }),
-    exporter: new ExportService({ pages: options.pages, content, codec, attachments }),
+    exporter: new ExportService({
+      pages: options.pages,
+      content,
+      codec,
+      attachments,
+      audit: options.audit,
+    }),
     maxArchiveBytes: options.maxArchiveBytes ?? defaultMaxArchiveBytes,
     archiveLimits: options.archiveLimits ?? defaultArchiveLimits,
   };

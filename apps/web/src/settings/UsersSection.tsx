@@ -1,5 +1,6 @@
 import type { OneTimeLink, User } from '@lore/api';
 import { useState } from 'react';
+import { Link } from 'react-router';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
@@ -33,7 +34,8 @@ export function UsersSection({ currentUserId }: { currentUserId: string }) {
           Users
         </h2>
         <p className="section__description">
-          Everyone who can sign in to this server. Only administrators see this section.
+          Everyone who can sign in to this server. Only administrators see this section. The{' '}
+          <Link to="/admin/audit">audit log</Link> shows who changed what, and who signed in.
         </p>
       </div>
 

@@ -97,8 +97,8 @@ export function searchSection(
     '',
     'Edit to searchable: from the last update of a burst of typing being stored (the',
     "collaboration server's durable path) until a search finds the new word. The outbox turns the",
-    "page's edits into one content event once the page has been quiet for 300 ms; the search',
-    "consumer queues the page and the indexer, polling its queue every 200 ms, indexes it in one",
+    "page's edits into one content event once the page has been quiet for 300 ms; the search",
+    'consumer queues the page and the indexer, polling its queue every 200 ms, indexes it in one',
     'transaction.',
   );
   return `${lines.join('\n')}\n`;

@@ -151,10 +151,13 @@ describe('AccountService', () => {
     expect((await service.login('m@example.com', password)).user.id).toBe(member.id);
     expect(types()).toEqual([
       'user.created',
+      'user.signed_in',
       'user.created',
+      'user.signed_in',
       'token.created',
       'user.disabled',
       'user.enabled',
+      'user.signed_in',
     ]);
   });
 

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import type { AuditWriter } from '../audit/AuditWriter';
 import type { Clock } from '../Clock';
 import { ConcurrencyGate } from '../ConcurrencyGate';
 import {
@@ -12,6 +13,7 @@ import type {
   DomainEventData,
   DomainEventType,
   SessionRevocationReason,
+  SignInPath,
   UserCreationPath,
 } from '../events/DomainEvent';
 import type { EventLog } from '../events/EventLog';
@@ -35,6 +37,8 @@ export interface AccountServiceOptions {
   readonly clock: Clock;
   /** Where every account change writes its domain event, in the change's own transaction. */
   readonly events: EventLog;
+  /** Where failed sign-ins are recorded (they change nothing, so they are not events). */
+  readonly audit?: AuditWriter;
   /** How long a session lives without use; every use extends it, up to `sessionMaxAgeMs`. */
   readonly sessionTtlMs: number;
   /** How long a session lives at most after sign-in, however much it is used (default 30 days). */
@@ -106,6 +110,7 @@ export class AccountService {
   readonly #store: AccountStore;
   readonly #clock: Clock;
   readonly #events: EventLog;
+  readonly #audit: AuditWriter | null;
   readonly #sessionTtlMs: number;
   readonly #sessionMaxAgeMs: number;
   readonly #inviteTtlMs: number;
@@ -120,6 +125,7 @@ export class AccountService {
     this.#store = options.store;
     this.#clock = options.clock;
     this.#events = options.events;
+    this.#audit = options.audit ?? null;
     this.#sessionTtlMs = options.sessionTtlMs;
     this.#sessionMaxAgeMs = options.sessionMaxAgeMs ?? 30 * day;
     this.#inviteTtlMs = options.inviteTtlMs ?? 7 * day;
@@ -253,8 +259,9 @@ export class AccountService {
     this.#store.transaction(() => {
       const user = this.#liveAccount(userId);
       if (user.role === 'admin' && user.disabledAt === null) this.#assertNotLastAdmin();
-      this.#store.tombstoneUser(user.id, this.#clock.now());
+      // The event first: its audit record names the person as they were, not the tombstone.
       this.#emit(actor, 'user.deleted', { userId: user.id });
+      this.#store.tombstoneUser(user.id, this.#clock.now());
     });
   }
 
@@ -300,6 +307,7 @@ export class AccountService {
     const keep = auth.credential.sessionId;
     this.#store.transaction(() => {
       this.#store.updateUser(stored.id, { passwordHash }, this.#clock.now());
+      this.#emit(auth.user, 'user.password_changed', { userId: stored.id, via: 'self' });
       this.#revokeSessions(auth.user, stored.id, 'password_changed', keep);
     });
   }
@@ -345,9 +353,14 @@ export class AccountService {
 
   revokeInvite(actor: User, inviteId: string): void {
     assertAdmin(actor, 'revoke invites');
-    if (!this.#store.revokeInvite(inviteId, this.#clock.now())) {
-      throw new NotFoundError('The invite', 'invite_not_found');
-    }
+    const now = this.#clock.now();
+    const invite = this.#store.listOpenInvites(now).find((open) => open.id === inviteId);
+    this.#store.transaction(() => {
+      if (!invite || !this.#store.revokeInvite(inviteId, now)) {
+        throw new NotFoundError('The invite', 'invite_not_found');
+      }
+      this.#emit(actor, 'user.invite_revoked', { inviteId, email: invite.email });
+    });
   }
 
   /** What an open invite is for, to show on its page; throws when it cannot be used. */
@@ -366,7 +379,7 @@ export class AccountService {
       if (!this.#store.acceptInvite(invite.id, this.#clock.now())) throw linkUsed('invite');
       if (!this.#store.insertUser(user)) throw emailTaken();
       this.#emitCreated(invite.createdBy, user, 'invite');
-      return this.#startSession(user.id);
+      return this.#startSession(user.id, 'invite');
     });
     return { user: present(user), sessionSecret };
   }
@@ -390,6 +403,7 @@ export class AccountService {
         usedAt: null,
         tokenHash: hashSecret(secret),
       });
+      this.#emit(actor, 'user.password_reset_created', { userId: user.id, resetId: id, expiresAt });
     });
     return { id, secret, expiresAt };
   }
@@ -409,8 +423,9 @@ export class AccountService {
       const now = this.#clock.now();
       if (!this.#store.usePasswordReset(reset.id, now)) throw linkUsed('password reset');
       this.#store.updateUser(user.id, { passwordHash }, now);
+      this.#emit(null, 'user.password_changed', { userId: user.id, via: 'reset' }, user.id);
       this.#revokeSessions(null, user.id, 'password_reset');
-      return this.#startSession(user.id);
+      return this.#startSession(user.id, 'password_reset');
     });
     return { user: present(user), sessionSecret };
   }
@@ -422,15 +437,21 @@ export class AccountService {
     if (!stored || stored.disabledAt !== null || stored.deletedAt !== null) {
       this.#decoyHash ??= hashPassword('decoy password', this.#scrypt);
       await this.#verify(password, await this.#decoyHash);
+      const reason = !stored ? 'unknown_account' : stored.deletedAt ? 'deleted' : 'disabled';
+      this.#signInFailed(email, stored, reason);
       throw invalidCredentials();
     }
-    if (!(await this.#verify(password, stored.passwordHash))) throw invalidCredentials();
-    return { user: present(stored), sessionSecret: this.#startSession(stored.id) };
+    if (!(await this.#verify(password, stored.passwordHash))) {
+      this.#signInFailed(email, stored, 'wrong_password');
+      throw invalidCredentials();
+    }
+    const sessionSecret = this.#store.transaction(() => this.#startSession(stored.id, 'password'));
+    return { user: present(stored), sessionSecret };
   }
 
   /** A new session for a user who just proved who they are (login or first setup). */
-  startSession(user: User): string {
-    return this.#startSession(user.id);
+  startSession(user: User, via: SignInPath = 'password'): string {
+    return this.#store.transaction(() => this.#startSession(user.id, via));
   }
 
   /** Ends a session server-side; unknown secrets are ignored. */
@@ -520,7 +541,8 @@ export class AccountService {
       if (!this.#store.revokeToken(actor.id, tokenId, this.#clock.now())) {
         throw new NotFoundError('The token', 'token_not_found');
       }
-      this.#emit(actor, 'token.revoked', { userId: actor.id, tokenId });
+      const name = this.#store.findTokenById(tokenId)?.name ?? '';
+      this.#emit(actor, 'token.revoked', { userId: actor.id, tokenId, name });
     });
   }
 
@@ -583,7 +605,8 @@ export class AccountService {
     this.#store.transaction(() => {
       if (!this.#store.insertFirstUser(user)) throw alreadySetUp();
       this.#store.deleteSetupCode();
-      this.#emitCreated(null, user, via);
+      // Whoever held the setup code made themselves the admin; the operator's config is no one.
+      this.#emitCreated(via === 'setup' ? user.id : null, user, via);
     });
     return present(user);
   }
@@ -628,7 +651,8 @@ export class AccountService {
     return session.createdAt + this.#sessionMaxAgeMs;
   }
 
-  #startSession(userId: string): string {
+  /** Call inside a transaction. */
+  #startSession(userId: string, via: SignInPath): string {
     const secret = newSecret(sessionPrefix);
     const now = this.#clock.now();
     this.#store.insertSession({
@@ -638,7 +662,18 @@ export class AccountService {
       lastSeenAt: now,
       expiresAt: now + Math.min(this.#sessionTtlMs, this.#sessionMaxAgeMs),
     });
+    this.#emit(null, 'user.signed_in', { userId, via }, userId);
     return secret;
+  }
+
+  /** A failed sign-in changes nothing, but admins see it in the audit log. */
+  #signInFailed(email: string, user: StoredUser | null, reason: string): void {
+    this.#audit?.record({
+      action: 'user.sign_in_failed',
+      actorId: null,
+      target: { kind: 'user', id: user?.id ?? null, label: normalizeEmail(email).slice(0, 320) },
+      details: { reason },
+    });
   }
 
   /** Call inside a transaction. */

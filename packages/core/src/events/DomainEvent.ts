@@ -11,6 +11,9 @@ export type SessionRevocationReason =
 /** How an account came to be. */
 export type UserCreationPath = 'setup' | 'operator' | 'admin' | 'invite';
 
+/** How a session began: a password, the first setup, an accepted invite or a password reset. */
+export type SignInPath = 'password' | 'setup' | 'invite' | 'password_reset';
+
 import type { PrincipalList } from '../access/PageRestriction';
 import type { PrincipalKind } from '../access/SpaceGrant';
 import type { DefaultSpaceRole, SpaceRole } from '../access/SpaceRole';
@@ -111,6 +114,18 @@ export interface DomainEventData {
   };
   /** The account is gone (its content stays, shown as "Former user"); sessions and tokens too. */
   'user.deleted': { readonly userId: string };
+  /** A session began (the session's id is not carried: it is only ever shown as a hash). */
+  'user.signed_in': { readonly userId: string; readonly via: SignInPath };
+  /** The person chose a new password themselves, or through a reset link. */
+  'user.password_changed': { readonly userId: string; readonly via: 'self' | 'reset' };
+  /** An admin (or the operator) made a one-time link to choose a new password. */
+  'user.password_reset_created': {
+    readonly userId: string;
+    readonly resetId: string;
+    readonly expiresAt: number;
+  };
+  /** An open invite link was revoked before it was used. */
+  'user.invite_revoked': { readonly inviteId: string; readonly email: string };
   /**
    * Sessions ended before their time. `sessionIds` are the sessions' ids (hashes of their
    * secrets, never the secrets), so open connections made with them can be found and closed.
@@ -127,7 +142,7 @@ export interface DomainEventData {
     readonly scope: TokenScope;
     readonly expiresAt: number | null;
   };
-  'token.revoked': { readonly userId: string; readonly tokenId: string };
+  'token.revoked': { readonly userId: string; readonly tokenId: string; readonly name: string };
   /** Someone made a public, read-only link to the page (`pageId`), optionally with its subpages. */
   'share.created': ShareEventData;
   /** A public link stopped working because someone revoked it. */
@@ -177,6 +192,10 @@ export const domainEventTypes = [
   'user.enabled',
   'user.role_changed',
   'user.deleted',
+  'user.signed_in',
+  'user.password_changed',
+  'user.password_reset_created',
+  'user.invite_revoked',
   'user.sessions_revoked',
   'token.created',
   'token.revoked',

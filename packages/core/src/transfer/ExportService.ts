@@ -1,4 +1,5 @@
 import type { User } from '../accounts/User';
+import type { AuditWriter } from '../audit/AuditWriter';
 import { NotFoundError } from '../DomainError';
 import type { PageTreeNode } from '../pages/Page';
 import type { PageService } from '../pages/PageService';
@@ -20,6 +21,8 @@ export interface ExportServiceOptions {
   readonly codec: MarkdownCodec;
   /** Reads images back as files; without it, images keep their URLs. */
   readonly attachments?: TransferAttachments | null;
+  /** Where each export is recorded (`page.exported`, `space.exported`). */
+  readonly audit?: AuditWriter | null;
 }
 
 export interface ExportRequest {
@@ -57,6 +60,7 @@ export class ExportService {
     const { pages } = this.#options;
     let roots: PageTreeNode[];
     let name: string;
+    let record: () => void;
     if (request.pageId !== undefined) {
       const page = pages.getPageMeta(actor, request.pageId);
       const node =
@@ -64,10 +68,30 @@ export class ExportService {
       if (!node) throw new NotFoundError('The page', 'page_not_found');
       roots = [request.subpages ? node : { ...node, children: [] }];
       name = node.title;
+      record = () =>
+        this.#options.audit?.record({
+          action: 'page.exported',
+          actorId: actor.id,
+          target: { kind: 'page', id: page.id, label: node.title },
+          spaceId: page.spaceId,
+          details: {
+            format: request.format,
+            subpages: request.subpages === true,
+            pages: paths.size,
+          },
+        });
     } else {
       const space = pages.getSpace(actor, request.space ?? '');
       roots = pages.tree(actor, space.id);
       name = space.slug;
+      record = () =>
+        this.#options.audit?.record({
+          action: 'space.exported',
+          actorId: actor.id,
+          target: { kind: 'space', id: space.id, label: space.name },
+          spaceId: space.id,
+          details: { format: request.format, pages: paths.size },
+        });
     }
     const extension = request.format === 'html' ? 'html' : 'md';
     const paths = layoutExport(roots, extension);
@@ -143,6 +167,7 @@ export class ExportService {
       }
       files.push({ path, bytes: encoder.encode(text) });
     }
+    record();
     return { name, files };
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { assertWorkspaceAdmin } from '../../access/workspaceRole';
 import type { User } from '../../accounts/User';
 import type { Clock } from '../../Clock';
+import { csvField } from '../../csvField';
 import { searchTokens } from '../searchTokens';
 import type { QueryStat, SearchAnalyticsStore, SearchTotals } from './SearchAnalyticsStore';
 
@@ -143,10 +144,4 @@ export class SearchAnalyticsService {
  */
 function assertAdmin(actor: User): void {
   assertWorkspaceAdmin(actor, 'Only admins can see search analytics.');
-}
-
-/** A CSV field, quoted when needed; a leading = + - @ is defused for spreadsheets. */
-function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
 }
