@@ -32,7 +32,7 @@ export function SpaceMembersSection({ space }: { space: Space }) {
     accessApi.spaceMembers(space.id),
   );
   const known = useMemo(() => (members.data?.members ?? []).map(asPrincipal), [members.data]);
-  const directory = usePeopleDirectory(canManage ? known : []);
+  const directory = usePeopleDirectory(known, { enabled: canManage });
   const [error, setError] = useState<string | null>(null);
 
   const isGuest = (kind: SpaceMember['kind'], id: string) =>

@@ -18,12 +18,18 @@ export interface PeopleDirectoryState {
 
 /**
  * The people and groups to pick from, plus `known` ones the screen already has (a space's
- * members, say), which fill in what the directory cannot list.
+ * members, say), which fill in what the directory cannot list. With `enabled` false only
+ * `known` is used.
  */
-export function usePeopleDirectory(known: readonly Principal[] = []): PeopleDirectoryState {
+export function usePeopleDirectory(
+  known: readonly Principal[] = [],
+  { enabled = true }: { enabled?: boolean } = {},
+): PeopleDirectoryState {
   const me = useCurrentUser();
-  const directory = useApiQuery(queryKeys.peopleDirectory(`${me.id}:${me.role}`), () =>
-    loadPeopleDirectory(me),
+  const directory = useApiQuery(
+    queryKeys.peopleDirectory(`${me.id}:${me.role}`),
+    () => loadPeopleDirectory(me),
+    { enabled },
   );
 
   return useMemo(() => {

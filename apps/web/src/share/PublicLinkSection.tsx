@@ -29,7 +29,7 @@ export function PublicLinkSection({ pageId, canEdit }: PublicLinkSectionProps) {
   if (shares.error?.status === 404) {
     return (
       <SectionFrame>
-        <p className="muted">
+        <p className="share-section__lead">
           Public links are not available on this server. Share the page’s address with people who
           can sign in instead.
         </p>
