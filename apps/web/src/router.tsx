@@ -1,5 +1,7 @@
 import { lazy, Suspense } from 'react';
 import { createBrowserRouter } from 'react-router';
+import { GroupsPage } from './access/GroupsPage';
+import { SpaceSettingsPage } from './access/SpaceSettingsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
@@ -57,6 +59,8 @@ export function createRouter() {
                     { path: 'settings', element: <SettingsPage /> },
                     { path: 'spaces/:slug', element: <SpacePage /> },
                     { path: 'spaces/:slug/trash', element: <TrashPage /> },
+                    { path: 'spaces/:slug/settings', element: <SpaceSettingsPage /> },
+                    { path: 'admin/groups', element: <GroupsPage /> },
                     {
                       path: 'pages/:pageId',
                       element: (

@@ -23,6 +23,11 @@ export const userBodySchema = z.object({ user: userSchema });
 
 export const usersSchema = z.object({ users: z.array(userSchema) });
 
+/** The enabled workspace admins, by display name only: whom to ask for access. */
+export const workspaceAdminsSchema = z.object({
+  admins: z.array(z.object({ displayName: z.string() }).meta({ id: 'WorkspaceAdmin' })),
+});
+
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 
 export const loginBodySchema = z.strictObject({ email: emailField, password: passwordField });
@@ -134,6 +139,7 @@ export const collabTicketSchema = z.object({
 
 export type User = z.infer<typeof userSchema>;
 export type UserRole = User['role'];
+export type WorkspaceAdmins = z.infer<typeof workspaceAdminsSchema>;
 export type SetupInput = z.input<typeof setupBodySchema>;
 export type NewUserInput = z.input<typeof newUserBodySchema>;
 export type UpdateUserInput = z.input<typeof updateUserBodySchema>;

@@ -179,4 +179,33 @@ describe('accounts in the browser', () => {
     expect(guestProblems).toEqual([]);
     expect(problems).toEqual([]);
   });
+  it('creates a read-only API token that expires, and lists its scope and expiry', async () => {
+    await seedAdmin(harness.lore);
+    await logIn(page, admin);
+    await page.goto('/settings#tokens');
+    const form = page.getByRole('form', { name: 'New API token' });
+    await form.getByLabel('Token name').fill('Dashboard');
+    await form.getByLabel('Scope').selectOption({ label: 'Read only' });
+    await form.getByText('the token reads what you can read and changes nothing').waitFor();
+    await form.getByLabel('Expires').selectOption({ label: 'In 30 days' });
+    await form.getByRole('button', { name: 'Create token' }).click();
+    const token = await page.getByLabel('Token value').inputValue();
+
+    const row = page.getByRole('row').filter({ hasText: 'Dashboard' });
+    await row.getByText('Read only').waitFor();
+    const expires = await row.locator('time').getAttribute('datetime');
+    const days = (Date.parse(expires ?? '') - Date.now()) / 86_400_000;
+    expect(days).toBeGreaterThan(29.9);
+    expect(days).toBeLessThan(30.1);
+
+    // The scope holds on the server: the token reads, but cannot write.
+    const call = (path: string, init: RequestInit = {}) =>
+      fetch(`${harness.lore.url}${path}`, {
+        ...init,
+        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      });
+    expect((await call('/api/spaces')).status).toBe(200);
+    const write = await call('/api/spaces', { method: 'POST', body: '{"name":"Nope"}' });
+    expect(write.status).toBe(403);
+  });
 });

@@ -149,7 +149,7 @@ describe('editing a page together', () => {
     await openEditor(grace.page, workspace.page.id);
     await workspace.adminApi.call('DELETE', `/api/pages/${workspace.page.id}`);
     await grace.page
-      .getByRole('heading', { name: 'This page was deleted or you no longer have access' })
+      .getByRole('heading', { name: 'You don’t have access to this page, or it doesn’t exist' })
       .waitFor();
     // The copy kept on the device is gone too.
     await expect

@@ -161,7 +161,7 @@ describe('spaces and pages in the sidebar', () => {
     // A deleted page says so instead of showing an empty editor.
     await page.goto(`/pages/${created.id}`);
     await page
-      .getByRole('heading', { name: 'This page was deleted or you no longer have access' })
+      .getByRole('heading', { name: 'You don’t have access to this page, or it doesn’t exist' })
       .waitFor();
 
     await page.goto('/spaces/ops');

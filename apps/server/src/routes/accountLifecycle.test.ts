@@ -500,3 +500,26 @@ describe('bounded password hashing', () => {
     }
   });
 });
+
+describe('workspace admins, by name', () => {
+  beforeEach(setUp);
+
+  it('tells anyone signed in the names of the enabled admins, without emails or ids', async () => {
+    const graceId = await createMember('grace@example.com', 'admin');
+    const disabledId = await createMember('dora@example.com', 'admin');
+    await createMember('guest@example.com', 'guest');
+    expect(
+      (await t.request(`/api/users/${disabledId}`, { method: 'PATCH', json: { disabled: true } }))
+        .status,
+    ).toBe(200);
+
+    const guest = await logIn('guest@example.com');
+    const answer = await expectJson(await t.request('/api/workspace/admins', as(guest)), 200);
+    expect(answer).toEqual({ admins: [{ displayName: 'Ada' }, { displayName: 'grace' }] });
+    expect(JSON.stringify(answer)).not.toContain('@');
+    expect(JSON.stringify(answer)).not.toContain(graceId);
+
+    const anonymous = await t.request('/api/workspace/admins', { anonymous: true });
+    expect(anonymous.status).toBe(401);
+  });
+});

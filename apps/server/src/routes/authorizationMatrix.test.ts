@@ -251,6 +251,11 @@ const cases: Record<string, Case> = {
     probe: () => ({ path: '/api/collab/tickets', method: 'POST' }),
   },
   'GET /api/users': { scope: 'none', allow: workspaceAdmin, probe: () => ({ path: '/api/users' }) },
+  'GET /api/workspace/admins': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/workspace/admins' }),
+  },
   'POST /api/users': {
     scope: 'none',
     allow: workspaceAdmin,

@@ -4,6 +4,7 @@ import {
   updateUserBodySchema,
   userBodySchema,
   usersSchema,
+  workspaceAdminsSchema,
 } from '@lore/api';
 import { z } from 'zod';
 import { oneTimeLinkUrl } from '../http/oneTimeLinkUrl';
@@ -27,6 +28,23 @@ export const userRoutes = [
     handler: ({ actor, services }) => ({
       status: 200,
       body: { users: services.accounts.listUsers(actor).map(presentUser) },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/workspace/admins',
+    tag: 'Accounts',
+    summary:
+      'The display names of the enabled workspace admins (anyone signed in): whom to ask for access',
+    access: 'user',
+    responses: {
+      200: { description: 'Workspace admins, by name', schema: workspaceAdminsSchema },
+    },
+    handler: ({ services }) => ({
+      status: 200,
+      body: {
+        admins: services.accounts.workspaceAdminNames().map((displayName) => ({ displayName })),
+      },
     }),
   }),
   defineRoute({

@@ -5,6 +5,8 @@ interface DialogProps {
   title: string;
   /** Called when the person dismisses the dialog with Escape. */
   onCancel(): void;
+  /** `wide` for dialogs holding forms and lists side by side. */
+  size?: 'normal' | 'wide';
   children: ReactNode;
 }
 
@@ -12,7 +14,7 @@ interface DialogProps {
  * A modal dialog on the browser's own `<dialog>`: focus moves into it and stays there, Escape
  * cancels, and focus goes back where it was when it closes.
  */
-export function Dialog({ title, onCancel, children }: DialogProps) {
+export function Dialog({ title, onCancel, size = 'normal', children }: DialogProps) {
   const dialog = useRef<HTMLDialogElement>(null);
   const titleId = useId();
 
@@ -31,7 +33,7 @@ export function Dialog({ title, onCancel, children }: DialogProps) {
   return (
     <dialog
       ref={dialog}
-      className="dialog"
+      className={size === 'wide' ? 'dialog dialog--wide' : 'dialog'}
       aria-labelledby={titleId}
       onCancel={(event) => {
         event.preventDefault();

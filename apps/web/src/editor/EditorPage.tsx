@@ -4,6 +4,8 @@ import type { Editor } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
+import { ReadOnlyBanner } from '../access/ReadOnlyBanner';
+import { usePageEditAccess } from '../access/usePageEditAccess';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
 import { HistoryControls } from '../history/HistoryControls';
@@ -11,6 +13,7 @@ import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { useSession } from '../session/useSession';
+import { ShareButton } from '../share/ShareButton';
 import { displayTitle } from '../spaces/displayTitle';
 import { findTreePath } from '../spaces/findTreePath';
 import { PageAddress } from '../spaces/PageAddress';
@@ -71,7 +74,8 @@ function PageEditor({ pageId }: { pageId: string }) {
   const [title, setTitle] = useState('');
   const [confirmingTrash, setConfirmingTrash] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const readOnly = user.role === 'guest';
+  const access = usePageEditAccess(pageId, info.status === 'ready' ? info.space : null);
+  const readOnly = access === 'read';
   const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
   const terminal = snapshot.terminal;
 
@@ -143,15 +147,26 @@ function PageEditor({ pageId }: { pageId: string }) {
         onTrash={canChange ? () => setConfirmingTrash(true) : undefined}
         history={<HistoryControls pageId={pageId} doc={session?.doc ?? null} history={history} />}
         actions={
-          <PageActions
-            pageId={pageId}
-            pageTitle={displayTitle(title)}
-            spaceId={space?.id ?? null}
-            canMove={canChange}
-          />
+          <>
+            {info.status === 'ready' && (
+              <ShareButton
+                pageId={pageId}
+                pageTitle={displayTitle(title)}
+                space={info.space}
+                canEdit={access === 'edit'}
+              />
+            )}
+            <PageActions
+              pageId={pageId}
+              pageTitle={displayTitle(title)}
+              spaceId={space?.id ?? null}
+              canMove={canChange}
+            />
+          </>
         }
       />
       <FormError message={actionError} />
+      {readOnly && space && <ReadOnlyBanner space={space.id} />}
       {terminal && terminal.code !== 4401 && (
         <div className="editor-banner" role="alert">
           <p>
@@ -190,6 +205,8 @@ function PageEditor({ pageId }: { pageId: string }) {
           />
           <PageTags pageId={pageId} readOnly={!canChange} />
           <PageBody
+            // The editor's extensions depend on it: rebuilt when access turns out read-only.
+            key={readOnly ? 'read' : 'edit'}
             session={session}
             user={user}
             readOnly={readOnly}

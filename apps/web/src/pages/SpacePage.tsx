@@ -1,12 +1,12 @@
 import type { TreeNode } from '@lore/api';
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { hasSpaceRole } from '../access/spaceRoleLabels';
 import { api } from '../api/client';
 import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
-import { useCurrentUser } from '../session/useCurrentUser';
 import { displayTitle } from '../spaces/displayTitle';
 import { pageHref } from '../spaces/pageHref';
 import { useCreatePage } from '../spaces/useCreatePage';
@@ -39,7 +39,6 @@ function PageList({
 /** A space's overview: what it is for, its pages, and the way to its trash. */
 export function SpacePage() {
   const { slug = '' } = useParams();
-  const user = useCurrentUser();
   const { trees, liveTitles } = useSpaces();
   const createPage = useCreatePage();
   const { data: loaded, error } = useApiQuery(queryKeys.spaceTree(slug), () => api.spaceTree(slug));
@@ -50,7 +49,7 @@ export function SpacePage() {
   const { space } = loaded;
   // The sidebar's copy is refreshed after every change made in this window; prefer it.
   const tree = trees.get(space.id) ?? loaded.tree;
-  const canEdit = user.role !== 'guest';
+  const canEdit = hasSpaceRole(space.role, 'editor');
 
   const newPage = async () => {
     setCreateError(null);
@@ -64,7 +63,7 @@ export function SpacePage() {
   return (
     <div className="page">
       <title>{`${space.name} · Lore`}</title>
-      <p className="page__eyebrow">Space</p>
+      <p className="page__eyebrow">{space.visibility === 'private' ? 'Private space' : 'Space'}</p>
       <h1 className="page__title">{space.name}</h1>
       {space.description && <p className="page__lead">{space.description}</p>}
       <div className="space-page__actions">
@@ -74,11 +73,16 @@ export function SpacePage() {
             New page
           </button>
         )}
-        <Link to={`/spaces/${space.slug}/trash`} className="button button--secondary">
-          Trash
-        </Link>
+        {canEdit && (
+          <Link to={`/spaces/${space.slug}/trash`} className="button button--secondary">
+            Trash
+          </Link>
+        )}
         <Link to={`/spaces/${space.slug}/broken-links`} className="button button--secondary">
           Broken links
+        </Link>
+        <Link to={`/spaces/${space.slug}/settings`} className="button button--secondary">
+          {space.role === 'admin' ? 'Settings and members' : 'Members'}
         </Link>
       </div>
       <FormError message={createError} />

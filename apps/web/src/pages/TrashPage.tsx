@@ -30,7 +30,8 @@ export function TrashPage() {
   const [actionError, setActionError] = useState<string | null>(null);
   const [restored, setRestored] = useState<Page | null>(null);
 
-  if (error || !loaded) return <PageLoadStatus error={error} loading="Loading trash…" />;
+  if (error || !loaded)
+    return <PageLoadStatus error={error} loading="Loading trash…" space={slug} />;
   const { space, pages } = loaded;
 
   const restore = async (page: Page) => {

@@ -1,5 +1,5 @@
 import { useEffect } from 'react';
-import { useLocation } from 'react-router';
+import { Link, useLocation } from 'react-router';
 import { SearchSettingsSection } from '../search/SearchSettingsSection';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { ProfileSection } from './ProfileSection';
@@ -26,6 +26,24 @@ export function SettingsPage() {
       <TokensSection />
       <SearchSettingsSection user={user} />
       {user.role === 'admin' && <UsersSection currentUserId={user.id} />}
+      {user.role === 'admin' && (
+        <section className="section" id="groups" aria-labelledby="groups-title">
+          <div className="section__header">
+            <h2 className="section__title" id="groups-title">
+              Groups
+            </h2>
+            <p className="section__description">
+              Teams such as Finance or New hires, given roles in spaces and named in page
+              restrictions.
+            </p>
+          </div>
+          <div className="section__body">
+            <Link to="/admin/groups" className="button button--secondary">
+              Manage groups
+            </Link>
+          </div>
+        </section>
+      )}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 import type { ApiToken } from '@lore/api';
 import { useEffect, useRef, useState } from 'react';
 import { formatDateTime } from '../format/formatDateTime';
+import { tokenScopeLabels } from './tokenScopeLabels';
 
 interface TokenRowProps {
   token: ApiToken;
@@ -36,7 +37,17 @@ export function TokenRow({ token, onRevoke }: TokenRowProps) {
   return (
     <tr>
       <td>{token.name}</td>
+      <td>
+        <span className={`badge badge--scope-${token.scope}`}>{tokenScopeLabels[token.scope]}</span>
+      </td>
       <td>{formatDateTime(token.createdAt)}</td>
+      <td>
+        {token.expiresAt ? (
+          <ExpiryDate iso={token.expiresAt} />
+        ) : (
+          <span className="muted">Never</span>
+        )}
+      </td>
       <td>
         {token.lastUsedAt ? formatDateTime(token.lastUsedAt) : <span className="muted">Never</span>}
       </td>
@@ -78,5 +89,14 @@ export function TokenRow({ token, onRevoke }: TokenRowProps) {
         </span>
       </td>
     </tr>
+  );
+}
+
+function ExpiryDate({ iso }: { iso: string }) {
+  const expired = Date.parse(iso) <= Date.now();
+  return expired ? (
+    <span className="badge badge--disabled">Expired {formatDateTime(iso)}</span>
+  ) : (
+    <time dateTime={iso}>{formatDateTime(iso)}</time>
   );
 }

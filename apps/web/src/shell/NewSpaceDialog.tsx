@@ -1,16 +1,22 @@
+import type { SpaceVisibility } from '@lore/api';
 import { type FormEvent, useState } from 'react';
 import { useNavigate } from 'react-router';
+import { VisibilityChoice } from '../access/VisibilityChoice';
 import { Dialog } from '../components/Dialog';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';
 import { useSpaces } from '../spaces/useSpaces';
 
-/** Asks for a name and a description, creates the space and opens it. */
+/**
+ * Asks for a name, a description and whether the space is open or private, creates it (the
+ * creator becomes its admin) and opens it.
+ */
 export function NewSpaceDialog({ onClose }: { onClose(): void }) {
   const { createSpace } = useSpaces();
   const navigate = useNavigate();
   const [name, setName] = useState('');
   const [description, setDescription] = useState('');
+  const [visibility, setVisibility] = useState<SpaceVisibility>('open');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -19,7 +25,11 @@ export function NewSpaceDialog({ onClose }: { onClose(): void }) {
     setBusy(true);
     setError(null);
     try {
-      const space = await createSpace({ name: name.trim(), description: description.trim() });
+      const space = await createSpace({
+        name: name.trim(),
+        description: description.trim(),
+        visibility,
+      });
       onClose();
       navigate(`/spaces/${space.slug}`);
     } catch (failure) {
@@ -50,6 +60,7 @@ export function NewSpaceDialog({ onClose }: { onClose(): void }) {
           value={description}
           onChange={setDescription}
         />
+        <VisibilityChoice value={visibility} onChange={setVisibility} />
         <FormError message={error} />
         <div className="form__actions">
           <button type="button" className="button button--secondary" onClick={onClose}>

@@ -1,7 +1,9 @@
 import type { Space } from '@lore/api';
 import { type DragEvent, type ReactNode, useEffect, useState } from 'react';
 import { NavLink } from 'react-router';
+import { hasSpaceRole } from '../access/spaceRoleLabels';
 import { ApiError } from '../api/ApiError';
+import { LockIcon } from '../components/LockIcon';
 import { PlusIcon } from '../components/PlusIcon';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { findTreePath } from '../spaces/findTreePath';
@@ -19,7 +21,9 @@ import { PageTree, pageDragType } from './PageTree';
  */
 export function SpaceList({ headingId }: { headingId: string }) {
   const user = useCurrentUser();
-  const canEdit = user.role !== 'guest';
+  // Guests cannot create spaces; pages need the editor role in their space.
+  const canCreateSpace = user.role !== 'guest';
+  const editsSpace = (space: Space) => hasSpaceRole(space.role, 'editor');
   const { spaces, trees, error, liveTitles, refresh, movePage } = useSpaces();
   const createPage = useCreatePage();
   const currentPageId = useCurrentPageId();
@@ -72,7 +76,7 @@ export function SpaceList({ headingId }: { headingId: string }) {
 
   /** Dropping a page on a space's name puts it last at the top level of that space. */
   const spaceDropProps = (space: Space) =>
-    canEdit && draggedId
+    editsSpace(space) && draggedId
       ? {
           'data-drop': dropSpaceId === space.id ? 'inside' : undefined,
           onDragOver: (event: DragEvent) => {
@@ -96,7 +100,7 @@ export function SpaceList({ headingId }: { headingId: string }) {
       <h2 className="sidebar__heading" id={headingId}>
         Spaces
       </h2>
-      {canEdit && (
+      {canCreateSpace && (
         <button
           type="button"
           className="space-list__new-space"
@@ -131,7 +135,7 @@ export function SpaceList({ headingId }: { headingId: string }) {
   } else if (spaces.length === 0) {
     body = (
       <div className="space-list__empty">
-        {canEdit ? (
+        {canCreateSpace ? (
           <p className="space-list__empty-title">
             No spaces yet —{' '}
             <button type="button" className="link-button" onClick={() => setCreatingSpace(true)}>
@@ -155,8 +159,14 @@ export function SpaceList({ headingId }: { headingId: string }) {
                 <NavLink to={`/spaces/${space.slug}`} className="sidebar__link space-list__name">
                   <span className="space-list__dot" aria-hidden="true" />
                   <span className="space-list__label">{space.name}</span>
+                  {space.visibility === 'private' && (
+                    <span className="space-list__private" title="Private space">
+                      <LockIcon />
+                      <span className="visually-hidden"> (private)</span>
+                    </span>
+                  )}
                 </NavLink>
-                {canEdit && (
+                {editsSpace(space) && (
                   <button
                     type="button"
                     className="icon-button space-list__new-page"
@@ -177,9 +187,11 @@ export function SpaceList({ headingId }: { headingId: string }) {
                   currentPageId={currentPageId}
                   expanded={expanded}
                   onToggle={toggle}
-                  onAddSubpage={canEdit ? (parentId) => newPage(space, parentId) : undefined}
+                  onAddSubpage={
+                    editsSpace(space) ? (parentId) => newPage(space, parentId) : undefined
+                  }
                   liveTitles={liveTitles}
-                  onMove={canEdit ? move : undefined}
+                  onMove={editsSpace(space) ? move : undefined}
                   draggedId={draggedId}
                   onDragChange={setDraggedId}
                 />

@@ -29,7 +29,9 @@ export function BrokenLinksPage() {
     loadBrokenLinks(slug),
   );
 
-  if (error || !loaded) return <PageLoadStatus error={error} loading="Looking for broken links…" />;
+  if (error || !loaded) {
+    return <PageLoadStatus error={error} loading="Looking for broken links…" space={slug} />;
+  }
   const { space, links } = loaded;
 
   return (

@@ -1,4 +1,4 @@
-import type { Page, Space, TreeNode } from '@lore/api';
+import type { NewSpaceInput, Page, Space, TreeNode } from '@lore/api';
 import { createContext } from 'react';
 import type { ApiError } from '../api/ApiError';
 import type { MoveTarget } from '../tree/MoveTarget';
@@ -24,7 +24,7 @@ export interface Spaces extends SpacesState {
   liveTitles: ReadonlyMap<string, string>;
   /** Loads spaces and trees again. */
   refresh(): Promise<void>;
-  createSpace(input: { name: string; description: string }): Promise<Space>;
+  createSpace(input: NewSpaceInput): Promise<Space>;
   createPage(request: NewPageRequest): Promise<Page>;
   /** Moves a page to the trash and reloads the trees. */
   trashPage(pageId: string): Promise<Page>;

@@ -137,8 +137,8 @@ export function SpacesProvider({ children }: { children: ReactNode }) {
       liveTitles,
       refresh,
       setLiveTitle,
-      createSpace: async ({ name, description }) => {
-        const { space } = await api.createSpace({ name, description });
+      createSpace: async (input) => {
+        const { space } = await api.createSpace(input);
         await refresh();
         return space;
       },

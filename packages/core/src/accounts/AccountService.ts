@@ -202,6 +202,18 @@ export class AccountService {
     return this.#store.listUsers();
   }
 
+  /**
+   * The display names of the enabled workspace admins, for anyone signed in: whom to ask when
+   * something is out of reach. No emails or ids, which only admins see.
+   */
+  workspaceAdminNames(): string[] {
+    return this.#store
+      .listUsers()
+      .filter((user) => user.role === 'admin' && user.disabledAt === null)
+      .map((user) => user.displayName)
+      .sort((a, b) => a.localeCompare(b));
+  }
+
   /** An account by id or email, for admins and the operator (`actor` null). */
   findAccount(actor: User | null, idOrEmail: string): UserAccount {
     if (actor) assertAdmin(actor, 'manage users');
