@@ -787,7 +787,7 @@ describe('the authorization matrix', () => {
       const row = new Map<ActorName, (Outcome | null)[]>();
       results.set(name, row);
       for (const actor of actorNames) {
-        const { user, token } = people.get(actor) ?? { user: null, token: null };
+        const { user, token, cookie } = people.get(actor) ?? { user: null, token: null };
         const outcomes: (Outcome | null)[] = [];
         const resources = test.scope === 'none' ? (['open'] as const) : resourceNames;
         for (const resourceName of resources) {
@@ -795,7 +795,8 @@ describe('the authorization matrix', () => {
           const attempt: Attempt = { actor, user, token, resource, resourceName, n: ++n };
           const probe = await test.probe(attempt);
           const headers: Record<string, string> = {};
-          if (user && test.via === 'session') {
+          if (cookie) headers.cookie = cookie;
+          else if (user && test.via === 'session') {
             headers.cookie = `${sessionCookieName}=${services.accounts.startSession(user)}`;
           } else if (token) headers.authorization = `Bearer ${token}`;
           if (probe.contentType) headers['content-type'] = probe.contentType;

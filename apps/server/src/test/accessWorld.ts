@@ -1,5 +1,6 @@
 import type { PageAccess, SpaceRole, User } from '@lore/core';
 import { expect } from 'vitest';
+import { sessionCookieName } from '../http/sessionCookie';
 import type { Services } from '../Services';
 import { apiTokenFor } from './apiTokenFor';
 import type { TestServer } from './startTestServer';
@@ -12,6 +13,11 @@ import type { TestServer } from './startTestServer';
  * commenter, viewer and the invited guest hold those roles. In the private space: a plain page,
  * a page restricted to the editor, a trashed page with a child, and a page with a live public
  * share link made by the editor (which changes nothing for signed-in people).
+ *
+ * Four more people hold credentials that no longer work, though each was an editor of both
+ * spaces: a disabled account's token, a revoked token, an expired session, and a visitor who
+ * presents a public share link's secret as if it were an API token. To every door they are
+ * nobody.
  */
 export const actorNames = [
   'wsAdmin',
@@ -23,8 +29,29 @@ export const actorNames = [
   'guest',
   'invitedGuest',
   'anonymous',
+  'disabledUser',
+  'revokedToken',
+  'expiredSession',
+  'linkVisitor',
 ] as const;
 export type ActorName = (typeof actorNames)[number];
+
+/** People whose credential no longer works (or never did): expected to be treated as nobody. */
+export const deadCredentialActors: readonly ActorName[] = [
+  'disabledUser',
+  'revokedToken',
+  'expiredSession',
+  'linkVisitor',
+];
+
+const nothing: Record<ResourceName, PageAccess> = {
+  open: 'none',
+  private: 'none',
+  restricted: 'none',
+  trashed: 'none',
+  trashedChild: 'none',
+  shared: 'none',
+};
 
 export const resourceNames = [
   'open',
@@ -102,14 +129,11 @@ export const pageAccess: Record<ActorName, Record<ResourceName, PageAccess>> = {
     trashedChild: 'none',
     shared: 'read',
   },
-  anonymous: {
-    open: 'none',
-    private: 'none',
-    restricted: 'none',
-    trashed: 'none',
-    trashedChild: 'none',
-    shared: 'none',
-  },
+  anonymous: nothing,
+  disabledUser: nothing,
+  revokedToken: nothing,
+  expiredSession: nothing,
+  linkVisitor: nothing,
 };
 
 /** Each person's role in the space of each page (open: the open space, else the private one). */
@@ -124,6 +148,10 @@ export const spaceRoleOf: Record<ActorName, { open: SpaceRole | null; private: S
     guest: { open: null, private: null },
     invitedGuest: { open: 'viewer', private: 'viewer' },
     anonymous: { open: null, private: null },
+    disabledUser: { open: null, private: null },
+    revokedToken: { open: null, private: null },
+    expiredSession: { open: null, private: null },
+    linkVisitor: { open: null, private: null },
   };
 
 export const workspaceRoleOf: Record<ActorName, User['role'] | null> = {
@@ -136,6 +164,10 @@ export const workspaceRoleOf: Record<ActorName, User['role'] | null> = {
   guest: 'guest',
   invitedGuest: 'guest',
   anonymous: null,
+  disabledUser: null,
+  revokedToken: null,
+  expiredSession: null,
+  linkVisitor: null,
 };
 
 export const live: Record<ResourceName, boolean> = {
@@ -159,14 +191,21 @@ export interface Fixture {
   readonly share: { readonly id: string; readonly secret: string } | null;
 }
 
+export interface Person {
+  /** Null for the anonymous one and for people whose credential no longer works. */
+  readonly user: User | null;
+  readonly token: string | null;
+  readonly cookie?: string;
+}
+
 export interface AccessWorld {
   readonly admin: User;
   /** A member who is no actor, for membership changes. */
   readonly dummy: User;
   /** A group with no bearing on the actors, for group routes. */
   readonly groupId: string;
-  /** Each actor's user and API token (null for the anonymous one). */
-  readonly people: Map<ActorName, { user: User | null; token: string | null }>;
+  /** Each actor's user and credential: an API token, or a session cookie (`name=value`). */
+  readonly people: Map<ActorName, Person>;
   readonly fixtures: Map<ResourceName, Fixture>;
 }
 
@@ -175,7 +214,7 @@ export const png = Uint8Array.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x
 /** Sets the world up on a fresh server (the first admin included), through its services. */
 export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   const services: Services = t.server.runtime.services;
-  const people = new Map<ActorName, { user: User | null; token: string | null }>();
+  const people = new Map<ActorName, Person>();
   const fixtures = new Map<ResourceName, Fixture>();
 
   const setup = await t.request('/api/setup', {
@@ -193,7 +232,7 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
     });
   const dummy = await person('Dummy', 'member');
   for (const actor of actorNames) {
-    if (actor === 'anonymous') {
+    if (actor === 'anonymous' || actor === 'linkVisitor') {
       people.set(actor, { user: null, token: null });
       continue;
     }
@@ -228,6 +267,9 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
       ['commenter', 'commenter'],
       ['viewer', 'viewer'],
       ['invitedGuest', 'viewer'],
+      ['disabledUser', 'editor'],
+      ['revokedToken', 'editor'],
+      ['expiredSession', 'editor'],
     ] as const) {
       services.spaceMembers.set(admin, spaceId, 'user', id(actor), role);
     }
@@ -276,6 +318,28 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   const editor = people.get('editor')?.user as User;
   const link = services.shares.create(editor, shared.pageId, { includeSubpages: true });
   fixtures.set('shared', { ...shared, share: { id: link.share.id, secret: link.secret } });
+
+  // Credentials that stopped working, each for an editor of both spaces.
+  const disabled = people.get('disabledUser')?.user as User;
+  services.accounts.updateAccount(admin, disabled.id, { disabled: true });
+  people.set('disabledUser', { user: null, token: people.get('disabledUser')?.token ?? null });
+  const revoked = people.get('revokedToken')?.user as User;
+  const revokedToken = services.accounts
+    .listTokens(revoked)
+    .find((token) => token.name === 'matrix');
+  services.accounts.revokeToken(revoked, revokedToken?.id ?? '');
+  people.set('revokedToken', { user: null, token: people.get('revokedToken')?.token ?? null });
+  const expired = people.get('expiredSession')?.user as User;
+  const session = services.accounts.startSession(expired);
+  t.server.runtime.db
+    .prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE user_id = ?')
+    .run(Date.now() - 1_000, Date.now() - 3_600_000, expired.id);
+  people.set('expiredSession', {
+    user: null,
+    token: null,
+    cookie: `${sessionCookieName}=${session}`,
+  });
+  people.set('linkVisitor', { user: null, token: link.secret });
 
   return { admin, dummy, groupId, people, fixtures };
 }
