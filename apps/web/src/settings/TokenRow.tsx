@@ -1,5 +1,5 @@
 import type { ApiToken } from '@lore/api';
-import { useEffect, useRef, useState } from 'react';
+import { useTwoStepAction } from '../components/useTwoStepAction';
 import { formatDateTime } from '../format/formatDateTime';
 import { tokenScopeLabels } from './tokenScopeLabels';
 
@@ -10,29 +10,10 @@ interface TokenRowProps {
 
 /** One API token, with a revoke button that asks once more before acting. */
 export function TokenRow({ token, onRevoke }: TokenRowProps) {
-  const [stage, setStage] = useState<'idle' | 'confirming' | 'revoking'>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const revokeButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  // Keeps keyboard focus on the control that replaced the one just pressed.
-  useEffect(() => {
-    if (stage === 'confirming') confirmButton.current?.focus();
-    if (stage === 'idle' && wasConfirming.current) revokeButton.current?.focus();
-    wasConfirming.current = stage === 'confirming';
-  }, [stage]);
-
-  const revoke = async () => {
-    setStage('revoking');
-    setError(null);
-    try {
-      await onRevoke(token.id);
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Revoking failed.');
-      setStage('idle');
-    }
-  };
+  const { stage, error, startButton, confirmButton, ask, cancel, confirm } = useTwoStepAction(
+    () => onRevoke(token.id),
+    'Revoking failed.',
+  );
 
   return (
     <tr>
@@ -54,11 +35,11 @@ export function TokenRow({ token, onRevoke }: TokenRowProps) {
       <td className="table__actions">
         {stage === 'idle' ? (
           <button
-            ref={revokeButton}
+            ref={startButton}
             type="button"
             className="button button--danger button--small"
             aria-label={`Revoke token ${token.name}`}
-            onClick={() => setStage('confirming')}
+            onClick={ask}
           >
             Revoke
           </button>
@@ -69,16 +50,16 @@ export function TokenRow({ token, onRevoke }: TokenRowProps) {
               type="button"
               className="button button--danger button--small"
               aria-label={`Confirm: revoke token ${token.name}`}
-              disabled={stage === 'revoking'}
-              onClick={revoke}
+              disabled={stage === 'running'}
+              onClick={confirm}
             >
-              {stage === 'revoking' ? 'Revoking…' : 'Confirm revoke'}
+              {stage === 'running' ? 'Revoking…' : 'Confirm revoke'}
             </button>
             <button
               type="button"
               className="button button--secondary button--small"
-              disabled={stage === 'revoking'}
-              onClick={() => setStage('idle')}
+              disabled={stage === 'running'}
+              onClick={cancel}
             >
               Cancel
             </button>

@@ -1,6 +1,6 @@
 import type { Share } from '@lore/api';
-import { useEffect, useRef, useState } from 'react';
 import { CopyButton } from '../components/CopyButton';
+import { useTwoStepAction } from '../components/useTwoStepAction';
 import { formatDateTime } from '../format/formatDateTime';
 
 interface ShareLinkRowProps {
@@ -11,28 +11,10 @@ interface ShareLinkRowProps {
 
 /** One live public link: its address, what it covers, who made it, expiry, last use, revoke. */
 export function ShareLinkRow({ share, canRevoke, onRevoke }: ShareLinkRowProps) {
-  const [stage, setStage] = useState<'idle' | 'confirming' | 'revoking'>('idle');
-  const [error, setError] = useState<string | null>(null);
-  const confirmButton = useRef<HTMLButtonElement>(null);
-  const revokeButton = useRef<HTMLButtonElement>(null);
-  const wasConfirming = useRef(false);
-
-  useEffect(() => {
-    if (stage === 'confirming') confirmButton.current?.focus();
-    if (stage === 'idle' && wasConfirming.current) revokeButton.current?.focus();
-    wasConfirming.current = stage === 'confirming';
-  }, [stage]);
-
-  const revoke = async () => {
-    setStage('revoking');
-    setError(null);
-    try {
-      await onRevoke();
-    } catch (failure) {
-      setError(failure instanceof Error ? failure.message : 'Revoking failed.');
-      setStage('idle');
-    }
-  };
+  const { stage, error, startButton, confirmButton, ask, cancel, confirm } = useTwoStepAction(
+    onRevoke,
+    'Revoking failed.',
+  );
 
   const created = formatDateTime(share.createdAt);
   return (
@@ -58,11 +40,11 @@ export function ShareLinkRow({ share, canRevoke, onRevoke }: ShareLinkRowProps) 
         <div className="share-link__actions">
           {stage === 'idle' ? (
             <button
-              ref={revokeButton}
+              ref={startButton}
               type="button"
               className="button button--danger button--small"
               aria-label={`Revoke the public link created on ${created}`}
-              onClick={() => setStage('confirming')}
+              onClick={ask}
             >
               Revoke
             </button>
@@ -73,16 +55,16 @@ export function ShareLinkRow({ share, canRevoke, onRevoke }: ShareLinkRowProps) 
                 ref={confirmButton}
                 type="button"
                 className="button button--danger button--small"
-                disabled={stage === 'revoking'}
-                onClick={() => void revoke()}
+                disabled={stage === 'running'}
+                onClick={() => void confirm()}
               >
-                {stage === 'revoking' ? 'Revoking…' : 'Confirm: revoke link'}
+                {stage === 'running' ? 'Revoking…' : 'Confirm: revoke link'}
               </button>
               <button
                 type="button"
                 className="button button--secondary button--small"
-                disabled={stage === 'revoking'}
-                onClick={() => setStage('idle')}
+                disabled={stage === 'running'}
+                onClick={cancel}
               >
                 Cancel
               </button>
