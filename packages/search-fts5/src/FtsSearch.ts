@@ -17,8 +17,12 @@ import { matchingLevels } from './matchingLevels';
 import { planQuery } from './planQuery';
 import { presentFtsHit } from './presentFtsHit';
 import type { SynonymTable } from './SynonymTable';
+import { searchableSpaces } from './searchableSpaces';
 
 const empty: SearchResults = { hits: [], total: 0, totalExact: true, didYouMean: null };
+
+/** Most pages a search's words may match for its spaces to be checked on the page rows. */
+const joinedSpacesUpTo = 3_000;
 
 const clamp = (value: number, min: number, max: number) =>
   Number.isFinite(value) ? Math.min(max, Math.max(min, Math.trunc(value))) : min;
@@ -55,9 +59,17 @@ export class FtsSearch {
     const needed = offset + limit;
     const query = parseQuery(request.text);
     if (query.required.length === 0) return empty;
-    const filter = ftsFilterExpression(request, this.#statements.spaces.all());
-    if (filter === null) return empty;
+    const indexedSpaces = this.#statements.spaces.all();
+    const searchable = searchableSpaces(request, indexedSpaces);
+    if (searchable === null) return empty;
     const plan = planQuery(query, this.#vocabulary, synonyms);
+    // No level of this search matches more pages than its most common word group does. When
+    // that is few, checking each match's space on its row is cheaper than a MATCH over the
+    // tokens of many readable spaces; when it is many, the index's own filter stops early.
+    const mostMatches = Math.max(0, ...plan.groups.map((group) => group.docs));
+    const joinSpaces = searchable.outside.length > 0 && mostMatches <= joinedSpacesUpTo;
+    const filter = ftsFilterExpression(request, indexedSpaces, joinSpaces ? 'joined' : 'match');
+    if (filter === null) return empty;
     const excluded =
       plan.excluded.length > 0 ? ` NOT (${textColumns} : ${ftsAnyOf(plan.excluded)})` : '';
     const hidden =
@@ -67,6 +79,7 @@ export class FtsSearch {
     const scope: FtsScope = {
       updatedAfter: request.filters?.updatedAfter,
       hiddenRowids: hidden.length > 0 ? JSON.stringify(hidden) : undefined,
+      spaceIds: joinSpaces ? JSON.stringify(searchable.inside) : undefined,
     };
     const now = request.now ?? Date.now();
 

@@ -6,7 +6,7 @@ import type { QueryPlan } from './planQuery';
 
 /**
  * The query with unknown words replaced by the likeliest word a readable page holds (`filter`
- * is the permission part of the MATCH expression, `scope` the hidden pages), or null when
+ * is the permission part of the MATCH expression, `scope` the hidden pages and joined spaces), or null when
  * nothing is worth suggesting.
  */
 export function didYouMean(
@@ -23,6 +23,7 @@ export function didYouMean(
       (candidate) =>
         ranker.count(`(${textColumns} : ${ftsPhrase([candidate])})${filter}`, {
           hiddenRowids: scope.hiddenRowids,
+          spaceIds: scope.spaceIds,
         }) > 0,
     );
     if (readable) chosen.set(word, readable);
