@@ -39,10 +39,18 @@ export const pageBodySchema = z.object({ page: pageSchema });
 /** A space's trash, newest first. */
 export const trashedPagesSchema = z.object({ pages: z.array(pageSchema) });
 
+/** What someone may do with a page, lowest to highest. */
+export const pageAccessSchema = z
+  .enum(['read', 'comment', 'edit', 'admin'])
+  .describe(
+    'what the caller may do with the page: read it, also comment, also edit it, or also manage its restrictions (space admins)',
+  );
+
 /** `GET /api/pages/:id`: the page, its space and, unless `content=false`, its content. */
 export const pageWithContentSchema = z.object({
   page: pageSchema,
   space: spaceSchema,
+  access: pageAccessSchema,
   markdown: z.string().optional().describe('absent with content=false'),
   html: z.string().optional().describe('absent with content=false'),
 });
@@ -79,6 +87,7 @@ export const moveBodySchema = z.strictObject({
 export type Page = z.infer<typeof pageSchema>;
 export type PageRef = z.infer<typeof pageRefSchema>;
 export type PageWithContent = z.infer<typeof pageWithContentSchema>;
+export type PageAccessLevel = z.infer<typeof pageAccessSchema>;
 export type NewPageInput = z.input<typeof newPageBodySchema>;
 export type PageChange = z.input<typeof pageChangeBodySchema>;
 export type MoveRequest = z.input<typeof moveBodySchema>;

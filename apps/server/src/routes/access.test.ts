@@ -218,4 +218,42 @@ describe('spaces, members, groups and restrictions over HTTP', () => {
     );
     await expectJson(await eve.as(`/api/pages/${child.id}`), 200);
   });
+
+  it('tells each person what they may do with a page, restrictions included', async () => {
+    const sam = await member('sam');
+    const eve = await member('eve');
+    const { space } = await expectJson(
+      await sam.as('/api/spaces', {
+        method: 'POST',
+        json: { name: 'Ops', defaultRole: 'commenter' },
+      }),
+      201,
+    );
+    const { page } = await expectJson(
+      await sam.as('/api/pages', { method: 'POST', json: { spaceId: space.id, title: 'Runbook' } }),
+      201,
+    );
+    const accessOf = async (as: typeof sam.as, content: boolean) =>
+      (await expectJson(await as(`/api/pages/${page.id}?content=${content}`), 200)).access;
+    expect(await accessOf(sam.as, true)).toBe('admin');
+    expect(await accessOf(eve.as, false)).toBe('comment');
+    await expectJson(
+      await sam.as(`/api/spaces/ops/members/users/${eve.user.id}`, {
+        method: 'PUT',
+        json: { role: 'editor' },
+      }),
+      200,
+    );
+    expect(await accessOf(eve.as, false)).toBe('edit');
+    // Taken off the edit list of the page: she reads it (and may comment, as her role allows).
+    await expectJson(
+      await sam.as(`/api/pages/${page.id}/restrictions`, {
+        method: 'PUT',
+        json: { view: null, edit: { users: [sam.user.id], groups: [] } },
+      }),
+      200,
+    );
+    expect(await accessOf(eve.as, false)).toBe('comment');
+    expect(await accessOf(eve.as, true)).toBe('comment');
+  });
 });

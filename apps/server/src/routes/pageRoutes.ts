@@ -2,6 +2,7 @@ import {
   backlinksSchema,
   moveBodySchema,
   newPageBodySchema,
+  type PageAccessLevel,
   pageBodySchema,
   pageChangeBodySchema,
   pageWithContentSchema,
@@ -115,11 +116,17 @@ export const pageRoutes = [
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: async ({ actor, params, query, services }) => {
+      // Readable pages only get this far, so the access is never `none`.
+      const accessTo = (page: Page) => services.access.pageAccess(actor, page) as PageAccessLevel;
       if (query.content === 'false') {
         const { page, space } = services.pages.getPageInfo(actor, params.id);
         return {
           status: 200,
-          body: { page: presentPage(page, space), space: presentSpaceFor(services, actor, space) },
+          body: {
+            page: presentPage(page, space),
+            space: presentSpaceFor(services, actor, space),
+            access: accessTo(page),
+          },
         };
       }
       const { page, space, markdown, html } = await services.pages.getPage(actor, params.id);
@@ -128,6 +135,7 @@ export const pageRoutes = [
         body: {
           page: presentPage(page, space),
           space: presentSpaceFor(services, actor, space),
+          access: accessTo(page),
           markdown,
           html,
         },

@@ -75,7 +75,8 @@ describe('pages', () => {
 
     // What the editor asks for: the page and its space, nothing rendered.
     const info = await expectJson(await t.request(`/api/pages/${page.shortId}?content=false`), 200);
-    expect(info).toEqual({ page: read.page, space: read.space });
+    expect(info).toEqual({ page: read.page, space: read.space, access: read.access });
+    expect(read.access).toBe('admin');
     const bad = await expectJson(await t.request(`/api/pages/${page.id}?content=maybe`), 400);
     expect(bad.error.code).toBe('invalid_request');
     expect(

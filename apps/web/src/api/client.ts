@@ -117,7 +117,7 @@ export const api = {
   getPage: (id: string) => request<PageWithContent>('GET', `/api/pages/${encodeURIComponent(id)}`),
   /** The page and its space without its rendered content (the editor syncs that itself). */
   getPageInfo: (id: string) =>
-    request<{ page: Page; space: Space }>(
+    request<Omit<PageWithContent, 'markdown' | 'html'>>(
       'GET',
       `/api/pages/${encodeURIComponent(id)}?content=false`,
     ),

@@ -5,7 +5,6 @@ import { Selection } from '@tiptap/pm/state';
 import { useCallback, useEffect, useId, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ReadOnlyBanner } from '../access/ReadOnlyBanner';
-import { usePageEditAccess } from '../access/usePageEditAccess';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
 import { HistoryControls } from '../history/HistoryControls';
@@ -74,7 +73,13 @@ function PageEditor({ pageId }: { pageId: string }) {
   const [title, setTitle] = useState('');
   const [confirmingTrash, setConfirmingTrash] = useState(false);
   const [actionError, setActionError] = useState<string | null>(null);
-  const access = usePageEditAccess(pageId, info.status === 'ready' ? info.space : null);
+  // The server says what this person may do with the page (space role and every restriction).
+  const access =
+    info.status !== 'ready'
+      ? 'unknown'
+      : info.access === 'edit' || info.access === 'admin'
+        ? 'edit'
+        : 'read';
   const readOnly = access === 'read';
   const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
   const terminal = snapshot.terminal;
