@@ -28,6 +28,20 @@ export const workspaceAdminsSchema = z.object({
   admins: z.array(z.object({ displayName: z.string() }).meta({ id: 'WorkspaceAdmin' })),
 });
 
+/** `GET /api/people`: the enabled people, for members to pick from when they give access. */
+export const peopleSchema = z.object({
+  people: z.array(
+    z
+      .object({
+        id: z.string(),
+        displayName: z.string(),
+        email: z.string(),
+        guest: z.boolean().describe('guests can be space editors at most'),
+      })
+      .meta({ id: 'Person' }),
+  ),
+});
+
 export const setupStatusSchema = z.object({ needsSetup: z.boolean() });
 
 export const loginBodySchema = z.strictObject({ email: emailField, password: passwordField });
@@ -140,6 +154,7 @@ export const collabTicketSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 export type UserRole = User['role'];
 export type WorkspaceAdmins = z.infer<typeof workspaceAdminsSchema>;
+export type People = z.infer<typeof peopleSchema>;
 export type SetupInput = z.input<typeof setupBodySchema>;
 export type NewUserInput = z.input<typeof newUserBodySchema>;
 export type UpdateUserInput = z.input<typeof updateUserBodySchema>;

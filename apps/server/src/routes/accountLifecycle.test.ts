@@ -523,3 +523,34 @@ describe('workspace admins, by name', () => {
     expect(anonymous.status).toBe(401);
   });
 });
+
+describe('the people directory', () => {
+  beforeEach(setUp);
+
+  it('lists the enabled people to members and admins, and to no guest', async () => {
+    await createMember('grace@example.com', 'member');
+    const doraId = await createMember('dora@example.com', 'member');
+    await createMember('guest@example.com', 'guest');
+    expect(
+      (await t.request(`/api/users/${doraId}`, { method: 'PATCH', json: { disabled: true } }))
+        .status,
+    ).toBe(200);
+
+    const grace = await logIn('grace@example.com');
+    const { people } = await expectJson(await t.request('/api/people', as(grace)), 200);
+    const emails = people.map((person: { email: string }) => person.email);
+    expect(emails).toContain('grace@example.com');
+    expect(emails).toContain('guest@example.com');
+    expect(emails).not.toContain('dora@example.com');
+    expect(
+      people.find((person: { email: string }) => person.email === 'guest@example.com'),
+    ).toMatchObject({
+      guest: true,
+    });
+    expect(Object.keys(people[0]).sort()).toEqual(['displayName', 'email', 'guest', 'id']);
+
+    const guest = await logIn('guest@example.com');
+    expect((await t.request('/api/people', as(guest))).status).toBe(403);
+    expect((await t.request('/api/people', { anonymous: true })).status).toBe(401);
+  });
+});

@@ -251,6 +251,11 @@ const cases: Record<string, Case> = {
     probe: () => ({ path: '/api/collab/tickets', method: 'POST' }),
   },
   'GET /api/users': { scope: 'none', allow: workspaceAdmin, probe: () => ({ path: '/api/users' }) },
+  'GET /api/people': {
+    scope: 'none',
+    allow: workspaceMember,
+    probe: () => ({ path: '/api/people' }),
+  },
   'GET /api/workspace/admins': {
     scope: 'none',
     allow: signedIn,

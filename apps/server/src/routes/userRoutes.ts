@@ -1,6 +1,7 @@
 import {
   newUserBodySchema,
   oneTimeLinkSchema,
+  peopleSchema,
   updateUserBodySchema,
   userBodySchema,
   usersSchema,
@@ -28,6 +29,29 @@ export const userRoutes = [
     handler: ({ actor, services }) => ({
       status: 200,
       body: { users: services.accounts.listUsers(actor).map(presentUser) },
+    }),
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/people',
+    tag: 'Accounts',
+    summary:
+      'The enabled people, by name and email, for workspace members and admins to pick from when they give access (guests may not list people)',
+    access: 'user',
+    responses: {
+      200: { description: 'People, by name', schema: peopleSchema },
+      403: errorResponse('Guests cannot list people'),
+    },
+    handler: ({ actor, services }) => ({
+      status: 200,
+      body: {
+        people: services.accounts.people(actor).map((person) => ({
+          id: person.id,
+          displayName: person.displayName,
+          email: person.email,
+          guest: person.role === 'guest',
+        })),
+      },
     }),
   }),
   defineRoute({

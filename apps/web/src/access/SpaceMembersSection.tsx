@@ -217,7 +217,7 @@ function AddMemberForm({
               ? `People could not be listed: ${directoryError}`
               : directoryComplete
                 ? undefined
-                : 'You can find groups and the people in them; a workspace admin can add anyone.'
+                : 'As a guest you can find only the space’s members.'
           }
         />
       )}

@@ -3,6 +3,7 @@ import type {
   GroupWithMembers,
   PageRestrictions,
   PageRestrictionsInput,
+  People,
   Space,
   SpaceChangeInput,
   SpaceMember,
@@ -45,4 +46,6 @@ export const accessApi = {
       restrictions,
     ),
   workspaceAdmins: () => request<WorkspaceAdmins>('GET', '/api/workspace/admins'),
+  /** Every enabled person, for workspace members and admins (guests get 403). */
+  people: () => request<People>('GET', '/api/people'),
 };

@@ -205,8 +205,7 @@ export function PeopleSection({ pageId, space, canEdit }: PeopleSectionProps) {
   );
 }
 
-const pickerHint =
-  'You can find groups, the people in them and the space’s members; a workspace admin can find anyone.';
+const pickerHint = 'As a guest you can find the people already named here and the space’s members.';
 
 function SpaceAccessSummary({ space, memberCount }: { space: Space; memberCount: number | null }) {
   const members =

@@ -1,4 +1,5 @@
 import { randomInt, randomUUID, timingSafeEqual } from 'node:crypto';
+import { assertWorkspaceMember } from '../access/workspaceRole';
 import type { AuditWriter } from '../audit/AuditWriter';
 import type { Clock } from '../Clock';
 import { ConcurrencyGate } from '../ConcurrencyGate';
@@ -200,6 +201,19 @@ export class AccountService {
   listUsers(actor: User | null): UserAccount[] {
     if (actor) assertAdmin(actor, 'list users');
     return this.#store.listUsers();
+  }
+
+  /**
+   * The enabled people of the workspace, for members and admins to pick from when they give
+   * access or share (names and emails are no secret inside the company); guests, who see only
+   * what was shared with them, may not list people.
+   */
+  people(actor: User): UserAccount[] {
+    assertWorkspaceMember(actor, 'Guests cannot list people.');
+    return this.#store
+      .listUsers()
+      .filter((user) => user.disabledAt === null)
+      .sort((a, b) => a.displayName.localeCompare(b.displayName) || a.id.localeCompare(b.id));
   }
 
   /**
