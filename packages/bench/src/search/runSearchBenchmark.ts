@@ -8,6 +8,8 @@ import {
   handbookDir,
   handbookQuestions,
   loadHandbook,
+  newHireTestQuestions,
+  newHireTuningQuestions,
   type RelevanceScore,
 } from '@lore/search-fts5';
 import { openDatabase } from '@lore/store-sqlite';
@@ -45,10 +47,19 @@ export interface BulkIndexing {
   readonly databaseMiB: number;
 }
 
+/** One question set's scores. */
+export interface RelevanceSet {
+  readonly name: string;
+  readonly questions: number;
+  readonly score: RelevanceScore;
+}
+
 export interface HandbookRun {
   readonly pages: number;
   readonly indexingSeconds: number;
   readonly relevance: RelevanceScore;
+  /** The older 38 (fitted), the new-hire tuning half and the held-out half, side by side. */
+  readonly sets: readonly RelevanceSet[];
   readonly questions: ClassLatency;
 }
 
@@ -107,6 +118,23 @@ async function handbook(log: (line: string) => void): Promise<HandbookRun | null
     await index.rebuild(inBatches(pages, 1_000));
     const indexingSeconds = (performance.now() - started) / 1000;
     const relevance = await evaluateRelevance(index, handbookQuestions, ['handbook']);
+    const sets: RelevanceSet[] = [
+      {
+        name: 'older 38 (the ranking was fitted to them)',
+        questions: handbookQuestions.length,
+        score: relevance,
+      },
+      {
+        name: 'new-hire tuning half',
+        questions: newHireTuningQuestions.length,
+        score: await evaluateRelevance(index, newHireTuningQuestions, ['handbook']),
+      },
+      {
+        name: 'new-hire held-out half (never tuned on)',
+        questions: newHireTestQuestions.length,
+        score: await evaluateRelevance(index, newHireTestQuestions, ['handbook']),
+      },
+    ];
     const [questions] = await measureQueries(
       index,
       [
@@ -120,7 +148,7 @@ async function handbook(log: (line: string) => void): Promise<HandbookRun | null
       5,
     );
     if (!questions) throw new Error('No latency for the handbook questions.');
-    return { pages: pages.length, indexingSeconds, relevance, questions };
+    return { pages: pages.length, indexingSeconds, relevance, sets, questions };
   });
 }
 

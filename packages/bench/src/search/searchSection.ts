@@ -49,6 +49,25 @@ export function searchSection(
       ]),
       '',
     );
+    lines.push(
+      'The same engine on new-hire questions it was never fitted to (packages/search-fts5/src/',
+      'relevance/newHireQuestions.ts): a tuning half, and a held-out half that ranking work never',
+      'looks at and that never changes:',
+      '',
+      '| question set | questions | hit@1 | hit@3 | MRR | nDCG@10 |',
+      '|---|---|---|---|---|---|',
+      ...run.handbook.sets.map((set) =>
+        row([
+          set.name,
+          set.questions,
+          set.score.hitAt1.toFixed(3),
+          set.score.hitAt3.toFixed(3),
+          set.score.mrr.toFixed(3),
+          set.score.ndcgAt10.toFixed(3),
+        ]),
+      ),
+      '',
+    );
     const misses = relevance.outcomes.filter(
       (outcome) => outcome.rank === null || outcome.rank > 3,
     );
