@@ -65,8 +65,12 @@ export function planQuery(
     }
     index += 1;
     if (clause.kind === 'phrase') {
-      for (const word of clause.words) markWords.add(word);
-      groups.push({ alternatives: [clause.words], docs: phraseDocs(clause.words, vocabulary) });
+      const alternatives = correctedPhrases(clause.words, vocabulary, corrections);
+      for (const phrase of alternatives) for (const word of phrase) markWords.add(word);
+      groups.push({
+        alternatives,
+        docs: alternatives.reduce((sum, phrase) => sum + phraseDocs(phrase, vocabulary), 0),
+      });
       continue;
     }
     const word = clause.text;
@@ -130,4 +134,33 @@ function phraseDocs(words: readonly string[], vocabulary: FtsVocabulary): number
   let docs = Number.POSITIVE_INFINITY;
   for (const word of words) docs = Math.min(docs, vocabulary.docs(word));
   return Number.isFinite(docs) ? docs : 0;
+}
+
+/**
+ * A phrase (words joined by punctuation, like `anti-bribery`, or quoted) and, when some of its
+ * words are in no page, the same phrase with those words corrected: at most
+ * `maxTypoAlternatives` in all, the likeliest corrections first. The corrections are noted for
+ * "did you mean".
+ */
+function correctedPhrases(
+  words: readonly string[],
+  vocabulary: FtsVocabulary,
+  corrections: Map<string, string[]>,
+): (readonly string[])[] {
+  let phrases: string[][] = [[...words]];
+  for (const [position, word] of words.entries()) {
+    if (vocabulary.docs(word) > 0) continue;
+    const candidates = vocabulary
+      .typoCandidates(word, typoBudget(word), maxTypoAlternatives)
+      .map((candidate) => candidate.term);
+    if (candidates.length === 0) continue;
+    corrections.set(word, candidates);
+    const corrected = phrases.flatMap((phrase) =>
+      candidates.map((candidate) =>
+        phrase.map((known, at) => (at === position ? candidate : known)),
+      ),
+    );
+    phrases = [...phrases, ...corrected].slice(0, maxTypoAlternatives + 1);
+  }
+  return phrases;
 }
