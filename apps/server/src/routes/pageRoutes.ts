@@ -2,7 +2,6 @@ import {
   backlinksSchema,
   moveBodySchema,
   newPageBodySchema,
-  type PageAccessLevel,
   pageBodySchema,
   pageChangeBodySchema,
   pageWithContentSchema,
@@ -10,7 +9,6 @@ import {
 } from '@lore/api';
 import {
   type Page,
-  type Space,
   suggestLimitDefault,
   suggestLimitMax,
   titleMaxLength,
@@ -25,8 +23,6 @@ import { errorResponse } from './schemas';
 const pageParams = z.object({ id: z.string().min(1).max(100) });
 
 /** A space the actor reads (they read a page in it), with their role. */
-const presentSpaceFor = (services: Services, actor: User, space: Space) =>
-  presentSpace(space, services.access.spaceRole(actor, space) ?? 'viewer');
 
 /** A page with its address, which needs the slug of the space it is in. */
 const present = (services: Services, actor: User, page: Page) =>
@@ -116,26 +112,23 @@ export const pageRoutes = [
       404: errorResponse('No such page (`page_not_found`)'),
     },
     handler: async ({ actor, params, query, services }) => {
-      // Readable pages only get this far, so the access is never `none`.
-      const accessTo = (page: Page) => services.access.pageAccess(actor, page) as PageAccessLevel;
       if (query.content === 'false') {
-        const { page, space } = services.pages.getPageInfo(actor, params.id);
+        const { page, space, role, access } = services.pages.getPageInfo(actor, params.id);
         return {
           status: 200,
-          body: {
-            page: presentPage(page, space),
-            space: presentSpaceFor(services, actor, space),
-            access: accessTo(page),
-          },
+          body: { page: presentPage(page, space), space: presentSpace(space, role), access },
         };
       }
-      const { page, space, markdown, html } = await services.pages.getPage(actor, params.id);
+      const { page, space, role, access, markdown, html } = await services.pages.getPage(
+        actor,
+        params.id,
+      );
       return {
         status: 200,
         body: {
           page: presentPage(page, space),
-          space: presentSpaceFor(services, actor, space),
-          access: accessTo(page),
+          space: presentSpace(space, role),
+          access,
           markdown,
           html,
         },

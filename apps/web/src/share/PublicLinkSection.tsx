@@ -1,10 +1,10 @@
 import type { Share } from '@lore/api';
-import { type FormEvent, type ReactNode, useEffect, useId, useRef, useState } from 'react';
+import { type FormEvent, type ReactNode, useId, useState } from 'react';
 import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
-import { CopyButton } from '../components/CopyButton';
 import { ExpiryField } from '../components/ExpiryField';
 import { FormError } from '../components/FormError';
+import { SecretNotice } from '../components/SecretNotice';
 import { type ExpiryChoice, expiryFromChoice } from '../format/expiryChoice';
 import { ShareLinkRow } from './ShareLinkRow';
 import { shareApi } from './shareApi';
@@ -169,35 +169,19 @@ function NewLinkForm({ pageId, onCreated }: { pageId: string; onCreated(share: S
 }
 
 function CreatedLink({ share, onDismiss }: { share: Share; onDismiss(): void }) {
-  const heading = useRef<HTMLParagraphElement>(null);
-  const inputId = useId();
-  // Focus moves to the new link, so keyboard and screen reader users find it at once.
-  useEffect(() => heading.current?.focus(), []);
   return (
-    <div className="token-secret share-created">
-      <p className="token-secret__title" ref={heading} tabIndex={-1}>
-        Public link created
-      </p>
+    <SecretNotice
+      title="Public link created"
+      label="New public link"
+      value={share.url ?? ''}
+      what="link"
+      className="share-created"
+      onDismiss={onDismiss}
+    >
       <p className="muted">
         Copy it now: Lore keeps only a fingerprint of the link, so its address is not shown again.
         If it gets lost, create a new link and revoke this one.
       </p>
-      <label htmlFor={inputId} className="visually-hidden">
-        New public link
-      </label>
-      <div className="token-secret__row">
-        <input
-          id={inputId}
-          className="field__input token-secret__value"
-          readOnly
-          value={share.url ?? ''}
-          onFocus={(event) => event.currentTarget.select()}
-        />
-        {share.url && <CopyButton text={share.url} what="link" />}
-        <button type="button" className="button button--secondary" onClick={onDismiss}>
-          Done
-        </button>
-      </div>
-    </div>
+    </SecretNotice>
   );
 }

@@ -137,12 +137,21 @@ export class AccessPolicy {
    *   nothing about it leaks); PermissionDeniedError when they read it but may not do that.
    */
   requirePage(actor: Actor, pageId: string, needed: NeededAccess): Page {
+    return this.requirePageAccess(actor, pageId, needed).page;
+  }
+
+  /** `requirePage`, with what the actor may do with the page (at least `needed`). */
+  requirePageAccess(
+    actor: Actor,
+    pageId: string,
+    needed: NeededAccess,
+  ): { page: Page; access: Exclude<PageAccess, 'none'> } {
     const page = this.#findPage(pageId);
     if (!page) throw pageNotFound();
     const access = this.pageAccess(actor, page);
     if (access === 'none') throw pageNotFound();
     if (!accessAllows(access, needed)) throw new PermissionDeniedError(neededMessage[needed]);
-    return page;
+    return { page, access };
   }
 
   /**

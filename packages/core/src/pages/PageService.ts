@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AccessPolicy } from '../access/AccessPolicy';
 import type { AccessStore } from '../access/AccessStore';
+import type { PageAccess } from '../access/PageAccess';
 import type { DefaultSpaceRole, SpaceRole } from '../access/SpaceRole';
 import type { SpaceVisibility } from '../access/SpaceVisibility';
 import { assertWorkspaceMember } from '../access/workspaceRole';
@@ -63,6 +64,10 @@ export interface NewPage {
 export interface PageInfo {
   readonly page: Page;
   readonly space: Space;
+  /** The actor's role in the space. */
+  readonly role: SpaceRole;
+  /** What the actor may do with the page, restrictions counted. */
+  readonly access: Exclude<PageAccess, 'none'>;
 }
 
 export interface PageWithContent extends PageInfo, RenderedPage {}
@@ -247,8 +252,9 @@ export class PageService {
 
   /** A page (by id or short id) and its space, without reading its content. */
   getPageInfo(actor: User, pageId: string): PageInfo {
-    const page = this.getPageMeta(actor, pageId);
-    return { page, space: this.getSpace(actor, page.spaceId) };
+    const { page, access } = this.#policy.requirePageAccess(actor, pageId, 'read');
+    const { space, role } = this.#policy.requireSpace(actor, page.spaceId);
+    return { page, space, role, access };
   }
 
   async getPage(actor: User, pageId: string): Promise<PageWithContent> {
