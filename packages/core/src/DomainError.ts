@@ -55,3 +55,14 @@ export class ServiceBusyError extends DomainError {
     super('The server is busy. Try again in a moment.');
   }
 }
+
+/**
+ * The database cannot be reached right now (a restart, a failover, a lost connection). Nothing was
+ * written; the same request can be retried once it is back.
+ */
+export class StoreUnavailableError extends DomainError {
+  readonly code = 'store_unavailable';
+  constructor(readonly retryAfterSeconds = 2) {
+    super('The database is not reachable right now. Try again in a moment.');
+  }
+}

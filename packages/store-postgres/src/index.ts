@@ -1,0 +1,3 @@
+export * from './migrate';
+export * from './PostgresDatabase';
+export * from './PostgresError';

@@ -1,0 +1,1 @@
+-- 0001_accounts: tables are added with the stores that use them.

@@ -1,0 +1,1 @@
+-- 0002_spaces_pages: tables are added with the stores that use them.

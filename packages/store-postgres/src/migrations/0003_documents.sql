@@ -1,0 +1,1 @@
+-- 0003_documents: tables are added with the stores that use them.

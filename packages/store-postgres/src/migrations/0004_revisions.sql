@@ -1,0 +1,1 @@
+-- 0004_revisions: tables are added with the stores that use them.

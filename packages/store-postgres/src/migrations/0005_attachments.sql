@@ -1,0 +1,1 @@
+-- 0005_attachments: tables are added with the stores that use them.

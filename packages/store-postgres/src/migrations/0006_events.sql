@@ -1,0 +1,1 @@
+-- 0006_events: tables are added with the stores that use them.

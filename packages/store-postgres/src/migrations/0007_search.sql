@@ -1,0 +1,1 @@
+-- 0007_search: tables are added with the stores that use them.

@@ -1,0 +1,1 @@
+-- 0008_access: tables are added with the stores that use them.

@@ -1,0 +1,1 @@
+-- 0009_shares: tables are added with the stores that use them.

@@ -1,0 +1,1 @@
+-- 0010_audit: tables are added with the stores that use them.

@@ -1,0 +1,1 @@
+-- 0011_search_index: tables are added with the stores that use them.

@@ -1,0 +1,2 @@
+export * from './PostgresServer';
+export * from './testDatabase';
