@@ -25,11 +25,15 @@ import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { SearchServices } from './search/SearchServices';
+import type { Storage } from './storage/Storage';
 import type { TransferServices } from './transfer/TransferServices';
 
 /** Everything a route handler or command may call, wired once by the runtime (`createLore`). */
 export interface Services {
   readonly config: Config;
+  /** Every store, on the configured database. */
+  readonly storage: Storage;
+  /** The SQLite database, for SQLite-only tools and tests; throws on PostgreSQL. */
   readonly db: Db;
   readonly accounts: AccountService;
   readonly pages: PageService;

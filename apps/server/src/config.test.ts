@@ -14,6 +14,41 @@ describe('loadConfig', () => {
     expect(config.webDist).toBeNull();
   });
 
+  it('keeps the stores in SQLite with FTS5 unless PostgreSQL is chosen', () => {
+    const embedded = loadConfig({});
+    expect(embedded.store).toEqual({ engine: 'sqlite' });
+    expect(embedded.search).toEqual({ engine: 'fts5' });
+    expect(embedded.attachmentsDir).toBe(resolve('./data/attachments'));
+    expect(embedded.relayUrl).toBeNull();
+    const url = 'postgresql://lore:secret@db:5432/lore';
+    const cluster = loadConfig({
+      LORE_STORE: 'postgres',
+      LORE_DATABASE_URL: url,
+      LORE_RELAY: 'redis://cache:6379',
+      LORE_ATTACHMENTS_DIR: '/srv/lore-files',
+    });
+    expect(cluster.store).toEqual({ engine: 'postgres', url });
+    expect(cluster.search).toEqual({ engine: 'postgres' });
+    expect(cluster.attachmentsDir).toBe('/srv/lore-files');
+    expect(cluster.relayUrl).toBe('redis://cache:6379');
+  });
+
+  it('refuses store and search combinations that cannot work, naming the fix', () => {
+    expect(() => loadConfig({ LORE_STORE: 'postgres' })).toThrow(/LORE_DATABASE_URL/);
+    expect(() => loadConfig({ LORE_STORE: 'postgres', LORE_DATABASE_URL: 'mysql://x' })).toThrow(
+      /postgresql:\/\//,
+    );
+    expect(() =>
+      loadConfig({
+        LORE_STORE: 'postgres',
+        LORE_DATABASE_URL: 'postgresql://db/lore',
+        LORE_SEARCH: 'fts5',
+      }),
+    ).toThrow(/LORE_SEARCH=postgres or meilisearch/);
+    expect(() => loadConfig({ LORE_SEARCH: 'postgres' })).toThrow(/LORE_STORE=postgres/);
+    expect(() => loadConfig({ LORE_RELAY: 'http://cache' })).toThrow(/LORE_RELAY/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', LORE_PUBLIC_URL: '' }).port).toBe(3000);
   });

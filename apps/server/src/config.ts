@@ -4,6 +4,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
+import { type StoreConfig, storageConfigShape, storeConfigFrom } from './storage/storageConfig';
 
 /**
  * Which proxies in front of Lore to believe about the client's address (`X-Forwarded-For`) and
@@ -90,6 +91,7 @@ export const configSchema = z.object({
     .min(1)
     .max(1024 * 1024 * 1024, 'must be at most 1073741824 (1 GiB)')
     .default(25 * 1024 * 1024),
+  ...storageConfigShape,
   ...searchConfigShape,
 });
 
@@ -128,6 +130,12 @@ export interface Config {
   /** Largest attachment upload accepted, in bytes. */
   readonly attachmentMaxBytes: number;
   readonly search: SearchConfig;
+  /** Where the stores live: the SQLite file in the data folder, or a shared PostgreSQL. */
+  readonly store: StoreConfig;
+  /** Attachment files; every process of a cluster must see the same folder. */
+  readonly attachmentsDir: string;
+  /** Cross-process collaboration relay (`redis://…`), or null for a single process. */
+  readonly relayUrl: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -153,6 +161,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       'Invalid configuration:\n  LORE_ADMIN_EMAIL and LORE_ADMIN_PASSWORD must be set together.',
     );
   }
+  const store = storeConfigFrom(value);
+  if ('error' in store) throw new ConfigError(`Invalid configuration:\n  ${store.error}`);
   const search = searchConfigFrom(value);
   if ('error' in search) throw new ConfigError(`Invalid configuration:\n  ${search.error}`);
   const dataDir = resolve(value.LORE_DATA_DIR);
@@ -197,5 +207,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     collabSocketMaxMs: value.LORE_COLLAB_SOCKET_MAX_SECONDS * 1000,
     attachmentMaxBytes: value.LORE_ATTACHMENT_MAX_BYTES,
     search,
+    store,
+    attachmentsDir: resolve(value.LORE_ATTACHMENTS_DIR ?? resolve(dataDir, 'attachments')),
+    relayUrl: value.LORE_RELAY ?? null,
   };
 }

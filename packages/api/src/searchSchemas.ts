@@ -82,7 +82,7 @@ export const searchResponseSchema = z.object({
 
 /** The answer to `GET /api/search/status`. */
 export const searchStatusSchema = z.object({
-  engine: z.enum(['fts5', 'meilisearch']),
+  engine: z.enum(['fts5', 'postgres', 'meilisearch']),
   pending: z.number().describe('pages changed but not yet searchable'),
   lastError: z.string().nullable(),
   lastIndexedAt: z.string().nullable(),

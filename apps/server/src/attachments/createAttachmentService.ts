@@ -1,17 +1,18 @@
-import { join } from 'node:path';
 import {
   type AccessPolicy,
   AttachmentService,
+  type AttachmentStore,
+  type BlobStore,
   type Clock,
   type EventLog,
   type PageStore,
 } from '@lore/core';
-import { type Db, FileBlobStore, SqliteAttachmentStore } from '@lore/store-sqlite';
 import type { Config } from '../config';
 
 export interface AttachmentWiring {
   readonly config: Config;
-  readonly db: Db;
+  readonly attachments: AttachmentStore;
+  readonly blobs: BlobStore;
   readonly pageStore: PageStore;
   readonly policy: AccessPolicy;
   readonly clock: Clock;
@@ -24,8 +25,8 @@ export interface AttachmentWiring {
  */
 export function createAttachmentService(wiring: AttachmentWiring): AttachmentService {
   return new AttachmentService({
-    attachments: new SqliteAttachmentStore(wiring.db),
-    blobs: new FileBlobStore(join(wiring.config.dataDir, 'attachments')),
+    attachments: wiring.attachments,
+    blobs: wiring.blobs,
     pages: wiring.pageStore,
     policy: wiring.policy,
     clock: wiring.clock,

@@ -2,6 +2,7 @@ import {
   type AccessStore,
   type AccountStore,
   AuditedEventLog,
+  type AuditLog,
   AuditService,
   AuditTrail,
   type Clock,
@@ -10,7 +11,6 @@ import {
   type SpaceStore,
   StoreAuditDirectory,
 } from '@lore/core';
-import { type Db, SqliteAuditLog } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { auditRoutes } from '../routes/auditRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
@@ -19,7 +19,10 @@ import { RequestOrigin } from './RequestOrigin';
 const day = 86_400_000;
 
 export interface WireAuditOptions {
-  readonly db: Db;
+  /** Where records are kept. */
+  readonly log: AuditLog;
+  /** A write transaction over the database the log and the outbox share. */
+  transaction<T>(work: () => T): T;
   /** The outbox the services would otherwise write to directly. */
   readonly events: EventLog;
   readonly people: AccountStore;
@@ -45,15 +48,14 @@ export interface AuditWiring {
 }
 
 /**
- * Wires the audit log: records written in the same SQLite transaction as the events they
+ * Wires the audit log: records written in the same transaction as the events they
  * record (a savepoint inside the change's transaction, or a transaction of their own), with
  * the request's address and user agent from `RequestOrigin`; its admin routes; and retention.
  */
 export function wireAudit(options: WireAuditOptions): AuditWiring {
-  const { db, clock, logger } = options;
-  const transaction = <T>(work: () => T): T => db.transaction(work).immediate();
+  const { log, clock, logger } = options;
+  const transaction = <T>(work: () => T): T => options.transaction(work);
   const requestOrigin = new RequestOrigin();
-  const log = new SqliteAuditLog(db);
   const trail = new AuditTrail({
     log,
     directory: new StoreAuditDirectory({

@@ -9,7 +9,13 @@ import {
 import { AccessPolicy, type User } from '@lore/core';
 import { ManualClock } from '@lore/core/testing';
 import { EditOrigin } from '@lore/page-document';
-import { SqliteAccessStore, SqlitePageStore, SqliteSpaceStore } from '@lore/store-sqlite';
+import {
+  SqliteAccessStore,
+  SqliteAccountStore,
+  SqlitePageStore,
+  SqliteRevisionStore,
+  SqliteSpaceStore,
+} from '@lore/store-sqlite';
 import { pino } from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import type * as Y from 'yjs';
@@ -73,7 +79,9 @@ async function start(dbPath: string, clock: ManualClock): Promise<Running> {
     )
     .run();
   wiring = wireRevisions({
-    db: harness.db,
+    store: new SqliteRevisionStore(harness.db),
+    pages: new SqlitePageStore(harness.db),
+    people: new SqliteAccountStore(harness.db),
     policy: new AccessPolicy({
       store: new SqliteAccessStore(harness.db),
       spaces: new SqliteSpaceStore(harness.db),

@@ -5,31 +5,26 @@ import {
   type Clock,
   type PageStore,
   RevisionService,
+  type RevisionStore,
   systemTimers,
   type Timers,
 } from '@lore/core';
 import { EditOrigin, YjsVersionedContent } from '@lore/page-document';
-import {
-  type Db,
-  SqliteAccountStore,
-  SqlitePageStore,
-  SqliteRevisionStore,
-} from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import type { CollabContext } from '../collab/collabEndpoint';
 import { revisionRoutes } from '../routes/revisionRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
 
 export interface WireRevisionsOptions {
-  readonly db: Db;
+  /** Where revisions are kept. */
+  readonly store: RevisionStore;
   readonly collab: CollabServer<unknown>;
   readonly clock: Clock;
   readonly logger: Logger;
   /** Who may read a page's history and who may change it. */
   readonly policy: AccessPolicy;
-  /** The process's page and account stores (built here when absent, as in tests). */
-  readonly pages?: PageStore;
-  readonly people?: Pick<AccountStore, 'findUserById'>;
+  readonly pages: PageStore;
+  readonly people: Pick<AccountStore, 'findUserById'>;
   /** Timers for automatic revisions; tests pass a `ManualClock`. */
   readonly timers?: Timers;
   /** Edits pausing this long become a revision. Default 5 minutes. */
@@ -51,16 +46,16 @@ export interface RevisionWiring {
 }
 
 /**
- * Wires page history into a Lore process: revisions stored in SQLite, content read from and
+ * Wires page history into a Lore process: revisions stored in the database, content read from and
  * restored into the live collaboration rooms, and every accepted edit recorded with its author.
  */
 export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
-  const { db, collab, clock, logger } = options;
+  const { collab, clock, logger } = options;
   const revisions = new RevisionService({
-    store: new SqliteRevisionStore(db),
+    store: options.store,
     content: new YjsVersionedContent(collab),
-    pages: options.pages ?? new SqlitePageStore(db),
-    people: options.people ?? new SqliteAccountStore(db),
+    pages: options.pages,
+    people: options.people,
     policy: options.policy,
     clock,
     timers: options.timers ?? systemTimers,

@@ -18,22 +18,7 @@ import {
   TagService,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
-import {
-  type Db,
-  openDatabase,
-  reclaimFreePages,
-  SqliteAccessStore,
-  SqliteAccountStore,
-  SqliteConsumerState,
-  SqliteDocumentStore,
-  SqliteEventLog,
-  SqlitePageLinkStore,
-  SqlitePageStore,
-  SqlitePageTagStore,
-  SqliteShareLinkStore,
-  SqliteSpaceStore,
-  WalCheckpointer,
-} from '@lore/store-sqlite';
+import type { Db } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { createAttachmentService } from '../attachments/createAttachmentService';
 import { wireAudit } from '../audit/wireAudit';
@@ -65,7 +50,10 @@ import { tokenRoutes } from '../routes/tokenRoutes';
 import { transferRoutes } from '../routes/transferRoutes';
 import { userRoutes } from '../routes/userRoutes';
 import type { Services } from '../Services';
+import { createSearchIndex } from '../search/createSearchIndex';
 import { wireSearch } from '../search/wireSearch';
+import { openStorage } from '../storage/openStorage';
+import type { Storage } from '../storage/Storage';
 import { wireTransfer } from '../transfer/wireTransfer';
 import type { LoreModule } from './LoreModule';
 
@@ -76,6 +64,9 @@ const closeDrainMs = 5_000;
 export interface LoreRuntime {
   readonly config: Config;
   readonly logger: Logger;
+  /** Every store, on the configured database. */
+  readonly storage: Storage;
+  /** The SQLite database, for SQLite-only tools and tests; throws on PostgreSQL. */
   readonly db: Db;
   /** Every service, built once; what routes and commands call. */
   readonly services: Services;
@@ -109,21 +100,21 @@ export async function createLore(
   options: CreateLoreOptions = {},
 ): Promise<LoreRuntime> {
   const logger = options.logger ?? createLogger(config.logLevel);
-  const db = openDatabase({ path: config.databasePath, synchronous: config.sqliteSynchronous });
+  const storage = await openStorage(config, logger);
   const clock = systemClock;
 
   // Stores, once each.
-  const accountStore = new SqliteAccountStore(db);
-  const pageStore = new SqlitePageStore(db);
-  const spaceStore = new SqliteSpaceStore(db);
-  const documentStore = new SqliteDocumentStore(db);
-  const tagStore = new SqlitePageTagStore(db);
-  const eventLog = new SqliteEventLog(db);
-  const consumerState = new SqliteConsumerState(db);
-  const accessStore = new SqliteAccessStore(db);
+  const accountStore = storage.accounts;
+  const pageStore = storage.pages;
+  const spaceStore = storage.spaces;
+  const documentStore = storage.documents;
+  const tagStore = storage.tags;
+  const eventLog = storage.events;
+  const accessStore = storage.access;
   // Every service writes its events through the audit trail: event and record, one transaction.
   const audit = wireAudit({
-    db,
+    log: storage.audit,
+    transaction: storage.transaction,
     events: eventLog,
     people: accountStore,
     pages: pageStore,
@@ -198,7 +189,7 @@ export async function createLore(
 
   // Public share links: the rules are in the service; the shared view is served by the HTTP layer.
   const shares = new ShareService({
-    store: new SqliteShareLinkStore(db),
+    store: storage.shares,
     pages: pageStore,
     restrictions: accessStore,
     policy: access,
@@ -208,7 +199,7 @@ export async function createLore(
   });
 
   const revisionWiring = wireRevisions({
-    db,
+    store: storage.revisions,
     collab: sharedCollab,
     clock,
     logger,
@@ -221,7 +212,7 @@ export async function createLore(
   const pageLinks = new PageLinkService({
     spaces: spaceStore,
     pages: pageStore,
-    links: new SqlitePageLinkStore(db),
+    links: storage.pageLinks,
     policy: access,
   });
   const links = new PageLinkIndexer({
@@ -233,8 +224,14 @@ export async function createLore(
     origin: config.publicUrl?.origin ?? null,
   });
   const search = wireSearch({
-    db,
     config: config.search,
+    index: createSearchIndex(storage, config.search),
+    stores: {
+      facts: storage.searchFacts,
+      outbox: storage.searchOutbox,
+      glossary: storage.glossary,
+      analytics: storage.searchAnalytics,
+    },
     clock,
     logger,
     pages: pageStore,
@@ -248,26 +245,19 @@ export async function createLore(
   });
   const attachments = createAttachmentService({
     config,
-    db,
+    attachments: storage.attachments,
+    blobs: storage.blobs,
     pageStore,
     policy: access,
     clock,
     events: outbox,
-  });
-  // Checkpoints off the event loop: a commit never waits for the WAL to be copied and synced.
-  const checkpointer = WalCheckpointer.start(db, {
-    onError: (error) => logger.error({ err: error }, 'WAL checkpoint'),
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
   const modules: LoreModule[] = [
     {
       name: 'database',
-      close: async () => {
-        await checkpointer.close();
-        reclaimFreePages(db, Number.MAX_SAFE_INTEGER);
-        db.close();
-      },
+      close: () => storage.close(),
     },
     {
       name: 'accounts',
@@ -285,7 +275,7 @@ export async function createLore(
         accounts.pruneSessions();
         pruneTimer = setInterval(() => {
           accounts.pruneSessions();
-          reclaimFreePages(db);
+          storage.upkeep();
         }, 3_600_000);
         pruneTimer.unref();
       },
@@ -331,7 +321,7 @@ export async function createLore(
 
   const events = new EventDispatcher({
     log: eventLog,
-    state: consumerState,
+    state: storage.consumerState,
     consumers: modules.flatMap((module) => module.consumers ?? []),
     clock,
     // A pause in typing this long makes the page's edits searchable, linked and titled.
@@ -348,7 +338,11 @@ export async function createLore(
 
   const services: Services = {
     config,
-    db,
+    storage,
+    get db(): Db {
+      if (!storage.sqlite) throw new Error('This Lore runs on PostgreSQL, not SQLite.');
+      return storage.sqlite;
+    },
     accounts,
     pages,
     access,
@@ -408,7 +402,7 @@ export async function createLore(
     links,
     pageLinks,
     transfer: wireTransfer({
-      db,
+      sources: storage.importSources,
       pages,
       policy: access,
       collab: sharedCollab,
@@ -443,7 +437,10 @@ export async function createLore(
   return {
     config,
     logger,
-    db,
+    storage,
+    get db(): Db {
+      return services.db;
+    },
     services,
     collab,
     events,

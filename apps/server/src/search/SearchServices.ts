@@ -10,7 +10,7 @@ import type {
 
 /** Everything the search routes call, wired by `wireSearch`. */
 export interface SearchServices {
-  readonly engine: 'fts5' | 'meilisearch';
+  readonly engine: 'fts5' | 'postgres' | 'meilisearch';
   readonly index: SearchIndex;
   readonly indexer: SearchIndexer;
   readonly search: SearchService;

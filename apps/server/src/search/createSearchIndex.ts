@@ -1,12 +1,14 @@
 import type { SearchIndex } from '@lore/core';
-import { Fts5SearchIndex } from '@lore/search-fts5';
 import { MeilisearchSearchIndex } from '@lore/search-meilisearch';
-import type { Db } from '@lore/store-sqlite';
+import type { Storage } from '../storage/Storage';
 import type { SearchConfig } from './searchConfig';
 
-/** The configured engine's index: FTS5 in the Lore database, or a Meilisearch server. */
-export function createSearchIndex(db: Db, config: SearchConfig): SearchIndex {
-  if (config.engine === 'fts5') return new Fts5SearchIndex({ db });
+/**
+ * The configured engine's index: the one in the database (FTS5 in SQLite, full-text search in
+ * PostgreSQL), or a Meilisearch server.
+ */
+export function createSearchIndex(storage: Storage, config: SearchConfig): SearchIndex {
+  if (config.engine !== 'meilisearch') return storage.createSearchIndex();
   return new MeilisearchSearchIndex({
     url: config.url,
     ...(config.apiKey ? { apiKey: config.apiKey } : {}),

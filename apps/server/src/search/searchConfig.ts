@@ -3,6 +3,7 @@ import { z } from 'zod';
 /** Which search engine serves the wiki, and how to reach it. */
 export type SearchConfig =
   | { readonly engine: 'fts5' }
+  | { readonly engine: 'postgres' }
   | {
       readonly engine: 'meilisearch';
       readonly url: string;
@@ -13,7 +14,8 @@ export type SearchConfig =
 
 /** The search variables of the environment, merged into the server's config schema. */
 export const searchConfigShape = {
-  LORE_SEARCH: z.enum(['fts5', 'meilisearch']).default('fts5'),
+  // Default: the engine of the store's own database (FTS5 in SQLite, full text in PostgreSQL).
+  LORE_SEARCH: z.enum(['fts5', 'postgres', 'meilisearch']).optional(),
   MEILISEARCH_URL: z
     .url({ protocol: /^https?$/, message: 'must be an http(s) URL such as http://127.0.0.1:7700' })
     .optional(),
@@ -21,14 +23,30 @@ export const searchConfigShape = {
 };
 
 type SearchEnv = {
-  LORE_SEARCH: 'fts5' | 'meilisearch';
+  LORE_STORE: 'sqlite' | 'postgres';
+  LORE_SEARCH?: 'fts5' | 'postgres' | 'meilisearch' | undefined;
   MEILISEARCH_URL?: string | undefined;
   MEILISEARCH_KEY?: string | undefined;
 };
 
 /** The search part of the configuration; the message names what is missing. */
 export function searchConfigFrom(env: SearchEnv): SearchConfig | { error: string } {
-  if (env.LORE_SEARCH === 'fts5') return { engine: 'fts5' };
+  const engine = env.LORE_SEARCH ?? (env.LORE_STORE === 'postgres' ? 'postgres' : 'fts5');
+  if (engine === 'fts5') {
+    if (env.LORE_STORE !== 'sqlite') {
+      return {
+        error:
+          'LORE_SEARCH=fts5 searches the SQLite file; with LORE_STORE=postgres use LORE_SEARCH=postgres or meilisearch.',
+      };
+    }
+    return { engine: 'fts5' };
+  }
+  if (engine === 'postgres') {
+    if (env.LORE_STORE !== 'postgres') {
+      return { error: 'LORE_SEARCH=postgres needs LORE_STORE=postgres and LORE_DATABASE_URL.' };
+    }
+    return { engine: 'postgres' };
+  }
   if (!env.MEILISEARCH_URL) {
     return { error: 'LORE_SEARCH=meilisearch needs MEILISEARCH_URL (e.g. http://127.0.0.1:7700).' };
   }

@@ -4,36 +4,40 @@ import {
   type Clock,
   type DocumentStore,
   GlossaryService,
+  type GlossaryStore,
   type PageStore,
   PageViewCounter,
   SearchAnalyticsService,
+  type SearchAnalyticsStore,
   type SearchIndex,
   SearchIndexer,
+  type SearchOutbox,
+  type SearchPageFacts,
   SearchService,
   type SpaceStore,
   type TagStore,
 } from '@lore/core';
 import { PageSearchDocuments, readPageDocument } from '@lore/page-document';
-import {
-  type Db,
-  SqliteGlossaryStore,
-  SqliteSearchAnalyticsStore,
-  SqliteSearchOutbox,
-  SqliteSearchPageFacts,
-} from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { glossaryRoutes } from '../routes/glossaryRoutes';
 import { searchAnalyticsRoutes } from '../routes/searchAnalyticsRoutes';
 import { searchRoutes } from '../routes/searchRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
-import { createSearchIndex } from './createSearchIndex';
 import type { SearchServices } from './SearchServices';
 import type { SearchConfig } from './searchConfig';
 import { searchConsumer } from './searchConsumer';
 
 export interface WireSearchOptions {
-  readonly db: Db;
   readonly config: SearchConfig;
+  /** The configured engine's index. */
+  readonly index: SearchIndex;
+  /** The search bookkeeping kept in the database. */
+  readonly stores: {
+    readonly facts: SearchPageFacts;
+    readonly outbox: SearchOutbox;
+    readonly glossary: GlossaryStore;
+    readonly analytics: SearchAnalyticsStore;
+  };
   readonly clock: Clock;
   readonly logger: Logger;
   readonly pages: PageStore;
@@ -44,8 +48,6 @@ export interface WireSearchOptions {
   readonly policy: AccessPolicy;
   /** Live rooms: documents being edited are read from memory rather than from the log. */
   readonly collab?: CollabServer<unknown>;
-  /** An index to use instead of the configured one (tests, benchmarks). */
-  readonly index?: SearchIndex;
   /** Indexer timing, for tests and benchmarks (see `SearchIndexerOptions`). */
   readonly indexer?: { quietMs?: number; pollMs?: number; maxRetryMs?: number };
 }
@@ -61,11 +63,9 @@ export interface SearchWiring {
  * consumer of the event outbox, the glossary (as synonyms), analytics and the search service.
  */
 export function wireSearch(options: WireSearchOptions): SearchWiring {
-  const { db, clock, logger, collab, spaces, documents, tags, pages } = options;
-  const facts = new SqliteSearchPageFacts(db);
-  const outbox = new SqliteSearchOutbox(db);
-  const index = options.index ?? createSearchIndex(db, options.config);
-  const glossary = new GlossaryService({ store: new SqliteGlossaryStore(db), clock });
+  const { clock, logger, collab, spaces, documents, tags, pages, index } = options;
+  const { facts, outbox } = options.stores;
+  const glossary = new GlossaryService({ store: options.stores.glossary, clock });
   const source = new PageSearchDocuments({
     pages,
     tags: (pageId) => tags.tagsOf(pageId),
@@ -83,7 +83,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
   });
   const views = new PageViewCounter({ clock, count: (pageId) => facts.addView(pageId) });
   const analytics = new SearchAnalyticsService({
-    store: new SqliteSearchAnalyticsStore(db),
+    store: options.stores.analytics,
     clock,
     onClick: (pageId, userId) => views.record(userId, pageId),
   });

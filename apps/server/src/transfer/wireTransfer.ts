@@ -8,11 +8,11 @@ import {
   type EventLog,
   ExportService,
   ImportService,
+  type ImportSourceStore,
   type PageService,
   type RevisionService,
 } from '@lore/core';
 import { YjsVersionedContent } from '@lore/page-document';
-import { type Db, SqliteImportSourceStore } from '@lore/store-sqlite';
 import { type ArchiveLimits, defaultArchiveLimits, SchemaMarkdownCodec } from '@lore/transfer';
 import { AttachmentServiceTransfer } from './AttachmentServiceTransfer';
 import type { TransferServices } from './TransferServices';
@@ -21,7 +21,8 @@ import type { TransferServices } from './TransferServices';
 export const defaultMaxArchiveBytes = 100 * 1024 * 1024;
 
 export interface WireTransferOptions {
-  readonly db: Db;
+  /** Which file each imported page came from. */
+  readonly sources: ImportSourceStore;
   readonly pages: PageService;
   /** Imports need the editor role in their space and edit access to the pages they update. */
   readonly policy: AccessPolicy;
@@ -43,7 +44,7 @@ export interface WireTransferOptions {
 /**
  * Wires Markdown import and export: page bodies are read from and written into the live
  * collaboration rooms (so an import merges with people editing), file-to-page mappings are kept
- * in SQLite, images go through the attachment service.
+ * in the database, images go through the attachment service.
  */
 export function wireTransfer(options: WireTransferOptions): TransferServices {
   const content = new YjsVersionedContent(options.collab);
@@ -55,7 +56,7 @@ export function wireTransfer(options: WireTransferOptions): TransferServices {
       policy: options.policy,
       content,
       revisions: options.revisions,
-      sources: new SqliteImportSourceStore(options.db),
+      sources: options.sources,
       codec,
       clock: options.clock,
       attachments,

@@ -1,6 +1,5 @@
 import type { User } from '@lore/core';
 import type { LoreRuntime } from '@lore/server';
-import { SqliteAccountStore } from '@lore/store-sqlite';
 import { CliError } from '../CliError';
 
 /**
@@ -8,7 +7,7 @@ import { CliError } from '../CliError';
  * first admin. Pages record them as author.
  */
 export function transferActor(runtime: LoreRuntime, email: string | undefined): User {
-  const users = new SqliteAccountStore(runtime.services.db).listUsers();
+  const users = runtime.storage.accounts.listUsers();
   const user =
     email === undefined
       ? users.find((candidate) => candidate.role === 'admin')
