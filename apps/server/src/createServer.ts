@@ -42,7 +42,7 @@ export async function createServer(
   options: CreateServerOptions = {},
 ): Promise<LoreServer> {
   const runtime = await createLore(config, options.logger ? { logger: options.logger } : {});
-  const { services, logger, db, collab } = runtime;
+  const { services, logger, storage, collab } = runtime;
   await runtime.start();
 
   const app = express();
@@ -58,11 +58,12 @@ export async function createServer(
 
   let closing = false;
   app.get('/healthz', (_req, res) => {
-    if (closing || !db.open) {
+    if (closing) {
       res.status(503).json({ error: { code: 'unavailable', message: 'Lore is shutting down.' } });
       return;
     }
-    db.prepare('SELECT 1').get();
+    // A load balancer takes a process whose database is unreachable out of rotation.
+    storage.ping();
     res.json({ status: 'ok' });
   });
   app.use(mountRoutes(runtime.routes, services));

@@ -6,6 +6,7 @@ import {
   PermissionDeniedError,
   RateLimitedError,
   ServiceBusyError,
+  StoreUnavailableError,
   UnauthenticatedError,
   UnsupportedAttachmentTypeError,
   ValidationError,
@@ -95,7 +96,7 @@ export function mapError(error: unknown): Mapped | null {
                 ? 409
                 : error instanceof RateLimitedError
                   ? 429
-                  : error instanceof ServiceBusyError
+                  : error instanceof ServiceBusyError || error instanceof StoreUnavailableError
                     ? 503
                     : error instanceof AttachmentTooLargeError
                       ? 413
@@ -103,7 +104,9 @@ export function mapError(error: unknown): Mapped | null {
                         ? 415
                         : 400;
     const headers =
-      error instanceof RateLimitedError || error instanceof ServiceBusyError
+      error instanceof RateLimitedError ||
+      error instanceof ServiceBusyError ||
+      error instanceof StoreUnavailableError
         ? { 'Retry-After': String(error.retryAfterSeconds) }
         : undefined;
     return { status, code: error.code, message: error.message, ...(headers ? { headers } : {}) };

@@ -54,6 +54,8 @@ export interface Storage {
   createSearchIndex(): SearchIndex;
   /** Runs `work` as one write transaction across every store above. */
   transaction<T>(work: () => T): T;
+  /** Throws (`StoreUnavailableError` on PostgreSQL) unless the database answers; for /healthz. */
+  ping(): void;
   /** Hourly upkeep (giving freed pages back to the disk, and the like). */
   upkeep(): void;
   /** The SQLite handle, for SQLite-only tools and tests; null on PostgreSQL. */

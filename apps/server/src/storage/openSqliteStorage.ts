@@ -65,6 +65,10 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     createSearchIndex: () => new Fts5SearchIndex({ db }),
     // Immediate: a write transaction takes the lock at once instead of failing on upgrade.
     transaction: (work) => db.transaction(work).immediate(),
+    ping: () => {
+      if (!db.open) throw new Error('The database is closed.');
+      db.prepare('SELECT 1').get();
+    },
     upkeep: () => reclaimFreePages(db),
     sqlite: db,
     close: async () => {
