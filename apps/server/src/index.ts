@@ -7,3 +7,5 @@ export * from './runtime/createLore';
 export type { LoreModule } from './runtime/LoreModule';
 export * from './search/reindexSearch';
 export * from './search/searchConfig';
+export * from './storage/copySqliteToPostgres';
+export * from './storage/migrateToPostgres';

@@ -6,6 +6,7 @@ import { doctor } from './commands/doctor';
 import { eventsCommand } from './commands/eventsCommand';
 import { exportCommand } from './commands/exportCommand';
 import { importCommand } from './commands/importCommand';
+import { migrateCommand } from './commands/migrateCommand';
 import { reindex } from './commands/reindex';
 import { serve } from './commands/serve';
 import { setupCodeCommand } from './commands/setupCodeCommand';
@@ -28,6 +29,7 @@ Commands:
   spaces members <space> [add <email|group:NAME> <role> | remove <email|group:NAME>]
   setup-code            print the first-run setup code again (until the first admin exists)
   reindex               rebuild the search index from every page, with a progress bar
+  migrate --to postgres copy this SQLite install into an empty PostgreSQL database, verified
   import <folder>       import a folder of Markdown into a space: --space SLUG [--parent ID]
   export                write a space or page tree to a zip: --space SLUG --out FILE.zip
   doctor                check stored pages against the page limits; --repair fixes them
@@ -50,6 +52,10 @@ export async function runCli(argv: string[], io: CommandIo): Promise<number> {
     }
     if (command === 'reindex') {
       await reindex(rest, io);
+      return 0;
+    }
+    if (command === 'migrate') {
+      await migrateCommand(rest, io);
       return 0;
     }
     if (command === 'import') {

@@ -1,0 +1,3 @@
+export * from './freePort';
+export * from './LoreProcess';
+export * from './NginxServer';
