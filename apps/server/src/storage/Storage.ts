@@ -20,6 +20,7 @@ import type {
   SpaceStore,
   TagStore,
 } from '@lore/core';
+import type { PostgresDatabase } from '@lore/store-postgres';
 import type { Db } from '@lore/store-sqlite';
 
 /**
@@ -60,6 +61,8 @@ export interface Storage {
   upkeep(): void;
   /** The SQLite handle, for SQLite-only tools and tests; null on PostgreSQL. */
   readonly sqlite: Db | null;
+  /** The PostgreSQL connection, for PostgreSQL-only tools and tests; null on SQLite. */
+  readonly postgres: PostgresDatabase | null;
   /** Finishes background work and closes the database. */
   close(): Promise<void>;
 }

@@ -71,6 +71,7 @@ export function openSqliteStorage(options: SqliteStorageOptions): Storage {
     },
     upkeep: () => reclaimFreePages(db),
     sqlite: db,
+    postgres: null,
     close: async () => {
       await checkpointer.close();
       reclaimFreePages(db, Number.MAX_SAFE_INTEGER);

@@ -331,9 +331,18 @@ export async function buildAccessWorld(t: TestServer): Promise<AccessWorld> {
   people.set('revokedToken', { user: null, token: people.get('revokedToken')?.token ?? null });
   const expired = people.get('expiredSession')?.user as User;
   const session = services.accounts.startSession(expired);
-  t.server.runtime.db
-    .prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE user_id = ?')
-    .run(Date.now() - 1_000, Date.now() - 3_600_000, expired.id);
+  const { sqlite, postgres } = t.server.runtime.storage;
+  if (postgres) {
+    postgres.run('UPDATE sessions SET expires_at = $1, last_seen_at = $2 WHERE user_id = $3', [
+      Date.now() - 1_000,
+      Date.now() - 3_600_000,
+      expired.id,
+    ]);
+  } else {
+    sqlite
+      ?.prepare('UPDATE sessions SET expires_at = ?, last_seen_at = ? WHERE user_id = ?')
+      .run(Date.now() - 1_000, Date.now() - 3_600_000, expired.id);
+  }
   people.set('expiredSession', {
     user: null,
     token: null,

@@ -2,6 +2,7 @@ import { Writable } from 'node:stream';
 import { loadConfig } from '../config';
 import { createServer, type LoreServer } from '../createServer';
 import { createLogger } from '../logger';
+import { testStoreEnv } from './testStoreEnv';
 
 export interface ServerOnDataDir {
   readonly url: string;
@@ -20,7 +21,13 @@ export async function startServerOnDataDir(
   dataDir: string,
   env: Record<string, string> = {},
 ): Promise<ServerOnDataDir> {
-  const config = loadConfig({ LORE_DATA_DIR: dataDir, PORT: '0', HOST: '127.0.0.1', ...env });
+  const config = loadConfig({
+    LORE_DATA_DIR: dataDir,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    ...testStoreEnv(dataDir),
+    ...env,
+  });
   const logs: string[] = [];
   const sink = new Writable({
     write(chunk, _encoding, done) {
