@@ -1,3 +1,4 @@
+export * from './accounts/PostgresAccountStore';
 export * from './migrate';
 export * from './PostgresDatabase';
 export * from './PostgresError';
