@@ -76,4 +76,24 @@ describe.runIf(available)('PostgresAccountStore', () => {
       await first.close();
     }
   });
+
+  it('looks emails up through the unique index', async () => {
+    const { db, close } = open();
+    try {
+      const plan = db.transaction(() => {
+        // An empty table is cheapest to scan; ask which index the planner would take.
+        db.run('SET LOCAL enable_seqscan = off');
+        return db
+          .query<{ 'QUERY PLAN': string }>(
+            `EXPLAIN SELECT * FROM users WHERE lower(email COLLATE "C") = lower($1::text COLLATE "C")`,
+            ['A@example.com'],
+          )
+          .map((row) => row['QUERY PLAN'])
+          .join('\n');
+      });
+      expect(plan).toMatch(/Index Scan using users_email_key/);
+    } finally {
+      await close();
+    }
+  });
 });

@@ -149,13 +149,13 @@ export class PostgresAccountStore implements AccountStore {
   }
 
   countUsers(): number {
-    return this.#db.one<{ n: number }>('SELECT count(*)::int AS n FROM users')?.n ?? 0;
+    return this.#db.one<{ n: number }>('SELECT count(*) AS n FROM users')?.n ?? 0;
   }
 
   countEnabledAdmins(): number {
     return (
       this.#db.one<{ n: number }>(
-        `SELECT count(*)::int AS n FROM users
+        `SELECT count(*) AS n FROM users
          WHERE role = 'admin' AND disabled_at IS NULL AND deleted_at IS NULL`,
       )?.n ?? 0
     );
