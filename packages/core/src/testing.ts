@@ -6,6 +6,7 @@
 export * from './access/accessStoreContract';
 export * from './access/MemoryAccessStore';
 export * from './access/testAccessPolicy';
+export * from './accounts/accountStoreContract';
 export * from './accounts/MemoryAccountStore';
 export * from './attachments/attachmentStoreContract';
 export * from './attachments/blobStoreContract';

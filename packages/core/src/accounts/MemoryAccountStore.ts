@@ -1,3 +1,4 @@
+import { asciiLowerCase } from '../audit/asciiLowerCase';
 import type {
   AccountStore,
   ApiTokenRecord,
@@ -11,17 +12,50 @@ import { formerUserColor, formerUserName, type StoredUser, type UserAccount } fr
 
 type Hashed<T> = T & { tokenHash: string };
 
-/** `AccountStore` in memory, for tests of the domain. `transaction` just runs the work. */
+/** Records are kept with their secret's hash, which the store never hands back. */
+function withoutHash<T extends { tokenHash: string }>({
+  tokenHash: _hash,
+  ...record
+}: T): Omit<T, 'tokenHash'> {
+  return record;
+}
+
+/** Plain text order without locale rules, as SQLite compares text byte by byte. */
+const compareText = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
+/**
+ * `AccountStore` in memory, for tests of the domain. It behaves as the SQLite store does: emails
+ * ignore the case of A-Z only, ids and secret hashes are unique, a transaction that throws
+ * changes nothing.
+ */
 export class MemoryAccountStore implements AccountStore {
-  readonly #users = new Map<string, StoredUser>();
-  readonly #sessions = new Map<string, SessionRecord>();
-  readonly #tokens = new Map<string, Hashed<ApiTokenRecord>>();
-  readonly #invites = new Map<string, Hashed<InviteRecord>>();
-  readonly #resets = new Map<string, Hashed<PasswordResetRecord>>();
+  #users = new Map<string, StoredUser>();
+  #sessions = new Map<string, SessionRecord>();
+  #tokens = new Map<string, Hashed<ApiTokenRecord>>();
+  #invites = new Map<string, Hashed<InviteRecord>>();
+  #resets = new Map<string, Hashed<PasswordResetRecord>>();
   #setupCode: string | null = null;
 
   transaction<T>(work: () => T): T {
-    return work();
+    const saved = {
+      users: new Map(this.#users),
+      sessions: new Map(this.#sessions),
+      tokens: new Map(this.#tokens),
+      invites: new Map(this.#invites),
+      resets: new Map(this.#resets),
+      setupCode: this.#setupCode,
+    };
+    try {
+      return work();
+    } catch (error) {
+      this.#users = saved.users;
+      this.#sessions = saved.sessions;
+      this.#tokens = saved.tokens;
+      this.#invites = saved.invites;
+      this.#resets = saved.resets;
+      this.#setupCode = saved.setupCode;
+      throw error;
+    }
   }
 
   countUsers(): number {
@@ -36,12 +70,23 @@ export class MemoryAccountStore implements AccountStore {
 
   insertUser(user: NewUser): boolean {
     if (this.findUserByEmail(user.email)) return false;
-    this.#users.set(user.id, { ...user, disabledAt: null, deletedAt: null });
+    if (this.#users.has(user.id)) throw new Error(`A user with id ${user.id} exists.`);
+    this.#users.set(user.id, {
+      id: user.id,
+      email: user.email,
+      displayName: user.displayName,
+      color: user.color,
+      role: user.role,
+      passwordHash: user.passwordHash,
+      createdAt: user.createdAt,
+      disabledAt: null,
+      deletedAt: null,
+    });
     return true;
   }
 
   insertFirstUser(user: NewUser): boolean {
-    return this.#users.size === 0 && this.insertUser(user);
+    return this.transaction(() => this.#users.size === 0 && this.insertUser(user));
   }
 
   findUserById(id: string): StoredUser | null {
@@ -49,20 +94,32 @@ export class MemoryAccountStore implements AccountStore {
   }
 
   findUserByEmail(email: string): StoredUser | null {
-    const wanted = email.toLowerCase();
-    return [...this.#users.values()].find((user) => user.email.toLowerCase() === wanted) ?? null;
+    const wanted = asciiLowerCase(email);
+    return [...this.#users.values()].find((user) => asciiLowerCase(user.email) === wanted) ?? null;
   }
 
   listUsers(): UserAccount[] {
     return [...this.#users.values()]
       .filter((user) => user.deletedAt === null)
-      .sort((a, b) => a.displayName.localeCompare(b.displayName))
+      .sort(
+        (a, b) =>
+          compareText(asciiLowerCase(a.displayName), asciiLowerCase(b.displayName)) ||
+          compareText(asciiLowerCase(a.email), asciiLowerCase(b.email)),
+      )
       .map(({ passwordHash: _hash, deletedAt: _deleted, ...account }) => account);
   }
 
   updateUser(id: string, changes: UserChanges): void {
     const user = this.#users.get(id);
-    if (user) this.#users.set(id, { ...user, ...changes });
+    if (!user) return;
+    this.#users.set(id, {
+      ...user,
+      role: changes.role ?? user.role,
+      disabledAt: changes.disabledAt !== undefined ? changes.disabledAt : user.disabledAt,
+      displayName: changes.displayName ?? user.displayName,
+      color: changes.color ?? user.color,
+      passwordHash: changes.passwordHash ?? user.passwordHash,
+    });
   }
 
   tombstoneUser(id: string, at: number): void {
@@ -87,6 +144,7 @@ export class MemoryAccountStore implements AccountStore {
   }
 
   insertSession(session: SessionRecord): void {
+    if (this.#sessions.has(session.idHash)) throw new Error('The session exists.');
     this.#sessions.set(session.idHash, session);
   }
 
@@ -123,21 +181,27 @@ export class MemoryAccountStore implements AccountStore {
   }
 
   insertToken(token: Hashed<ApiTokenRecord>): void {
+    if (this.#tokens.has(token.tokenHash) || this.findTokenById(token.id)) {
+      throw new Error('The token exists.');
+    }
     this.#tokens.set(token.tokenHash, token);
   }
 
   findTokenByHash(tokenHash: string): ApiTokenRecord | null {
-    return this.#tokens.get(tokenHash) ?? null;
+    const token = this.#tokens.get(tokenHash);
+    return token ? withoutHash(token) : null;
   }
 
   findTokenById(id: string): ApiTokenRecord | null {
-    return [...this.#tokens.values()].find((token) => token.id === id) ?? null;
+    const token = [...this.#tokens.values()].find((t) => t.id === id);
+    return token ? withoutHash(token) : null;
   }
 
   listTokens(userId: string): ApiTokenRecord[] {
     return [...this.#tokens.values()]
       .filter((token) => token.userId === userId && token.revokedAt === null)
-      .sort((a, b) => b.createdAt - a.createdAt);
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map(withoutHash);
   }
 
   revokeToken(userId: string, tokenId: string, at: number): boolean {
@@ -156,17 +220,25 @@ export class MemoryAccountStore implements AccountStore {
   }
 
   insertInvite(invite: Hashed<InviteRecord>): void {
+    if (
+      this.#invites.has(invite.tokenHash) ||
+      [...this.#invites.values()].some((i) => i.id === invite.id)
+    ) {
+      throw new Error('The invite exists.');
+    }
     this.#invites.set(invite.tokenHash, invite);
   }
 
   findInviteByHash(tokenHash: string): InviteRecord | null {
-    return this.#invites.get(tokenHash) ?? null;
+    const invite = this.#invites.get(tokenHash);
+    return invite ? withoutHash(invite) : null;
   }
 
   listOpenInvites(now: number): InviteRecord[] {
     return [...this.#invites.values()]
       .filter((i) => i.acceptedAt === null && i.revokedAt === null && i.expiresAt > now)
-      .sort((a, b) => b.createdAt - a.createdAt);
+      .sort((a, b) => b.createdAt - a.createdAt)
+      .map(withoutHash);
   }
 
   acceptInvite(id: string, at: number): boolean {
@@ -178,11 +250,18 @@ export class MemoryAccountStore implements AccountStore {
   }
 
   insertPasswordReset(reset: Hashed<PasswordResetRecord>): void {
+    if (
+      this.#resets.has(reset.tokenHash) ||
+      [...this.#resets.values()].some((r) => r.id === reset.id)
+    ) {
+      throw new Error('The reset link exists.');
+    }
     this.#resets.set(reset.tokenHash, reset);
   }
 
   findPasswordResetByHash(tokenHash: string): PasswordResetRecord | null {
-    return this.#resets.get(tokenHash) ?? null;
+    const reset = this.#resets.get(tokenHash);
+    return reset ? withoutHash(reset) : null;
   }
 
   retirePasswordResets(userId: string, at: number): void {
