@@ -1,3 +1,4 @@
+export * from './documents/PostgresDocumentStore';
 export * from './migrate';
 export * from './PostgresDatabase';
 export * from './PostgresError';
