@@ -103,6 +103,16 @@ const statsSql = `
   FROM document_heads h LEFT JOIN document_snapshots s ON s.doc_id = h.doc_id
   WHERE h.doc_id = $1`;
 
+const preparedNames = new Map([
+  [loadSql, 'lore_document_load'],
+  [appendSql, 'lore_document_append'],
+  [lastSeqSql, 'lore_document_last_seq'],
+  [compactLockSql, 'lore_document_compact_lock'],
+  [compactStateSql, 'lore_document_compact_state'],
+  [compactWriteSql, 'lore_document_compact_write'],
+  [statsSql, 'lore_document_stats'],
+]);
+
 const emptyDocument: StoredDocument = {
   snapshot: null,
   snapshotSeq: 0,
@@ -221,7 +231,9 @@ export class PostgresDocumentStore implements DocumentStore {
     values: readonly unknown[],
   ): Promise<Row[]> {
     try {
-      const result = await on.query({ text, values: [...values], types });
+      // The store's own statements are prepared once per connection.
+      const name = preparedNames.get(text);
+      const result = await on.query({ name, text, values: [...values], types });
       return result.rows as Row[];
     } catch (error) {
       throw storeError(error);
