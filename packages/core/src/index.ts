@@ -81,6 +81,7 @@ export * from './revisions/RevisionScheduler';
 export * from './revisions/RevisionService';
 export * from './revisions/RevisionStore';
 export * from './revisions/Timers';
+export * from './revisions/textDelta';
 export * from './revisions/VersionedContent';
 export * from './search/analytics/SearchAnalyticsService';
 export * from './search/analytics/SearchAnalyticsStore';

@@ -3,6 +3,7 @@
 // bumps the counter. Plain JavaScript so that it runs as-is under tsx, vitest and the built server.
 import { parentPort, workerData } from 'node:worker_threads';
 import pg from 'pg';
+import { describePostgresFailure as describe } from './postgresFailure.mjs';
 
 if (!parentPort) throw new Error('postgresWorker runs as a worker thread.');
 
@@ -14,10 +15,6 @@ const types = {
   getTypeParser: (oid, format) =>
     oid === 20 ? (value) => Number(value) : pg.types.getTypeParser(oid, format),
 };
-
-/** Connection-level failures: the statement did not run, or its outcome is unknown and rolled back. */
-const unavailableCodes = new Set(['57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
-const unavailableErrnos = new Set(['ECONNREFUSED', 'ECONNRESET', 'ENOENT', 'EPIPE', 'ETIMEDOUT']);
 
 let client = null;
 let connecting = null;
@@ -47,20 +44,6 @@ async function connection() {
       });
   }
   return connecting;
-}
-
-function describe(error) {
-  const unavailable =
-    unavailableCodes.has(error?.code) ||
-    unavailableErrnos.has(error?.code) ||
-    /Connection terminated|not queryable|timeout expired/i.test(String(error?.message));
-  return {
-    message: String(error?.message ?? error),
-    code: typeof error?.code === 'string' ? error.code : null,
-    constraint: error?.constraint ?? null,
-    detail: error?.detail ?? null,
-    unavailable,
-  };
 }
 
 function toParam(value) {

@@ -1,14 +1,16 @@
 import { deflateRawSync, inflateRawSync } from 'node:zlib';
-import type {
-  NewRevision,
-  PendingEdits,
-  Revision,
-  RevisionKind,
-  RevisionStorageStats,
-  RevisionStore,
+import {
+  applyTextDelta,
+  createTextDelta,
+  type NewRevision,
+  type PendingEdits,
+  type Revision,
+  type RevisionKind,
+  type RevisionStorageStats,
+  type RevisionStore,
+  type TextDeltaOp,
 } from '@lore/core';
 import type { Db } from '../openDatabase';
-import { applyTextDelta, createTextDelta, type TextDeltaOp } from './textDelta';
 
 interface RevisionRow {
   id: string;

@@ -1,4 +1,4 @@
-import { diffSequences } from '@lore/core';
+import { diffSequences } from './diffSequences';
 
 /** `[start, length]` copies that much of the base text; a string is inserted as it is. */
 export type TextDeltaOp = readonly [number, number] | string;
