@@ -4,3 +4,7 @@ export * from './events/PostgresEventLog';
 export * from './migrate';
 export * from './PostgresDatabase';
 export * from './PostgresError';
+export * from './search/PostgresGlossaryStore';
+export * from './search/PostgresSearchAnalyticsStore';
+export * from './search/PostgresSearchOutbox';
+export * from './search/PostgresSearchPageFacts';
