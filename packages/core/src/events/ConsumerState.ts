@@ -13,11 +13,27 @@ export interface DeadLetter {
   readonly at: number;
 }
 
-/** Where each consumer got to, and what it gave up on. */
+/**
+ * Where each consumer got to, and what it gave up on; and, when several processes share the
+ * store, which of them delivers a consumer's events right now.
+ */
 export interface ConsumerState {
   /** The `seq` of the last event the consumer finished (0 before its first). */
   cursor(consumer: string): number;
-  setCursor(consumer: string, seq: number): void;
+  /**
+   * Stores the cursor. False when the caller held the consumer's claim and another process has
+   * taken it over since (nothing was stored): the caller must stop delivering.
+   */
+  setCursor(consumer: string, seq: number): boolean;
+  /**
+   * Takes the right to deliver the consumer's events until `release`, so that processes sharing
+   * the store never deliver one consumer's events at the same time. False while another process
+   * holds it. A claim whose holder died (its connection closed) is free again. Stores that only
+   * one process ever opens grant every claim.
+   */
+  claim(consumer: string): boolean;
+  /** Gives a claim back; nothing happens when it is not held. */
+  release(consumer: string): void;
   /** Every consumer with a cursor, and where it is. */
   cursors(): ReadonlyMap<string, number>;
   addDeadLetter(letter: Omit<DeadLetter, 'id'>): DeadLetter;

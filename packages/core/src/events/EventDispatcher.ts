@@ -77,6 +77,8 @@ function message(error: unknown): string {
 class ConsumerRunner {
   cursor: number;
   retrying: { seq: number; attempts: number } | null = null;
+  /** The last pass found the consumer claimed by another process. */
+  claimedElsewhere = false;
   #running: Promise<void> | null = null;
   #again = false;
   #sleep: { timer: NodeJS.Timeout; wake: () => void } | null = null;
@@ -104,13 +106,16 @@ class ConsumerRunner {
       this.#again = true;
       return;
     }
-    this.#running = this.#loop().finally(() => {
-      this.#running = null;
-      if (this.#again) {
-        this.#again = false;
-        this.nudge();
-      }
-    });
+    this.#running = this.#pass()
+      // The store failed (a lost connection); the next tick or nudge tries again.
+      .catch(() => {})
+      .finally(() => {
+        this.#running = null;
+        if (this.#again) {
+          this.#again = false;
+          this.nudge();
+        }
+      });
   }
 
   /** Resolves when the current pass (if any) is over. */
@@ -127,14 +132,45 @@ class ConsumerRunner {
     sleep.wake();
   }
 
+  /**
+   * One pass under the consumer's claim. Another process may have delivered since the last
+   * pass, so the cursor is read again once the claim is ours; while another holds it, the stored
+   * cursor still tells those waiting on this consumer how far it got.
+   */
+  async #pass(): Promise<void> {
+    const name = this.consumer.name;
+    if (!this.state.claim(name)) {
+      this.claimedElsewhere = true;
+      const stored = this.state.cursor(name);
+      if (stored > this.cursor) {
+        this.cursor = stored;
+        this.dispatcher.advanced(name);
+      }
+      return;
+    }
+    this.claimedElsewhere = false;
+    try {
+      this.cursor = this.state.cursor(name);
+      await this.#loop();
+    } finally {
+      try {
+        this.state.release(name);
+      } catch {
+        // A claim on a lost connection ended with it.
+      }
+    }
+  }
+
   async #loop(): Promise<void> {
     const wanted = new Set<string>(this.consumer.types);
     // The cursor is stored after each handled event, and after a run of events it passes over
     // (once, not once per event): a crash re-reads those, and passes over them again.
     let passed = false;
+    // Another process took the claim over (ours was lost with a connection): stop at once.
+    let lost = false;
     const save = () => {
-      if (!passed) return;
-      this.state.setCursor(this.consumer.name, this.cursor);
+      if (!passed || lost) return;
+      lost = !this.state.setCursor(this.consumer.name, this.cursor);
       passed = false;
     };
     try {
@@ -150,10 +186,11 @@ class ConsumerRunner {
           this.cursor = event.seq;
           passed = true;
           if (wanted.has(event.type)) save();
+          if (lost) return;
           this.dispatcher.advanced(this.consumer.name);
         }
         save();
-        if (events.length < this.settings.batchSize) return;
+        if (lost || events.length < this.settings.batchSize) return;
       }
     } finally {
       // Not when the store is closed under us (a stop); the next start re-reads what was passed.
@@ -223,7 +260,8 @@ class ConsumerRunner {
  * failing one delays only itself (and those that declared `after` it). It also turns marked
  * document edits into `page.content_changed` events once a page is quiet, and removes events
  * every consumer has handled once they are older than the retention time (never one that a
- * dead letter still refers to).
+ * dead letter still refers to). Processes sharing one store each run a dispatcher: a consumer's
+ * events are delivered by whichever holds its claim (`ConsumerState.claim`), one at a time.
  */
 export class EventDispatcher {
   readonly #log: EventLog;
@@ -328,6 +366,10 @@ export class EventDispatcher {
         if (behind.length === 0) return;
         for (const runner of behind) runner.nudge();
         await Promise.all(behind.map((runner) => runner.idle()));
+        // Another process delivers for some of them: give it time instead of spinning.
+        if (behind.some((runner) => runner.claimedElsewhere)) {
+          await new Promise((resolve) => setTimeout(resolve, Math.min(this.#settings.pollMs, 50)));
+        }
       }
     } finally {
       this.#draining -= 1;

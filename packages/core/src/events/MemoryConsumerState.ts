@@ -10,9 +10,17 @@ export class MemoryConsumerState implements ConsumerState {
     return this.#cursors.get(consumer) ?? 0;
   }
 
-  setCursor(consumer: string, seq: number): void {
+  setCursor(consumer: string, seq: number): boolean {
     this.#cursors.set(consumer, seq);
+    return true;
   }
+
+  /** One process holds this state, so every claim is granted. */
+  claim(_consumer: string): boolean {
+    return true;
+  }
+
+  release(_consumer: string): void {}
 
   cursors(): ReadonlyMap<string, number> {
     return new Map(this.#cursors);

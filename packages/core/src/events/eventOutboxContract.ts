@@ -156,5 +156,21 @@ export function eventOutboxContract(
         assert.equal(state.oldestDeadSeq(), null);
       }),
     );
+
+    api.it(
+      'grants a free claim and stores the cursor under it until it is released',
+      withOutbox(async ({ state }) => {
+        assert.equal(state.claim('search'), true);
+        assert.equal(state.setCursor('search', 4), true);
+        assert.equal(state.cursor('search'), 4);
+        state.release('search');
+        // Releasing what is not held does nothing.
+        state.release('search');
+        assert.equal(state.claim('search'), true);
+        assert.equal(state.setCursor('search', 9), true);
+        state.release('search');
+        assert.equal(state.cursor('search'), 9);
+      }),
+    );
   });
 }

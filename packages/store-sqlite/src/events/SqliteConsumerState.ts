@@ -66,9 +66,17 @@ export class SqliteConsumerState implements ConsumerState {
     return this.#statements.cursor.get(consumer) ?? 0;
   }
 
-  setCursor(consumer: string, seq: number): void {
+  setCursor(consumer: string, seq: number): boolean {
     this.#statements.setCursor.run(consumer, seq);
+    return true;
   }
+
+  /** One process opens an SQLite database, so every claim is granted. */
+  claim(_consumer: string): boolean {
+    return true;
+  }
+
+  release(_consumer: string): void {}
 
   cursors(): ReadonlyMap<string, number> {
     return new Map(this.#statements.cursors.all().map((row) => [row.consumer, row.seq]));
