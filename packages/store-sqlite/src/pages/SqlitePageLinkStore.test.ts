@@ -2,12 +2,42 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessPolicy, isPageLive, type Page, PageLinkService, type User } from '@lore/core';
+import { pageLinkStoreContract } from '@lore/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteAccessStore } from '../access/SqliteAccessStore';
 import { type Db, openDatabase } from '../openDatabase';
 import { SqlitePageLinkStore } from './SqlitePageLinkStore';
 import { SqlitePageStore } from './SqlitePageStore';
 import { SqliteSpaceStore } from './SqliteSpaceStore';
+
+pageLinkStoreContract({ describe, it }, 'SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lore-link-store-'));
+  const db = openDatabase({ path: join(dir, 'lore.db') });
+  return {
+    store: new SqlitePageLinkStore(db),
+    seed: {
+      space: (id) =>
+        db
+          .prepare(
+            'INSERT INTO spaces (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, 0, 0)',
+          )
+          .run(id, id, id),
+      page: (page) =>
+        db
+          .prepare(
+            `INSERT INTO pages (id, short_id, space_id, position, title, created_at, updated_at,
+                                deleted_at)
+             VALUES (?, ?, ?, 'V', ?, 0, 0, ?)`,
+          )
+          .run(page.id, `short-${page.id}`, page.spaceId, page.title, page.trashed ? 1 : null),
+      removePage: (id) => db.prepare('DELETE FROM pages WHERE id = ?').run(id),
+    },
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
 
 let dir: string;
 let db: Db;
@@ -52,78 +82,44 @@ const link = (target: Page | string, text: string, anchor: string | null = null)
   return { targetShortId: shortId, anchor, href: `/s/${shortId}`, text };
 };
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lore-links-'));
-  db = openDatabase({ path: join(dir, 'lore.db') });
-  pages = new SqlitePageStore(db);
-  links = new SqlitePageLinkStore(db);
-  db.prepare(
-    `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
+describe('PageLinkService on SQLite', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lore-links-'));
+    db = openDatabase({ path: join(dir, 'lore.db') });
+    pages = new SqlitePageStore(db);
+    links = new SqlitePageLinkStore(db);
+    db.prepare(
+      `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
      VALUES ('u1', 'a@example.com', 'A', '#000000', 'admin', 'x', 1, 1)`,
-  ).run();
-  const spaces = new SqliteSpaceStore(db);
-  for (const [id, slug] of [
-    ['s1', 'eng'],
-    ['s2', 'ops'],
-  ] as const) {
-    spaces.insertSpace({
-      id,
-      slug,
-      name: slug,
-      description: '',
-      visibility: 'open',
-      defaultRole: 'editor',
-      createdBy: 'u1',
-      createdAt: 1,
-      updatedAt: 1,
-    });
-  }
-  // The reader, a guest, was invited to read both spaces.
-  const access = new SqliteAccessStore(db);
-  for (const spaceId of ['s1', 's2']) {
-    access.setSpaceGrant({ spaceId, kind: 'user', principalId: 'u1', role: 'viewer' });
-  }
-  const policy = new AccessPolicy({ store: access, spaces, pages });
-  service = new PageLinkService({ pages, spaces, links, policy });
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-describe('SqlitePageStore tree operations', () => {
-  it('lists live children in position order and every descendant id', () => {
-    const root = addPage('root');
-    addPage('cc', { parentId: root.id, position: 'k' });
-    addPage('aa', { parentId: root.id, position: 'a' });
-    addPage('bb', { parentId: root.id, position: 'c' });
-    addPage('dd', { parentId: 'aa' });
-    pages.setDeleted('bb', { at: 2, by: 'u1' });
-    expect(pages.listChildren('s1', root.id).map((p) => p.id)).toEqual(['aa', 'cc']);
-    expect(pages.listDescendantIds(root.id).sort()).toEqual(['aa', 'bb', 'cc', 'dd']);
-    expect(pages.listDescendantIds('dd')).toEqual([]);
+    ).run();
+    const spaces = new SqliteSpaceStore(db);
+    for (const [id, slug] of [
+      ['s1', 'eng'],
+      ['s2', 'ops'],
+    ] as const) {
+      spaces.insertSpace({
+        id,
+        slug,
+        name: slug,
+        description: '',
+        visibility: 'open',
+        defaultRole: 'editor',
+        createdBy: 'u1',
+        createdAt: 1,
+        updatedAt: 1,
+      });
+    }
+    // The reader, a guest, was invited to read both spaces.
+    const access = new SqliteAccessStore(db);
+    for (const spaceId of ['s1', 's2']) {
+      access.setSpaceGrant({ spaceId, kind: 'user', principalId: 'u1', role: 'viewer' });
+    }
+    const policy = new AccessPolicy({ store: access, spaces, pages });
+    service = new PageLinkService({ pages, spaces, links, policy });
   });
-
-  it('places a page and moves a subtree to another space', () => {
-    addPage('aa');
-    addPage('bb', { parentId: 'aa' });
-    pages.placePage('aa', { spaceId: 's2', parentId: null, position: 'x' }, 'u1', 5);
-    pages.setSpace(pages.listDescendantIds('aa'), 's2');
-    expect(pages.findPageById('aa')).toMatchObject({ spaceId: 's2', position: 'x', updatedAt: 5 });
-    expect(pages.findPageById('bb')).toMatchObject({ spaceId: 's2', parentId: 'aa' });
-    expect(pages.listPagesInSpace('s1')).toEqual([]);
-  });
-
-  it('finds live pages by title fragment, escaping LIKE wildcards', () => {
-    addPage('aa', { title: 'Deploy guide' });
-    addPage('bb', { title: '100% uptime' });
-    addPage('cc', { title: 'Guide_book' });
-    addPage('dd', { title: 'Deploy trash' });
-    pages.setDeleted('dd', { at: 2, by: 'u1' });
-    expect(pages.findPagesByTitle('deploy', 10).map((p) => p.id)).toEqual(['aa']);
-    expect(pages.findPagesByTitle('%', 10).map((p) => p.id)).toEqual(['bb']);
-    expect(pages.findPagesByTitle('_', 10).map((p) => p.id)).toEqual(['cc']);
-    expect(pages.findPagesByTitle('', 2)).toHaveLength(2);
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('knows a page below a trashed one is not live', () => {
@@ -132,24 +128,6 @@ describe('SqlitePageStore tree operations', () => {
     expect(isPageLive(pages, child)).toBe(true);
     pages.setDeleted('aa', { at: 2, by: 'u1' });
     expect(isPageLive(pages, child)).toBe(false);
-  });
-});
-
-describe('SqlitePageLinkStore and PageLinkService', () => {
-  it('replaces a page’s links and finds them by target and by space, in order', () => {
-    const a = addPage('aa');
-    const b = addPage('bb');
-    links.replaceLinks(a.id, [
-      { ...link(b, 'first'), sourcePageId: a.id },
-      { ...link(b, 'second', 'h'), sourcePageId: a.id },
-    ]);
-    expect(links.listLinksTo(b.shortId).map((l) => [l.text, l.anchor])).toEqual([
-      ['first', null],
-      ['second', 'h'],
-    ]);
-    links.replaceLinks(a.id, [{ ...link(b, 'only'), sourcePageId: a.id }]);
-    expect(links.listLinksFromSpace('s1').map((l) => l.text)).toEqual(['only']);
-    expect(links.listLinksFromSpace('s2')).toEqual([]);
   });
 
   it('lists backlinks from live pages once, with their texts, across spaces', () => {

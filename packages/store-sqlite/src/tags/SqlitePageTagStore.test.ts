@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AccessPolicy, type Page, TagService, type User } from '@lore/core';
+import { tagStoreContract } from '@lore/core/testing';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { SqliteAccessStore } from '../access/SqliteAccessStore';
 import { SqliteEventLog } from '../events/SqliteEventLog';
@@ -9,6 +10,35 @@ import { type Db, openDatabase } from '../openDatabase';
 import { SqlitePageStore } from '../pages/SqlitePageStore';
 import { SqliteSpaceStore } from '../pages/SqliteSpaceStore';
 import { SqlitePageTagStore } from './SqlitePageTagStore';
+
+tagStoreContract({ describe, it }, 'SQLite', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'lore-tag-store-'));
+  const db = openDatabase({ path: join(dir, 'lore.db') });
+  return {
+    store: new SqlitePageTagStore(db),
+    seed: {
+      space: (id) =>
+        db
+          .prepare(
+            'INSERT INTO spaces (id, slug, name, created_at, updated_at) VALUES (?, ?, ?, 0, 0)',
+          )
+          .run(id, id, id),
+      page: (page) =>
+        db
+          .prepare(
+            `INSERT INTO pages (id, short_id, space_id, position, title, created_at, updated_at,
+                                deleted_at)
+             VALUES (?, ?, ?, 'V', ?, 0, 0, ?)`,
+          )
+          .run(page.id, `short-${page.id}`, page.spaceId, page.title, page.trashed ? 1 : null),
+      removePage: (id) => db.prepare('DELETE FROM pages WHERE id = ?').run(id),
+    },
+    close: () => {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+});
 
 let dir: string;
 let db: Db;
@@ -51,43 +81,43 @@ const outbox = () =>
     .pluck()
     .all() as string[];
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'lore-tags-'));
-  db = openDatabase({ path: join(dir, 'lore.db') });
-  pages = new SqlitePageStore(db);
-  db.prepare(
-    `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
+describe('TagService on SQLite', () => {
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'lore-tags-'));
+    db = openDatabase({ path: join(dir, 'lore.db') });
+    pages = new SqlitePageStore(db);
+    db.prepare(
+      `INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
      VALUES ('u1', 'a@example.com', 'A', '#000000', 'admin', 'x', 1, 1)`,
-  ).run();
-  const spaces = new SqliteSpaceStore(db);
-  spaces.insertSpace({
-    id: 's1',
-    slug: 'eng',
-    name: 'Engineering',
-    description: '',
-    visibility: 'open',
-    defaultRole: 'editor',
-    createdBy: 'u1',
-    createdAt: 1,
-    updatedAt: 1,
+    ).run();
+    const spaces = new SqliteSpaceStore(db);
+    spaces.insertSpace({
+      id: 's1',
+      slug: 'eng',
+      name: 'Engineering',
+      description: '',
+      visibility: 'open',
+      defaultRole: 'editor',
+      createdBy: 'u1',
+      createdAt: 1,
+      updatedAt: 1,
+    });
+    // The guests of these tests were invited to read the space.
+    const access = new SqliteAccessStore(db);
+    access.setSpaceGrant({ spaceId: 's1', kind: 'user', principalId: 'u1', role: 'viewer' });
+    service = new TagService({
+      tags: new SqlitePageTagStore(db),
+      pages,
+      policy: new AccessPolicy({ store: access, spaces, pages }),
+      events: new SqliteEventLog(db),
+      clock: { now: () => 1 },
+    });
   });
-  // The guests of these tests were invited to read the space.
-  const access = new SqliteAccessStore(db);
-  access.setSpaceGrant({ spaceId: 's1', kind: 'user', principalId: 'u1', role: 'viewer' });
-  service = new TagService({
-    tags: new SqlitePageTagStore(db),
-    pages,
-    policy: new AccessPolicy({ store: access, spaces, pages }),
-    events: new SqliteEventLog(db),
-    clock: { now: () => 1 },
+  afterEach(() => {
+    db.close();
+    rmSync(dir, { recursive: true, force: true });
   });
-});
-afterEach(() => {
-  db.close();
-  rmSync(dir, { recursive: true, force: true });
-});
 
-describe('page tags', () => {
   it('stores normalized tags in order and writes page.tags_changed with them', () => {
     addPage('p1');
     db.exec('DELETE FROM domain_events');
