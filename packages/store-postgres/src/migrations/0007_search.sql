@@ -45,23 +45,12 @@ CREATE TABLE glossary_terms (
   term_key   TEXT NOT NULL UNIQUE,
   meaning    TEXT NOT NULL,
   expansions JSONB NOT NULL DEFAULT '[]',
-  created_by TEXT,
+  created_by TEXT REFERENCES users (id) ON DELETE SET NULL,
   created_at BIGINT NOT NULL,
-  updated_by TEXT,
+  updated_by TEXT REFERENCES users (id) ON DELETE SET NULL,
   updated_at BIGINT NOT NULL
 );
 
--- The authors reference users (0001). The guard lets this file apply while 0001 is still empty
--- on a branch that has not got the accounts tables yet; with them it always adds the keys.
-DO $$
-BEGIN
-  IF to_regclass('users') IS NOT NULL THEN
-    ALTER TABLE glossary_terms
-      ADD FOREIGN KEY (created_by) REFERENCES users (id) ON DELETE SET NULL,
-      ADD FOREIGN KEY (updated_by) REFERENCES users (id) ON DELETE SET NULL;
-  END IF;
-END
-$$;
 
 -- Small counters, e.g. the glossary version the engines' synonyms must catch up with.
 CREATE TABLE search_state (

@@ -17,31 +17,22 @@ const available = postgresAvailable();
 if (!available) reportPostgresMissing('Postgres search stores');
 const runIf = describe.runIf(available);
 
-/**
- * Seeds two users, space `s1` and pages with raw SQL, as the page store writes them. Until the
- * accounts and pages tables (0001, 0002) are in this schema, it makes the columns search reads.
- */
+/** Seeds two users, space `s1` and pages with raw SQL, as the page store writes them. */
 function seed(db: PostgresDatabase): PageSeeder {
-  if (db.one("SELECT to_regclass('pages') AS t")?.t === null) {
-    db.exec(`
-      CREATE TABLE users (id TEXT PRIMARY KEY);
-      CREATE TABLE spaces (id TEXT PRIMARY KEY, name TEXT NOT NULL);
-      CREATE TABLE pages (
-        id TEXT PRIMARY KEY, space_id TEXT NOT NULL, parent_id TEXT, title TEXT NOT NULL,
-        deleted_at BIGINT
-      );
-      INSERT INTO users (id) VALUES ('u1'), ('u2');
-      INSERT INTO spaces (id, name) VALUES ('s1', 'Engineering');
-    `);
-  }
+  db.exec(`
+    INSERT INTO users (id, email, display_name, color, role, password_hash, created_at, updated_at)
+    VALUES ('u1', 'u1@example.com', 'U1', '#123456', 'member', 'x', 0, 0),
+           ('u2', 'u2@example.com', 'U2', '#123456', 'member', 'x', 0, 0);
+    INSERT INTO spaces (id, slug, name, created_at, updated_at)
+    VALUES ('s1', 's1', 'Engineering', 0, 0);
+  `);
   return {
     insertPage: (id, parentId = null) =>
-      void db.run('INSERT INTO pages (id, space_id, parent_id, title) VALUES ($1, $2, $3, $4)', [
-        id,
-        's1',
-        parentId,
-        `Title ${id}`,
-      ]),
+      void db.run(
+        `INSERT INTO pages (id, short_id, space_id, parent_id, position, title, created_at, updated_at)
+         VALUES ($1, $2, 's1', $3, 'V', $4, 0, 0)`,
+        [id, `s-${id}`, parentId, `Title ${id}`],
+      ),
     renamePage: (id, title) =>
       void db.run('UPDATE pages SET title = $2 WHERE id = $1', [id, title]),
     trashPage: (id) => void db.run('UPDATE pages SET deleted_at = 4 WHERE id = $1', [id]),
