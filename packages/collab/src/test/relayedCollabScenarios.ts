@@ -17,6 +17,8 @@ export interface RelayedCollabFixture {
   outage(): Promise<void>;
   /** … and comes back. */
   recover(): Promise<void>;
+  /** Stops the broker after the test. */
+  close?(): Promise<void>;
 }
 
 /** A relay that passes everything through, and can drop the next published page updates. */
@@ -79,7 +81,7 @@ const text = (doc: Y.Doc) => doc.getText('text').toString();
 export function relayedCollabScenarios(
   name: string,
   setup: () => Promise<RelayedCollabFixture>,
-  suite: typeof describe = describe,
+  suite: (name: string, body: () => void) => void = describe,
 ): void {
   suite(`${name}: two collaboration servers sharing one store`, () => {
     const cleanups = cleanupsAfterEach();
@@ -89,6 +91,7 @@ export function relayedCollabScenarios(
       collab: { compactAfterUpdates?: number } = {},
     ): Promise<{ fixture: RelayedCollabFixture; a: Node; b: Node }> {
       const fixture = await setup();
+      cleanups.push(async () => fixture.close?.());
       const temp = tempDatabasePath();
       cleanups.push(() => temp.remove());
       const node = async (nodeId: string): Promise<Node> => {

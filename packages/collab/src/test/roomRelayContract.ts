@@ -7,6 +7,8 @@ import { waitUntil } from './waitUntil';
 export interface RoomRelayFixture {
   /** A relay on the broker, as a process connecting to it. */
   connect(): Promise<RoomRelay>;
+  /** Stops the broker after the test. */
+  close?(): Promise<void>;
 }
 
 /** Bytes that text encodings or string conversions would damage. */
@@ -27,10 +29,16 @@ const awkwardBytes = (length: number): Uint8Array => {
 export function roomRelayContract(
   name: string,
   setup: () => Promise<RoomRelayFixture>,
-  suite: typeof describe = describe,
+  suite: (name: string, body: () => void) => void = describe,
 ): void {
   suite(`${name} (RoomRelay contract)`, () => {
     const cleanups = cleanupsAfterEach();
+
+    const setupFixture = async (): Promise<RoomRelayFixture> => {
+      const fixture = await setup();
+      cleanups.push(async () => fixture.close?.());
+      return fixture;
+    };
 
     const connect = async (fixture: RoomRelayFixture): Promise<RoomRelay> => {
       const relay = await fixture.connect();
@@ -39,7 +47,7 @@ export function roomRelayContract(
     };
 
     it('delivers a page message to every subscriber of the page, bytes unchanged', async () => {
-      const fixture = await setup();
+      const fixture = await setupFixture();
       const [a, b] = [await connect(fixture), await connect(fixture)];
       expect(a.available).toBe(true);
       const seenA: PageMessage[] = [];
@@ -86,7 +94,7 @@ export function roomRelayContract(
     });
 
     it("keeps one publisher's messages to a page in order", async () => {
-      const fixture = await setup();
+      const fixture = await setupFixture();
       const [a, b] = [await connect(fixture), await connect(fixture)];
       const seqs: number[] = [];
       const subscription = b.subscribePage('page-1', (message) => {
@@ -111,7 +119,7 @@ export function roomRelayContract(
     });
 
     it('delivers node messages to every listener, its publisher included', async () => {
-      const fixture = await setup();
+      const fixture = await setupFixture();
       const [a, b] = [await connect(fixture), await connect(fixture)];
       const seenA: NodeMessage[] = [];
       const seenB: NodeMessage[] = [];
@@ -152,7 +160,7 @@ export function roomRelayContract(
     });
 
     it('stops delivering to a closed subscription and keeps delivering to the others', async () => {
-      const fixture = await setup();
+      const fixture = await setupFixture();
       const [a, b] = [await connect(fixture), await connect(fixture)];
       const first: PageMessage[] = [];
       const second: PageMessage[] = [];
