@@ -1,8 +1,10 @@
 import type * as Y from 'yjs';
 import { ChangeNotifier } from './ChangeNotifier';
 import { CloseCode } from './CloseCode';
+import { ClusterLink } from './ClusterLink';
 import type { CollabConnection } from './CollabConnection';
 import {
+  type AccessRecheckScope,
   type CollabServerOptions,
   type CollabSettings,
   resolveCollabSettings,
@@ -30,11 +32,16 @@ export interface ConnectionInit<TContext> {
  * Durability: an update is appended to the store (one transaction per batch of updates that
  * arrived together) before it is applied to the room document or relayed to anyone, so whatever
  * a client or a server-side reader has seen survives a crash.
+ *
+ * Several processes can serve the same pages from one store (`relay`): each commits first, then
+ * publishes what it committed with its sequence numbers; the others apply it in order, and read
+ * the store whenever they may have missed something.
  */
 export class CollabServer<TContext = unknown> {
   readonly #settings: CollabSettings;
   readonly #notifier: ChangeNotifier;
   readonly #rooms = new Map<string, Room>();
+  readonly #cluster: ClusterLink | null;
   #closed = false;
 
   constructor(options: CollabServerOptions<TContext>) {
@@ -45,6 +52,23 @@ export class CollabServer<TContext = unknown> {
       maxWaitMs: this.#settings.changeMaxWaitMs,
       onError: (error, docId) => this.#settings.onError(error, { docId, during: 'change' }),
     });
+    const relay = this.#settings.relay;
+    this.#cluster = relay
+      ? new ClusterLink({
+          settings: relay,
+          store: this.#settings.store,
+          rooms: () => this.#rooms.values(),
+          closeDocument: (docId, code, reason) => this.closeDocument(docId, code, reason),
+          ...(this.#settings.recheckAccess ? { recheckAccess: this.#settings.recheckAccess } : {}),
+          report: (error, context) => this.#settings.onError(error, context),
+        })
+      : null;
+    this.#cluster?.start();
+  }
+
+  /** This process's id among those sharing the relay, or null without a relay. */
+  get nodeId(): string | null {
+    return this.#cluster?.nodeId ?? null;
   }
 
   /** Takes over an open, already authorized socket and joins it to its document's room. */
@@ -150,6 +174,30 @@ export class CollabServer<TContext = unknown> {
     await this.#rooms.get(docId)?.shutdown(code, reason);
   }
 
+  /**
+   * Like {@link closeDocument}, on every process serving the document (e.g. the page went to
+   * the trash). Resolves once it is closed here; the others close it when the request reaches
+   * them. Without a relay, the same as `closeDocument`.
+   */
+  async closeDocumentEverywhere(
+    docId: string,
+    code: number = CloseCode.GoingAway,
+    reason = 'document closed',
+  ): Promise<void> {
+    if (!this.#cluster) return this.closeDocument(docId, code, reason);
+    await this.#cluster.closeDocumentEverywhere(docId, code, reason);
+  }
+
+  /**
+   * Has every process check its open connections against access again (the `recheckAccess`
+   * option), those of one person or one page or all: after a permission change, which is
+   * handled once for the whole cluster. Runs here at once.
+   */
+  recheckAccessEverywhere(scope: AccessRecheckScope = {}): void {
+    if (this.#cluster) this.#cluster.recheckAccessEverywhere(scope);
+    else this.#settings.recheckAccess?.(scope);
+  }
+
   /** Waits for every pending write, compacts every loaded document and runs pending `onChange`. */
   async flush(): Promise<void> {
     await Promise.all([...this.#rooms.values()].map((room) => room.flush()));
@@ -163,6 +211,7 @@ export class CollabServer<TContext = unknown> {
    */
   async closeAll(): Promise<void> {
     this.#closed = true;
+    this.#cluster?.close();
     await Promise.all(
       [...this.#rooms.values()].map((room) =>
         room.shutdown(CloseCode.GoingAway, 'server shutting down'),
@@ -177,6 +226,7 @@ export class CollabServer<TContext = unknown> {
       room = new Room(docId, {
         settings: this.#settings,
         notifier: this.#notifier,
+        ...(this.#cluster ? { cluster: this.#cluster } : {}),
         onClosed: (closed) => {
           if (this.#rooms.get(closed.docId) === closed) this.#rooms.delete(closed.docId);
         },

@@ -1,5 +1,7 @@
+import { randomUUID } from 'node:crypto';
 import type { DocumentStore } from '@lore/core';
 import type * as Y from 'yjs';
+import type { RoomRelay } from './RoomRelay';
 
 /** Where an error the server recovered from happened, for logs. */
 export interface CollabErrorContext {
@@ -12,7 +14,57 @@ export interface CollabErrorContext {
     | 'message'
     | 'send'
     | 'change'
-    | 'accepted';
+    | 'accepted'
+    | 'relay';
+}
+
+/** Whose open connections to check against access again: one person's, one page's, or all. */
+export interface AccessRecheckScope {
+  readonly userId?: string;
+  readonly pageId?: string;
+}
+
+/**
+ * Several processes serving the same pages from one store: each commits to the store first,
+ * then publishes through the relay; see docs/collaboration.md, "Several processes".
+ */
+export interface CollabRelayOptions {
+  readonly relay: RoomRelay;
+  /** This process's id among those sharing the relay. Default: a random UUID. */
+  readonly nodeId?: string;
+  /** How often this process tells the others it is alive. Default 2 s. */
+  readonly heartbeatMs?: number;
+  /** A process silent this long is taken for gone: its clients leave presence. Default 6 s. */
+  readonly nodeTimeoutMs?: number;
+  /** While the relay is unavailable, open rooms read the store this often. Default 1 s. */
+  readonly pollMs?: number;
+  /**
+   * While it is available, open rooms still compare with the store this often, for a lost
+   * message that nothing followed. Default 10 s.
+   */
+  readonly checkMs?: number;
+  /**
+   * Updates that overtook a missing one wait this long for it before the room reads the store.
+   * Default 300 ms.
+   */
+  readonly gapWaitMs?: number;
+  /** Where the one line on losing and the one on regaining the relay go. Default console.warn. */
+  readonly log?: (line: string) => void;
+}
+
+export type CollabRelaySettings = Required<CollabRelayOptions>;
+
+export function resolveRelaySettings(options: CollabRelayOptions): CollabRelaySettings {
+  return {
+    relay: options.relay,
+    nodeId: options.nodeId ?? randomUUID(),
+    heartbeatMs: options.heartbeatMs ?? 2_000,
+    nodeTimeoutMs: options.nodeTimeoutMs ?? 6_000,
+    pollMs: options.pollMs ?? 1_000,
+    checkMs: options.checkMs ?? 10_000,
+    gapWaitMs: options.gapWaitMs ?? 300,
+    log: options.log ?? ((line) => console.warn(line)),
+  };
 }
 
 /** A change about to be accepted: `doc` is a scratch copy with the change applied. */
@@ -112,19 +164,35 @@ export interface CollabServerOptions<TContext = unknown> {
   readonly changeMaxWaitMs?: number;
   /** Errors the server recovered from (store failures, listener errors). Default: console.error. */
   readonly onError?: (error: unknown, context: CollabErrorContext) => void;
+  /**
+   * Processes that serve the same pages from the same store. Without it, this process is alone:
+   * nothing is published and nobody else's edits are expected.
+   */
+  readonly relay?: CollabRelayOptions;
+  /**
+   * Checks this process's open connections against access again, on request of any process
+   * (see `CollabServer.recheckAccessEverywhere`).
+   */
+  readonly recheckAccess?: (scope: AccessRecheckScope) => void;
 }
 
 /** Options with every default filled in. */
 export type CollabSettings = Required<
   Omit<
     CollabServerOptions,
-    'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf' | 'presenceOf'
+    | 'validateUpdate'
+    | 'onChange'
+    | 'onAccepted'
+    | 'writerOf'
+    | 'presenceOf'
+    | 'relay'
+    | 'recheckAccess'
   >
 > &
   Pick<
     CollabServerOptions,
-    'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf' | 'presenceOf'
-  >;
+    'validateUpdate' | 'onChange' | 'onAccepted' | 'writerOf' | 'presenceOf' | 'recheckAccess'
+  > & { readonly relay?: CollabRelaySettings };
 
 const MiB = 1024 * 1024;
 
@@ -154,5 +222,7 @@ export function resolveCollabSettings<TContext>(
     changeDebounceMs: options.changeDebounceMs ?? 1_000,
     changeMaxWaitMs: options.changeMaxWaitMs ?? 10_000,
     onError: options.onError ?? ((error, context) => console.error('collab error', context, error)),
+    ...(options.relay ? { relay: resolveRelaySettings(options.relay) } : {}),
+    ...(options.recheckAccess ? { recheckAccess: options.recheckAccess } : {}),
   };
 }

@@ -23,6 +23,13 @@ export interface CommitPipelineOptions {
    * trusted: the room must fail, so that everyone reloads the stored state.
    */
   readonly onApplyFailed: (error: unknown) => void;
+  /**
+   * The batch (the store's `lastSeq - updates.length + 1..lastSeq`) is stored and applied: for
+   * other processes to hear of it. Returns the sequence number up to which the room document
+   * holds every update, which a snapshot may fold. Absent: this process is alone, and holds
+   * everything up to `lastSeq`.
+   */
+  readonly committed?: (lastSeq: number, updates: readonly Uint8Array[]) => number;
 }
 
 /**
@@ -139,6 +146,10 @@ export class CommitPipeline {
       // memory, so everyone reloads the stored state.
       this.#committing = false;
       report(error, 'apply');
+      this.#options.committed?.(
+        lastSeq,
+        batch.map((queued) => queued.update),
+      );
       for (const queued of batch) {
         this.#announceAccepted(queued);
         queued.settle?.resolve();
@@ -147,10 +158,8 @@ export class CommitPipeline {
       this.#options.onApplyFailed(error);
       return;
     }
-    log.applied(
-      lastSeq,
-      batch.map((queued) => queued.update),
-    );
+    const updates = batch.map((queued) => queued.update);
+    log.applied(this.#options.committed?.(lastSeq, updates) ?? lastSeq, updates);
     scratch.wrote();
     for (const queued of batch) {
       this.#announceAccepted(queued);

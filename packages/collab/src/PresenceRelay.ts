@@ -28,6 +28,14 @@ export interface PresenceStamps {
 
 type AwarenessChange = { added: number[]; updated: number[]; removed: number[] };
 
+/** The transaction origin of presence that another process relayed. */
+interface RemoteOrigin {
+  readonly relayNode: string;
+}
+
+const isRemote = (origin: unknown): origin is RemoteOrigin =>
+  typeof origin === 'object' && origin !== null && 'relayNode' in origin;
+
 /**
  * A room's presence (y-protocols awareness): every state a connection sends is relayed to all,
  * the sender included (the stock provider takes its own echo as a sign of life), each awareness
@@ -43,6 +51,10 @@ export class PresenceRelay {
   readonly #connections: () => Iterable<Connection>;
   readonly #onError: (error: unknown) => void;
   readonly #stamps: PresenceStamps;
+  /** Awareness clients of other processes, with the process that relayed them. */
+  readonly #remote = new Map<number, string>();
+  /** Where changes to this process's own clients go for the other processes, if anywhere. */
+  #publish: ((update: Uint8Array) => void) | null = null;
 
   constructor(
     doc: Y.Doc,
@@ -115,8 +127,56 @@ export class PresenceRelay {
     }
   }
 
+  /**
+   * From now on, every change to this process's own clients' states (an awareness update,
+   * stamped) is handed to `publish`, for the other processes that have the page open.
+   */
+  publishTo(publish: (update: Uint8Array) => void): void {
+    this.#publish = publish;
+  }
+
+  /** The states of this process's own clients as one awareness update, or null when none. */
+  localStates(): Uint8Array | null {
+    const clients = [...this.#owners.keys()].filter((clientId) =>
+      this.awareness.getStates().has(clientId),
+    );
+    if (clients.length === 0) return null;
+    return awarenessProtocol.encodeAwarenessUpdate(this.awareness, clients);
+  }
+
+  /**
+   * Applies states another process relayed (stamped there) and passes them to this process's
+   * clients. Entries for a client an open connection here owns are dropped: that person moved
+   * here, and the other process's late goodbye must not remove them.
+   */
+  receiveRemote(nodeId: string, entries: readonly AwarenessEntry[]): void {
+    const theirs = entries.filter((entry) => {
+      const owner = this.#owners.get(entry.clientId);
+      return owner === undefined || owner.closed;
+    });
+    if (theirs.length === 0) return;
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, theirs.length);
+    for (const { clientId, clock, state } of theirs) {
+      encoding.writeVarUint(encoder, clientId);
+      encoding.writeVarUint(encoder, clock);
+      encoding.writeVarString(encoder, JSON.stringify(state));
+    }
+    const origin: RemoteOrigin = { relayNode: nodeId };
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, encoding.toUint8Array(encoder), origin);
+  }
+
+  /** Removes the states of another process's clients (it stopped or was lost). */
+  forgetNode(nodeId: string): void {
+    const clients = [...this.#remote].filter(([, node]) => node === nodeId).map(([id]) => id);
+    if (clients.length > 0) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, clients, { relayNode: nodeId });
+    }
+  }
+
   close(): void {
     this.awareness.off('update', this.#onUpdate);
+    this.#publish = null;
   }
 
   readonly #onUpdate = (change: AwarenessChange, origin: unknown): void => {
@@ -129,6 +189,18 @@ export class PresenceRelay {
   };
 
   #relay(change: AwarenessChange, origin: unknown): void {
+    // What changed about this process's own clients, to publish: taken before `removed` below
+    // forgets who owned them.
+    const own = isRemote(origin)
+      ? []
+      : [...change.added, ...change.updated, ...change.removed].filter(
+          (clientId) => this.#owners.has(clientId) || origin instanceof Connection,
+        );
+    if (isRemote(origin)) {
+      for (const clientId of [...change.added, ...change.updated]) {
+        this.#remote.set(clientId, origin.relayNode);
+      }
+    }
     if (origin instanceof Connection) {
       for (const clientId of [...change.added, ...change.updated]) {
         const previous = this.#owners.get(clientId);
@@ -141,11 +213,18 @@ export class PresenceRelay {
     for (const clientId of change.removed) {
       this.#owners.get(clientId)?.awarenessClients.delete(clientId);
       this.#owners.delete(clientId);
+      this.#remote.delete(clientId);
     }
     const changed = [...change.added, ...change.updated, ...change.removed];
-    const message = encodeAwareness(
-      awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed),
-    );
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, changed);
+    const message = encodeAwareness(update);
     for (const connection of this.#connections()) connection.send(message);
+    if (this.#publish && own.length > 0) {
+      this.#publish(
+        own.length === changed.length
+          ? update
+          : awarenessProtocol.encodeAwarenessUpdate(this.awareness, own),
+      );
+    }
   }
 }

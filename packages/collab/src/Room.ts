@@ -8,10 +8,12 @@ import { CommitPipeline } from './CommitPipeline';
 import type { Connection, ConnectionHost } from './Connection';
 import { LogCompactor } from './LogCompactor';
 import { PresenceRelay, presenceStamps } from './PresenceRelay';
+import { encodeSyncUpdate } from './protocol/serverMessages';
 import type { QueuedUpdate } from './QueuedUpdate';
 import { RoomDocument } from './RoomDocument';
 import { RoomLifecycle, type RoomState } from './RoomLifecycle';
 import { RoomProtocol } from './RoomProtocol';
+import { type RoomRelayContext, RoomRelayLink } from './RoomRelayLink';
 import { ScratchCopy } from './ScratchCopy';
 import { UpdateAdmission } from './UpdateAdmission';
 
@@ -20,6 +22,8 @@ export interface RoomEnvironment {
   readonly notifier: ChangeNotifier;
   /** Called synchronously when the room is closed, so the server forgets it in the same tick. */
   readonly onClosed: (room: Room) => void;
+  /** Other processes serving the same pages, if any. */
+  readonly cluster?: RoomRelayContext;
 }
 
 /**
@@ -50,6 +54,8 @@ export class Room implements ConnectionHost {
   readonly #admission: UpdateAdmission;
   readonly #protocol: RoomProtocol;
   readonly #lifecycle: RoomLifecycle;
+  readonly #link: RoomRelayLink | null;
+  #loadedSeq = 0;
 
   constructor(docId: string, env: RoomEnvironment) {
     this.docId = docId;
@@ -93,6 +99,18 @@ export class Room implements ConnectionHost {
       document,
       report,
     });
+    const cluster = env.cluster;
+    this.#link = cluster
+      ? new RoomRelayLink({
+          docId,
+          context: cluster,
+          presence: this.#presence,
+          absorb: (updates) => this.#absorb(updates),
+          log: this.#log,
+          report,
+        })
+      : null;
+    const link = this.#link;
     this.#pipeline = new CommitPipeline({
       docId,
       settings,
@@ -103,6 +121,7 @@ export class Room implements ConnectionHost {
       connections: () => this.#connections,
       report,
       onApplyFailed: (error) => this.#lifecycle.fail(error),
+      ...(link ? { committed: (lastSeq, updates) => link.committed(lastSeq, updates) } : {}),
     });
     this.#admission = new UpdateAdmission({
       docId,
@@ -121,15 +140,21 @@ export class Room implements ConnectionHost {
       log: this.#log,
       connections: () => this.#connections,
       report,
-      read: () => settings.store.load(docId),
+      // Subscribed before reading, so that nothing committed elsewhere falls in between.
+      read: link
+        ? () => link.subscribed.then(() => settings.store.load(docId))
+        : () => settings.store.load(docId),
       loaded: (stored) => {
         document.load(stored);
         this.#log.loaded(stored);
+        this.#loadedSeq = stored.lastSeq;
       },
       started: () => {
         for (const connection of [...this.#connections]) this.#protocol.greet(connection);
+        link?.loaded(this.#loadedSeq);
       },
       closed: () => {
+        link?.close();
         env.onClosed(this);
         void env.notifier.flush(docId);
         this.#presence.close();
@@ -164,6 +189,16 @@ export class Room implements ConnectionHost {
   get decodedCopies(): number {
     if (this.#lifecycle.state === 'loading' || this.#document.encoded) return 0;
     return this.#scratch.held ? 2 : 1;
+  }
+
+  /** The room's part in a cluster of processes, if there is one. */
+  get relayLink(): RoomRelayLink | null {
+    return this.#link;
+  }
+
+  /** Another process is gone: its clients leave this room's presence. */
+  forgetNode(nodeId: string): void {
+    if (this.#lifecycle.state !== 'closed') this.#presence.forgetNode(nodeId);
   }
 
   connections(): readonly Connection[] {
@@ -268,6 +303,26 @@ export class Room implements ConnectionHost {
         reject(error instanceof CollabProtocolError ? new ValidationError(error.message) : error);
       }
     });
+  }
+
+  /**
+   * Takes in updates another process stored (or the store itself holds): the room document and
+   * the scratch copy get what is new to them, and so do this process's clients, in one turn.
+   * Not announced (`onAccepted`, `onChange`): the process that committed them did that.
+   */
+  #absorb(updates: readonly Uint8Array[]): void {
+    if (this.#lifecycle.state === 'closed' || updates.length === 0) return;
+    try {
+      const changed = this.#document.absorb(updates, this.#document.origin);
+      if (!changed) return;
+      const message = encodeSyncUpdate(changed);
+      for (const connection of this.#connections) connection.send(message);
+      this.#scratch.absorb(changed);
+      this.#admission.retryWaiting();
+    } catch (error) {
+      this.#report(error, 'apply');
+      this.#lifecycle.fail(error);
+    }
   }
 
   #report(error: unknown, during: CollabErrorContext['during']): void {

@@ -129,6 +129,26 @@ export class RoomDocument {
     }, origin);
   }
 
+  /**
+   * Applies updates that are already stored (another process committed them, or they were read
+   * back from the store) in one transaction, and returns what they changed here as one update, or
+   * null when the document held them all.
+   */
+  absorb(updates: readonly Uint8Array[], origin: unknown): Uint8Array | null {
+    let changed: Uint8Array | null = null;
+    const capture = (update: Uint8Array) => {
+      changed = update;
+    };
+    const doc = this.doc;
+    doc.on('update', capture);
+    try {
+      this.apply(updates, origin);
+    } finally {
+      doc.off('update', capture);
+    }
+    return changed;
+  }
+
   close(): void {
     this.#doc.destroy();
     this.#encoded = null;

@@ -69,6 +69,23 @@ export class ScratchCopy {
     return emitted;
   }
 
+  /**
+   * Brings a held copy up to date with a stored change the room document just took in from
+   * elsewhere (another process). Without a copy there is nothing to do: the next one is built
+   * from the room document.
+   */
+  absorb(update: Uint8Array): void {
+    if (!this.#doc) return;
+    try {
+      Y.applyUpdate(this.#doc, update);
+    } catch (error) {
+      this.drop();
+      throw error;
+    } finally {
+      this.#emitted = null;
+    }
+  }
+
   /** Drops the copy; the next write builds it again from durable state. */
   drop(): void {
     this.#doc?.destroy();

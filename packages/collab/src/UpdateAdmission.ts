@@ -141,7 +141,7 @@ export class UpdateAdmission {
       throw invalidUpdate('refused: it writes as a Yjs client that belongs to someone else');
     }
     this.#options.pipeline.enqueue({ update: emitted.update, from, origin, settle, clientIds });
-    this.#retryWaiting();
+    this.retryWaiting();
     return true;
   }
 
@@ -175,9 +175,10 @@ export class UpdateAdmission {
   /**
    * After an accepted change, gives what waited for it its own turn: each waiting update is
    * applied alone, as its sender's change, validated and queued behind the change it needed. One
-   * that is refused then closes its sender, never the client whose update filled the gap.
+   * that is refused then closes its sender, never the client whose update filled the gap. Also
+   * called when another process's change arrived, which may be what they waited for.
    */
-  #retryWaiting(): void {
+  retryWaiting(): void {
     const { scratch } = this.#options;
     if (this.#retryingWaiting || this.#waiting.size === 0 || !scratch.held) return;
     this.#retryingWaiting = true;

@@ -86,7 +86,7 @@ function readVarString(decoder: decoding.Decoder): string {
 }
 
 /** Awareness entries are `(clientID, clock, JSON state)`; a state must be an object or null. */
-function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
+export function readAwarenessEntries(update: Uint8Array): AwarenessEntry[] {
   const decoder = decoding.createDecoder(update);
   const count = readVarUint(decoder, 'awareness entry count');
   const entries: AwarenessEntry[] = [];

@@ -39,6 +39,8 @@ export interface DocumentLogStats {
  * Sequence numbers are per document, start at 1 and only grow: they are never reused, not even
  * after a compaction emptied the log, so an update appended after a snapshot can never be
  * mistaken for one the snapshot already contains.
+ * One append numbers its updates consecutively (the last returned, the others just before it):
+ * processes sharing a store tell from the numbers alone whether they missed an update.
  *
  * The methods return promises so that a networked store can implement the same port; the SQLite
  * store does its work synchronously inside the call.

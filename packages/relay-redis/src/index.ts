@@ -1,0 +1,2 @@
+export * from './RedisRoomRelay';
+export * from './relayMessageCodec';

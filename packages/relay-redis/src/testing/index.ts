@@ -1,0 +1,2 @@
+export * from './RedisServer';
+export * from './redisAvailable';
