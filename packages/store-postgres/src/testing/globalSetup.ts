@@ -4,13 +4,6 @@ import { PostgresDatabase } from '../PostgresDatabase';
 import { PostgresServer } from './PostgresServer';
 import { templateDatabase } from './testDatabase';
 
-declare module 'vitest' {
-  export interface ProvidedContext {
-    /** Socket directory of the suite's PostgreSQL server, or null when it is not installed. */
-    postgresSocketDir: string | null;
-  }
-}
-
 /**
  * Vitest global setup for suites that run on PostgreSQL: one private server for the whole run
  * and a migrated template database each test copies. Without PostgreSQL installed those suites

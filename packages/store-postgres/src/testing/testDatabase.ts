@@ -2,6 +2,14 @@ import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { PostgresDatabase } from '../PostgresDatabase';
 
+// Declared here, beside `inject`, so packages that import these helpers see it too.
+declare module 'vitest' {
+  export interface ProvidedContext {
+    /** Socket directory of the suite's PostgreSQL server, or null when it is not installed. */
+    postgresSocketDir: string | null;
+  }
+}
+
 /** The migrated database each test database is copied from. */
 export const templateDatabase = 'lore_template';
 
