@@ -1,4 +1,5 @@
 import {
+  clauseWords,
   matchingLevels,
   parseQuery,
   planQuery,
@@ -8,6 +9,7 @@ import {
   type SynonymTable,
   suggestCorrection,
   termMatcher,
+  wordStem,
 } from '@lore/core';
 import type { PostgresDatabase } from '@lore/store-postgres';
 import { maxTotal, PostgresRanker } from './PostgresRanker';
@@ -51,6 +53,17 @@ export class PostgresSearch {
     if (spaceIds.length === 0) return empty;
     const vocabulary = new PostgresVocabulary(this.#db);
     const ranker = new PostgresRanker(this.#db, this.#rankLimit, vocabulary);
+    // What planning will ask the vocabulary, in one round trip (the limits are planQuery's and
+    // wordForms'; a lookup they make otherwise is simply answered by its own statement).
+    const words = query.required.flatMap((clause) => clauseWords(clause));
+    vocabulary.prefetch(words, [
+      ...query.required.flatMap((clause) =>
+        clause.kind === 'word' && clause.prefix ? [{ prefix: clause.text, limit: 6 }] : [],
+      ),
+      ...words
+        .filter((word) => word.length >= 4 && /^[a-z]+$/.test(word))
+        .map((word) => ({ prefix: wordStem(word), limit: 40 })),
+    ]);
     const plan = planQuery(query, vocabulary, synonyms);
     const permitted: PostgresSearchScope = {
       spaceIds,

@@ -70,6 +70,8 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async search(request: SearchRequest): Promise<SearchResults> {
+    // No transaction: each statement applies the permissions to the rows it reads, so a page
+    // written meanwhile cannot slip past them; at worst a word's count is a moment old.
     return this.#search.search(request, this.#synonyms);
   }
 }
