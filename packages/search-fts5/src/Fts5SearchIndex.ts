@@ -5,6 +5,7 @@ import type {
   SearchResults,
   SynonymGroup,
 } from '@lore/core';
+import { SynonymTable } from '@lore/core';
 import type Database from 'better-sqlite3';
 import { FtsDocumentWriter } from './FtsDocumentWriter';
 import { FtsRanker } from './FtsRanker';
@@ -12,7 +13,6 @@ import { FtsSearch } from './FtsSearch';
 import { FtsVocabulary } from './FtsVocabulary';
 import { migrateFts5Schema } from './fts5Schema';
 import { rebuildFtsIndex } from './rebuildFtsIndex';
-import { SynonymTable } from './SynonymTable';
 
 export interface Fts5SearchIndexOptions {
   /** The Lore database; the index creates its own tables in it (`fts5Schema`). */

@@ -1,7 +1,5 @@
+import { type QueryGroup, queryCoverage, rankingBoost } from '@lore/core';
 import type Database from 'better-sqlite3';
-import type { QueryGroup } from './planQuery';
-import { queryCoverage } from './queryCoverage';
-import { rankingBoost } from './rankingBoost';
 
 /** A matching page (by `search_docs` rowid) and its score. */
 export interface ScoredRow {

@@ -1,8 +1,11 @@
 import {
+  matchingLevels,
   parseQuery,
+  planQuery,
   type SearchHit,
   type SearchRequest,
   type SearchResults,
+  type SynonymTable,
   termMatcher,
 } from '@lore/core';
 import type Database from 'better-sqlite3';
@@ -13,10 +16,7 @@ import type { FtsVocabulary } from './FtsVocabulary';
 import { ftsFilterExpression } from './ftsFilterExpression';
 import { ftsAllOf, textColumns, titleColumns } from './ftsMatchExpression';
 import { ftsAnyOf } from './ftsPhrase';
-import { matchingLevels } from './matchingLevels';
-import { planQuery } from './planQuery';
 import { presentFtsHit } from './presentFtsHit';
-import type { SynonymTable } from './SynonymTable';
 import { searchableSpaces } from './searchableSpaces';
 
 const empty: SearchResults = { hits: [], total: 0, totalExact: true, didYouMean: null };

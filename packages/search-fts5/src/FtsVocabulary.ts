@@ -1,12 +1,5 @@
-import { editDistanceWithin } from '@lore/core';
+import { editDistanceWithin, type SearchVocabulary, type TermCandidate } from '@lore/core';
 import type Database from 'better-sqlite3';
-
-/** A vocabulary word close to what the user typed. */
-export interface TermCandidate {
-  readonly term: string;
-  readonly docs: number;
-  readonly distance: number;
-}
 
 // A range scan past this many words is cut short; typo and prefix lookups stay bounded on
 // vocabularies of millions of words.
@@ -22,7 +15,7 @@ const facetShaped = /^z[sat](?:[0-9a-f]{2})+$/;
  * same transaction as the index. Answers the questions FTS5 cannot answer cheaply: how common
  * is a word, which words start with these letters, which words are a typo away.
  */
-export class FtsVocabulary {
+export class FtsVocabulary implements SearchVocabulary {
   readonly #db: Database.Database;
   readonly #statements;
 

@@ -1,5 +1,5 @@
+import type { QueryGroup } from '@lore/core';
 import { ftsAnyOf } from './ftsPhrase';
-import type { QueryGroup } from './planQuery';
 
 /** Column filter for the searchable text: every column but the facets. */
 export const textColumns = '- facets';

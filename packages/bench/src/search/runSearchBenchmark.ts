@@ -2,16 +2,16 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { SearchDocument } from '@lore/core';
+import { Fts5SearchIndex } from '@lore/search-fts5';
 import {
   evaluateRelevance,
-  Fts5SearchIndex,
   handbookDir,
   handbookQuestions,
   loadHandbook,
   newHireTestQuestions,
   newHireTuningQuestions,
   type RelevanceScore,
-} from '@lore/search-fts5';
+} from '@lore/search-fts5/relevance';
 import { openDatabase } from '@lore/store-sqlite';
 import { accessWorldShape, buildAccessWorld } from './buildAccessWorld';
 import { generatedPages } from './generatedPages';

@@ -1,4 +1,6 @@
-import { type SynonymGroup, searchTokens, stopWords } from '@lore/core';
+import type { SynonymGroup } from './SearchIndex';
+import { searchTokens } from './searchTokens';
+import { stopWords } from './stopWords';
 
 /** A run of query words that a glossary entry names, and everything it also means. */
 export interface SynonymMatch {

@@ -1,5 +1,5 @@
-import { searchTokens } from '@lore/core';
 import type { QueryGroup } from './planQuery';
+import { searchTokens } from './searchTokens';
 
 /**
  * Share of the query's groups (0 to 1) with a match in `text`: how well a title or the

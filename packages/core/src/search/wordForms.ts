@@ -1,4 +1,4 @@
-import type { FtsVocabulary } from './FtsVocabulary';
+import type { SearchVocabulary } from './SearchVocabulary';
 
 // Endings of English inflections and close derivations, longest first.
 const endings = [
@@ -38,7 +38,7 @@ export function wordStem(word: string): string {
  * words made of the same stem and an inflection ending, most common first. A light,
  * dictionary-free stemming: only forms that actually occur are searched.
  */
-export function wordForms(word: string, vocabulary: FtsVocabulary): string[] {
+export function wordForms(word: string, vocabulary: SearchVocabulary): string[] {
   if (!/^[a-z]+$/.test(word) || word.length < 4) return [];
   const stem = wordStem(word);
   return vocabulary

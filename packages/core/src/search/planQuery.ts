@@ -1,6 +1,7 @@
-import { clauseWords, type ParsedQuery, typoBudget } from '@lore/core';
-import type { FtsVocabulary } from './FtsVocabulary';
+import { clauseWords, type ParsedQuery } from './parseQuery';
+import type { SearchVocabulary } from './SearchVocabulary';
 import type { SynonymTable } from './SynonymTable';
+import { typoBudget } from './typoBudget';
 import { wordForms } from './wordForms';
 
 /** One thing a page must match: any of the alternatives (a word or a phrase each). */
@@ -35,7 +36,7 @@ const maxCompletions = 6;
  */
 export function planQuery(
   query: ParsedQuery,
-  vocabulary: FtsVocabulary,
+  vocabulary: SearchVocabulary,
   synonyms: SynonymTable,
 ): QueryPlan {
   const groups: QueryGroup[] = [];
@@ -130,7 +131,7 @@ export function planQuery(
   };
 }
 
-function phraseDocs(words: readonly string[], vocabulary: FtsVocabulary): number {
+function phraseDocs(words: readonly string[], vocabulary: SearchVocabulary): number {
   let docs = Number.POSITIVE_INFINITY;
   for (const word of words) docs = Math.min(docs, vocabulary.docs(word));
   return Number.isFinite(docs) ? docs : 0;
@@ -144,7 +145,7 @@ function phraseDocs(words: readonly string[], vocabulary: FtsVocabulary): number
  */
 function correctedPhrases(
   words: readonly string[],
-  vocabulary: FtsVocabulary,
+  vocabulary: SearchVocabulary,
   corrections: Map<string, string[]>,
 ): (readonly string[])[] {
   let phrases: string[][] = [[...words]];

@@ -1,0 +1,4 @@
+export * from './evaluateRelevance';
+export * from './handbookQuestions';
+export * from './loadHandbook';
+export * from './newHireQuestions';

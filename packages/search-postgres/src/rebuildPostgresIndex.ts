@@ -1,0 +1,21 @@
+import type { SearchDocument } from '@lore/core';
+import type { PostgresDocumentWriter } from './PostgresDocumentWriter';
+
+/**
+ * Replaces every page with the ones given, batch by batch (one transaction each, so other
+ * processes keep searching and indexing meanwhile), then recomputes the vocabulary and the space
+ * counts from what was stored. Resolves to the number of pages indexed.
+ */
+export async function rebuildPostgresIndex(
+  writer: PostgresDocumentWriter,
+  batches: AsyncIterable<readonly SearchDocument[]>,
+): Promise<number> {
+  writer.clear();
+  let indexed = 0;
+  for await (const batch of batches) {
+    writer.bulkInsert(batch);
+    indexed += batch.length;
+  }
+  writer.recount();
+  return indexed;
+}
