@@ -2,6 +2,7 @@ export * from './access/PostgresAccessStore';
 export * from './accounts/PostgresAccountStore';
 export * from './attachments/PostgresAttachmentStore';
 export * from './audit/PostgresAuditLog';
+export * from './createPostgresPool';
 export * from './documents/PostgresDocumentStore';
 export * from './events/PostgresConsumerState';
 export * from './events/PostgresEventListener';

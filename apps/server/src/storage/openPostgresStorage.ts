@@ -1,3 +1,29 @@
+import { PostgresSearchIndex } from '@lore/search-postgres';
+import {
+  createPostgresPool,
+  migratePostgres,
+  PostgresAccessStore,
+  PostgresAccountStore,
+  PostgresAttachmentStore,
+  PostgresAuditLog,
+  PostgresConsumerState,
+  PostgresDatabase,
+  PostgresDocumentStore,
+  PostgresEventListener,
+  PostgresEventLog,
+  PostgresGlossaryStore,
+  PostgresImportSourceStore,
+  PostgresPageLinkStore,
+  PostgresPageStore,
+  PostgresPageTagStore,
+  PostgresRevisionStore,
+  PostgresSearchAnalyticsStore,
+  PostgresSearchOutbox,
+  PostgresSearchPageFacts,
+  PostgresShareLinkStore,
+  PostgresSpaceStore,
+} from '@lore/store-postgres';
+import { FileBlobStore } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import type { Storage } from './Storage';
 
@@ -7,7 +33,81 @@ export interface PostgresStorageOptions {
   readonly logger: Logger;
 }
 
-/** Every store on a shared PostgreSQL database (migrated under an advisory lock). */
-export function openPostgresStorage(_options: PostgresStorageOptions): Storage {
-  throw new Error('PostgreSQL storage is not available in this build.');
+/**
+ * Every store on a shared PostgreSQL database, migrated under an advisory lock (processes may
+ * start together): the synchronous connection of the stores' units of work, a pool for the Yjs
+ * update log, and a listener that wakes this process's event consumers when any process appends.
+ */
+export async function openPostgresStorage(options: PostgresStorageOptions): Promise<Storage> {
+  const { logger } = options;
+  const db = new PostgresDatabase({ url: options.url, applicationName: 'lore' });
+  try {
+    const version = migratePostgres(db);
+    logger.debug({ version }, 'PostgreSQL schema is current');
+  } catch (error) {
+    await db.close();
+    throw error;
+  }
+  const pool = createPostgresPool({
+    url: options.url,
+    applicationName: 'lore updates',
+    onError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection was lost'),
+  });
+  const events = new PostgresEventLog(db);
+  const appendedHere = events.onAppend.bind(events);
+  const wake: (() => void)[] = [];
+  const listener = new PostgresEventListener({
+    url: options.url,
+    onAppend: () => {
+      for (const listener of wake) listener();
+    },
+    onError: (error) => logger.warn({ err: error }, 'listening for events of other processes'),
+  });
+  // Other processes' events also arrive by polling; listening only makes them sooner.
+  await listener
+    .start()
+    .catch((error: unknown) =>
+      logger.warn({ err: error }, 'not listening for events of other processes; polling only'),
+    );
+  return {
+    engine: 'postgres',
+    accounts: new PostgresAccountStore(db),
+    spaces: new PostgresSpaceStore(db),
+    pages: new PostgresPageStore(db),
+    documents: new PostgresDocumentStore(pool),
+    tags: new PostgresPageTagStore(db),
+    pageLinks: new PostgresPageLinkStore(db),
+    // Appends of this process wake its consumers at once; other processes' through the listener.
+    events: Object.assign(events, {
+      onAppend: (listener: () => void) => {
+        appendedHere(listener);
+        wake.push(listener);
+      },
+    }),
+    consumerState: new PostgresConsumerState(db),
+    access: new PostgresAccessStore(db),
+    shares: new PostgresShareLinkStore(db),
+    audit: new PostgresAuditLog(db),
+    revisions: new PostgresRevisionStore(db),
+    attachments: new PostgresAttachmentStore(db),
+    blobs: new FileBlobStore(options.attachmentsDir),
+    importSources: new PostgresImportSourceStore(db),
+    glossary: new PostgresGlossaryStore(db),
+    searchAnalytics: new PostgresSearchAnalyticsStore(db),
+    searchOutbox: new PostgresSearchOutbox(db),
+    searchFacts: new PostgresSearchPageFacts(db),
+    createSearchIndex: () => new PostgresSearchIndex({ db }),
+    transaction: (work) => db.transaction(work),
+    ping: () => {
+      db.query('SELECT 1');
+    },
+    upkeep: () => {},
+    sqlite: null,
+    postgres: db,
+    close: async () => {
+      await listener.close();
+      await pool.end();
+      await db.close();
+    },
+  };
 }

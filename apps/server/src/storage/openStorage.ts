@@ -15,7 +15,7 @@ export async function openStorage(config: Config, logger: Logger): Promise<Stora
   }
   // Loaded only when chosen: an SQLite install never starts the PostgreSQL driver.
   const { openPostgresStorage } = await import('./openPostgresStorage');
-  return openPostgresStorage({
+  return await openPostgresStorage({
     url: config.store.url,
     attachmentsDir: config.attachmentsDir,
     logger,
