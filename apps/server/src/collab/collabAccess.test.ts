@@ -107,8 +107,10 @@ describe('the collaboration door', () => {
       services.access.pageAccess(editor, services.pageStore.findPageById(pageId) ?? pageId);
     }
     const each = (performance.now() - started) / runs;
-    console.log(`A join's access check: ${(each * 1000).toFixed(1)} µs`);
+    const engine = services.storage.engine;
+    console.log(`A join's access check on ${engine}: ${(each * 1000).toFixed(1)} µs`);
     expect(services.access.pageAccess(editor, pageId)).toBe('edit');
-    expect(each).toBeLessThan(0.5);
+    // In-process SQLite reads; on PostgreSQL each read is a network round trip (see docs/scaling.md).
+    expect(each).toBeLessThan(engine === 'sqlite' ? 0.5 : 20);
   });
 });

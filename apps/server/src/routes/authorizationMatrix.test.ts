@@ -1,5 +1,4 @@
 import type { PageAccess, SpaceRole, User } from '@lore/core';
-import { SqliteShareLinkStore } from '@lore/store-sqlite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Route } from '../http/route';
 import { sessionCookieName } from '../http/sessionCookie';
@@ -376,7 +375,7 @@ const cases: Record<string, Case> = {
         lastUsedAt: null,
       };
       // Written straight to the store, as trashed pages cannot be shared.
-      if (!live[resourceName]) new SqliteShareLinkStore(t.server.runtime.db).insertShare(link);
+      if (!live[resourceName]) t.server.runtime.storage.shares.insertShare(link);
       const id = live[resourceName]
         ? services.shares.create(admin, resource.pageId).share.id
         : link.id;

@@ -70,8 +70,11 @@ export async function download(t: TestServer, path: string) {
 
 /** Page ids by imported source path, as the import remembered them. */
 export function sourcesOf(t: TestServer): Map<string, string> {
-  const rows = t.server.services.db
-    .prepare('SELECT source_path, page_id FROM import_sources')
-    .all() as { source_path: string; page_id: string }[];
+  const { sqlite, postgres } = t.server.services.storage;
+  const sql = 'SELECT source_path, page_id FROM import_sources';
+  const rows = (postgres ? postgres.query(sql) : (sqlite?.prepare(sql).all() ?? [])) as {
+    source_path: string;
+    page_id: string;
+  }[];
   return new Map(rows.map((row) => [row.source_path, row.page_id]));
 }
