@@ -83,6 +83,21 @@ export class RedisRoomRelay implements RoomRelay {
     return relay;
   }
 
+  /**
+   * Starts connecting and returns at once: until Redis answers the relay is unavailable and the
+   * collaboration server reads the store instead, so a process never waits for Redis to start.
+   */
+  static open(options: RedisRoomRelayOptions): RedisRoomRelay {
+    const relay = new RedisRoomRelay(options);
+    for (const client of [relay.#publisher, relay.#subscriber]) {
+      client.connect().then(
+        () => relay.#update(),
+        (error: unknown) => relay.#onError(error),
+      );
+    }
+    return relay;
+  }
+
   get available(): boolean {
     return this.#available;
   }

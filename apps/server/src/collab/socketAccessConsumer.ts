@@ -1,5 +1,5 @@
+import type { CollabServer } from '@lore/collab';
 import type { DomainEvent, DomainEventType, EventConsumer } from '@lore/core';
-import type { SocketAccessGuard } from './SocketAccessGuard';
 
 /** Events after which an open socket may no longer be allowed what it was allowed. */
 const accessEvents = [
@@ -40,16 +40,18 @@ function personOf(event: DomainEvent): string | null {
 
 /**
  * Brings open collaboration sockets in line with an account or access change as soon as it is
- * committed: the guard checks the affected sockets again (those of the person concerned, or all
- * of them) and closes or downgrades what is no longer allowed. Rechecking is idempotent.
+ * committed: every process's socket guard checks the affected sockets again (those of the person
+ * concerned, or all of them) and closes or downgrades what is no longer allowed. The event is
+ * handled once for the whole cluster; the relay carries the check to every process. Rechecking
+ * is idempotent.
  */
-export function socketAccessConsumer(guard: SocketAccessGuard): EventConsumer {
+export function socketAccessConsumer(collab: CollabServer<unknown>): EventConsumer {
   return {
     name: 'socket-access',
     types: accessEvents,
     handle: (event) => {
       const userId = personOf(event);
-      guard.recheck(userId === null ? undefined : (socket) => socket.context.user.id === userId);
+      collab.recheckAccessEverywhere(userId === null ? {} : { userId });
     },
   };
 }

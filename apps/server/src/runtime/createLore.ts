@@ -18,6 +18,7 @@ import {
   TagService,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
+import { RedisRoomRelay } from '@lore/relay-redis';
 import type { Db } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
 import { createAttachmentService } from '../attachments/createAttachmentService';
@@ -141,6 +142,9 @@ export async function createLore(
     }),
   });
 
+  // Several processes on one database relay edits, presence and access checks through Redis.
+  const relay = config.relayUrl ? openRelay(config.relayUrl, logger) : null;
+  let recheckSockets: (userId: string | undefined) => void = () => {};
   // Accepted edits are told to whoever listens (revisions records who wrote what).
   const acceptedListeners: ((update: AcceptedUpdate<CollabContext>) => void)[] = [];
   const collab = new CollabServer<CollabContext>({
@@ -155,6 +159,9 @@ export async function createLore(
       for (const listener of acceptedListeners) listener(update);
     },
     onError: (error, context) => logger.error({ err: error, ...context }, 'collaboration error'),
+    // Access changes are handled once for the cluster; each process rechecks its own sockets.
+    recheckAccess: ({ userId }) => recheckSockets(userId),
+    ...(relay ? { relay: { relay, log: (line: string) => logger.warn(line) } } : {}),
   });
   const sharedCollab = collab as CollabServer<unknown>;
   const socketAccess = new SocketAccessGuard({
@@ -171,6 +178,10 @@ export async function createLore(
     },
     onError: (error) => logger.error({ err: error }, 'checking open sockets failed'),
   });
+  recheckSockets = (userId) =>
+    socketAccess.recheck(
+      userId === undefined ? undefined : (socket) => socket.context.user.id === userId,
+    );
   const content = new YjsPageContent(collab, documentStore, (pageId, excess) =>
     logger.warn(
       { pageId, limits: excess.map((item) => item.limit) },
@@ -285,13 +296,14 @@ export async function createLore(
     },
     {
       name: 'collab',
-      consumers: [socketAccessConsumer(socketAccess)],
+      consumers: [socketAccessConsumer(sharedCollab)],
       start: () => socketAccess.start(),
       // Collaborators are told to reconnect elsewhere; every accepted update is already stored,
       // and this compacts the logs.
-      close: () => {
+      close: async () => {
         socketAccess.close();
-        return collab.closeAll();
+        await collab.closeAll();
+        await relay?.close();
       },
     },
     {
@@ -475,4 +487,16 @@ export async function createLore(
       }
     },
   };
+}
+
+/** The Redis relay of `LORE_RELAY` (`redis://`, `rediss://` or `unix:///path/to/redis.sock`). */
+function openRelay(url: string, logger: Logger): RedisRoomRelay {
+  const onError = (error: unknown) => logger.debug({ err: error }, 'collaboration relay');
+  if (url.startsWith('unix://')) {
+    return RedisRoomRelay.open({
+      socketPath: decodeURIComponent(url.slice('unix://'.length)),
+      onError,
+    });
+  }
+  return RedisRoomRelay.open({ url, onError });
 }
