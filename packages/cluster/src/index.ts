@@ -1,3 +1,4 @@
 export * from './freePort';
+export * from './LoreCluster';
 export * from './LoreProcess';
 export * from './NginxServer';
