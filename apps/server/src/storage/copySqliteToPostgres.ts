@@ -15,6 +15,11 @@ export type CopyProgress = (done: number, total: number, table: string) => void;
 export interface CopyOptions {
   /** Tables whose contents are derived and rebuilt afterwards (the search index). */
   readonly skip?: readonly string[];
+  /**
+   * PostgreSQL tables with no SQLite twin, filled from a query of the SQLite database that
+   * yields their columns (e.g. the per-document head row of the update log).
+   */
+  readonly derived?: Readonly<Record<string, string>>;
   readonly onProgress?: CopyProgress;
   /** Rows per INSERT statement. */
   readonly batchRows?: number;
@@ -32,6 +37,9 @@ interface PgColumn {
 }
 
 const bookkeeping = new Set(['lore_schema']);
+
+/** Tables any install has rows in; rows here mean the target already holds a wiki. */
+const installTables = ['users', 'spaces', 'pages', 'document_updates', 'domain_events'];
 
 /**
  * Copies every row of an SQLite install into an empty, migrated PostgreSQL database, table by
@@ -55,13 +63,19 @@ export function copySqliteToPostgres(
       .all()
       .map((row) => row.name),
   );
+  const derived = options.derived ?? {};
+  const sourceOf = (table: string) =>
+    derived[table] !== undefined ? `(${derived[table]}) AS derived` : quote(table);
   const tables = tablesInDependencyOrder(target).filter(
-    (table) => !bookkeeping.has(table) && !skip.has(table) && sourceTables.has(table),
+    (table) =>
+      !bookkeeping.has(table) &&
+      !skip.has(table) &&
+      (sourceTables.has(table) || derived[table] !== undefined),
   );
   return target.transaction(() => {
-    const filled = tables.filter(
-      (table) => target.one(`SELECT 1 AS found FROM ${quote(table)} LIMIT 1`) !== null,
-    );
+    const hasRows = (table: string) =>
+      target.one(`SELECT 1 AS found FROM ${quote(table)} LIMIT 1`) !== null;
+    const filled = installTables.filter((table) => tables.includes(table) && hasRows(table));
     if (filled.length > 0) {
       throw new CopyRefusedError(
         `The PostgreSQL database is not empty (${filled.slice(0, 5).join(', ')}${
@@ -71,10 +85,12 @@ export function copySqliteToPostgres(
     }
     const plans = tables.map((table) => {
       const columns = columnsOf(target, table).filter(
-        (column) => !column.generated && hasColumn(source, table, column.name),
+        (column) =>
+          !column.generated &&
+          (derived[table] !== undefined || hasColumn(source, table, column.name)),
       );
       const count = (
-        source.prepare(`SELECT count(*) AS n FROM ${quote(table)}`).get() as { n: number }
+        source.prepare(`SELECT count(*) AS n FROM ${sourceOf(table)}`).get() as { n: number }
       ).n;
       return { table, columns, count };
     });
@@ -82,6 +98,8 @@ export function copySqliteToPostgres(
     let done = 0;
     const copied: CopiedTable[] = [];
     for (const { table, columns, count } of plans) {
+      // Rows the migrations seed (counters and the like) are replaced by the install's own.
+      if (hasRows(table)) target.run(`DELETE FROM ${quote(table)}`);
       // User triggers (such as the search queue's) would add rows the copy brings anyway.
       target.exec(`ALTER TABLE ${quote(table)} DISABLE TRIGGER USER`);
       const names = columns.map((column) => quote(column.name)).join(', ');
@@ -110,7 +128,7 @@ export function copySqliteToPostgres(
       };
       const perStatement = Math.max(1, Math.min(batchRows, Math.floor(30_000 / columns.length)));
       const rows = source
-        .prepare(`SELECT ${names} FROM ${quote(table)}`)
+        .prepare(`SELECT ${names} FROM ${sourceOf(table)}`)
         .raw()
         .iterate() as IterableIterator<unknown[]>;
       for (const row of rows) {
@@ -121,12 +139,15 @@ export function copySqliteToPostgres(
       }
       flush();
       target.exec(`ALTER TABLE ${quote(table)} ENABLE TRIGGER USER`);
+      // Numbers never handed out again: past the copied rows and past SQLite's own counter
+      // (AUTOINCREMENT remembers numbers of rows since deleted).
+      const handedOut = sqliteSequence(source, table);
       for (const column of columns.filter((candidate) => candidate.identity)) {
         target.query(
-          `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST(1, (SELECT max(${quote(
+          `SELECT setval(pg_get_serial_sequence($1, $2), GREATEST(1, $3::bigint, (SELECT max(${quote(
             column.name,
           )}) FROM ${quote(table)})))`,
-          [table, column.name],
+          [table, column.name, handedOut],
         );
       }
       const targetDigest = new RowDigest();
@@ -194,6 +215,17 @@ function columnsOf(db: PostgresDatabase, table: string): PgColumn[] {
       identity: row.is_identity === 'YES',
       generated: row.is_generated === 'ALWAYS',
     }));
+}
+
+function sqliteSequence(db: Db, table: string): number {
+  const known = db
+    .prepare(`SELECT 1 AS found FROM sqlite_schema WHERE name = 'sqlite_sequence'`)
+    .get();
+  if (!known) return 0;
+  const row = db.prepare('SELECT seq FROM sqlite_sequence WHERE name = ?').get(table) as
+    | { seq: number }
+    | undefined;
+  return row?.seq ?? 0;
 }
 
 function hasColumn(db: Db, table: string, column: string): boolean {

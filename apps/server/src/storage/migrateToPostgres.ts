@@ -6,7 +6,20 @@ import { reindexSearch } from '../search/reindexSearch';
 import { type CopiedTable, CopyRefusedError, copySqliteToPostgres } from './copySqliteToPostgres';
 
 /** Tables of the PostgreSQL search index: derived from the pages, rebuilt after the copy. */
-const derivedTables = ['search_documents', 'search_docs', 'search_terms', 'search_synonyms'];
+const searchIndexTables = ['search_index_documents', 'search_index_terms', 'search_index_spaces'];
+
+/** PostgreSQL bookkeeping with no SQLite table, computed from the SQLite install. */
+const derived = {
+  // The last sequence number of each document: its log or, once compacted, its snapshot.
+  document_heads: `SELECT doc_id, max(seq) AS last_seq FROM (
+      SELECT doc_id, seq FROM document_updates
+      UNION ALL SELECT doc_id, up_to_seq AS seq FROM document_snapshots)
+    GROUP BY doc_id`,
+  // The last event number handed out, which retention may have removed from the log.
+  domain_event_log: `SELECT 1 AS only_row, coalesce(
+      (SELECT seq FROM sqlite_sequence WHERE name = 'domain_events'),
+      (SELECT max(seq) FROM domain_events), 0) AS pruned_through`,
+};
 
 export interface MigrateToPostgresOptions {
   /** The target, `postgresql://…`; must hold no Lore rows yet. */
@@ -45,7 +58,8 @@ export async function migrateToPostgres(
     // One read transaction: every table is copied as of the same moment.
     tables = source.transaction(() =>
       copySqliteToPostgres(source, target, {
-        skip: derivedTables,
+        skip: searchIndexTables,
+        derived,
         ...(options.onCopy ? { onProgress: options.onCopy } : {}),
       }),
     )();
