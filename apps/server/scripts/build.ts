@@ -4,8 +4,8 @@ import { build } from 'esbuild';
 
 /**
  * Builds the `lore` command (server and CLI) into one plain-JavaScript file,
- * `apps/server/dist/lore.mjs`, with what it reads at run time beside it: the SQL migrations and
- * the WAL checkpoint worker. `pnpm start` runs it with node and no TypeScript loader. Native
+ * `apps/server/dist/lore.mjs`, with what it reads at run time beside it: the SQL migrations of
+ * both stores, the WAL checkpoint worker and the PostgreSQL connection's worker. `pnpm start` runs it with node and no TypeScript loader. Native
  * addons (better-sqlite3) and the HTML parser (happy-dom, loaded on first use) stay outside the
  * bundle and load from the server's node_modules.
  */
@@ -26,7 +26,7 @@ await build({
   sourcemap: 'linked',
   legalComments: 'linked',
   // Native addons load from node_modules; happy-dom too, required only when HTML is parsed.
-  external: ['better-sqlite3', 'happy-dom'],
+  external: ['better-sqlite3', 'happy-dom', 'pg-native'],
   // The browser build of the HTML parser is for the web app; the server parses with happy-dom.
   conditions: ['node'],
   logLevel: 'warning',
@@ -37,6 +37,26 @@ await build({
 });
 cpSync(`${repoRoot}packages/store-sqlite/src/migrations`, `${outDir}/migrations`, {
   recursive: true,
+});
+cpSync(
+  `${repoRoot}packages/store-postgres/src/postgres-migrations`,
+  `${outDir}/postgres-migrations`,
+  { recursive: true },
+);
+// The PostgreSQL connection's worker thread, with node-postgres bundled in.
+await build({
+  entryPoints: [`${repoRoot}packages/store-postgres/src/postgresWorker.mjs`],
+  outfile: `${outDir}/postgresWorker.mjs`,
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  // node-postgres tries the optional native driver only when asked to.
+  external: ['pg-native'],
+  logLevel: 'warning',
+  banner: {
+    js: "import { createRequire as __loreCreateRequire } from 'node:module'; const require = __loreCreateRequire(import.meta.url);",
+  },
 });
 cpSync(
   `${repoRoot}packages/store-sqlite/src/walCheckpointWorker.mjs`,

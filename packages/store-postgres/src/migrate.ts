@@ -2,7 +2,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { PostgresDatabase } from './PostgresDatabase';
 
-const migrationsDir = fileURLToPath(new URL('./migrations/', import.meta.url));
+const migrationsDir = fileURLToPath(new URL('./postgres-migrations/', import.meta.url));
 
 /** Any number; every Lore process takes this advisory lock while it migrates. */
 const migrationLock = 7_406_551;
@@ -13,7 +13,7 @@ export interface PostgresMigration {
   readonly sql: string;
 }
 
-/** The numbered `migrations/NNNN_name.sql` files, in order. */
+/** The numbered `postgres-migrations/NNNN_name.sql` files, in order. */
 export function listPostgresMigrations(dir: string = migrationsDir): PostgresMigration[] {
   const migrations = readdirSync(dir)
     .filter((file) => /^\d{4}_[a-z0-9_]+\.sql$/.test(file))
