@@ -210,3 +210,29 @@ describe('lore users lifecycle and lore setup-code', () => {
     }
   });
 });
+
+describe('lore migrate', () => {
+  it('refuses unclear use with a message and a non-zero exit, touching nothing', async () => {
+    const dataDir = mkdtempSync(join(tmpdir(), 'lore-cli-'));
+    dirs.push(dataDir);
+    const withoutTarget = io({ LORE_DATA_DIR: dataDir });
+    expect(await runCli(['migrate'], withoutTarget)).not.toBe(0);
+    expect(withoutTarget.lines.err.join('\n')).toContain('--to postgres');
+    const badUrl = io({ LORE_DATA_DIR: dataDir });
+    expect(
+      await runCli(['migrate', '--to', 'postgres', '--database-url', 'mysql://x/y'], badUrl),
+    ).not.toBe(0);
+    expect(badUrl.lines.err.join('\n')).toContain('postgresql://');
+    const noInstall = io({ LORE_DATA_DIR: join(dataDir, 'nothing-here') });
+    expect(
+      await runCli(
+        ['migrate', '--to', 'postgres', '--database-url', 'postgresql://lore@127.0.0.1:1/lore'],
+        noInstall,
+      ),
+    ).not.toBe(0);
+    expect(noInstall.lines.err.join('\n')).toContain('no Lore database');
+    const help = io();
+    expect(await runCli(['migrate', '--help'], help)).toBe(0);
+    expect(help.lines.out.join('\n')).toContain('verified');
+  });
+});
