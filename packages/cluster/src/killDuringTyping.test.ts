@@ -89,7 +89,13 @@ describe.skipIf(unavailable)('kill -9 of a process while ten clients type', () =
         10_000,
       );
 
-      await sleep(1_000);
+      // Before the victim is back, every client is synced again: the cut ones went through
+      // nginx to a surviving process.
+      await eventually(
+        () => clients.every((client) => client.provider.synced),
+        'every client to resync through another process',
+        20_000,
+      );
       await victim.start();
       await sleep(1_000);
       typists.stop();
