@@ -23,6 +23,9 @@ import { waitForConvergence } from './waitForConvergence';
 const unavailable = clusterUnavailable();
 if (unavailable) console.warn(`SKIPPED: the kill -9 cluster test did not run: ${unavailable}.`);
 
+// Each stock provider registers a process 'exit' listener; eleven at once are expected here.
+process.setMaxListeners(20);
+
 describe.skipIf(unavailable)('kill -9 of a process while ten clients type', () => {
   let cluster: LoreCluster;
   const clients: CollabClient[] = [];
