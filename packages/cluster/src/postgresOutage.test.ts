@@ -11,6 +11,7 @@ import { ClusterApi } from './ClusterApi';
 import { DeliveredClocks } from './DeliveredClocks';
 import { clusterAdmin, clusterUnavailable, LoreCluster } from './LoreCluster';
 import { readPageThroughApi, readPageThroughClient } from './readPage';
+import { readStoredState } from './readStoredState';
 import { Typists } from './Typists';
 import { waitForConvergence } from './waitForConvergence';
 
@@ -113,6 +114,10 @@ describe.skipIf(unavailable)('PostgreSQL stopped while clients type', () => {
     const text = await waitForConvergence(clients, 60_000);
     // Typed before, during and after the outage: every keystroke is there.
     expect(text.length).toBe(typists.keystrokes);
+    const stored = await readStoredState(cluster.databaseUrl, pageId);
+    acknowledged.forEach((clocks, index) => {
+      expect(DeliveredClocks.missing(clocks, stored), `client ${index} (store)`).toBeNull();
+    });
     const fresh = await readPageThroughClient(admin, pageId);
     expect(fresh.text).toBe(text);
     acknowledged.forEach((clocks, index) => {

@@ -13,6 +13,7 @@ import { DeliveredClocks } from './DeliveredClocks';
 import { clusterAdmin, clusterUnavailable, LoreCluster } from './LoreCluster';
 import type { LoreProcess } from './LoreProcess';
 import { readPageThroughApi, readPageThroughClient } from './readPage';
+import { readStoredState } from './readStoredState';
 import { Typists } from './Typists';
 import { waitForConvergence } from './waitForConvergence';
 
@@ -98,14 +99,14 @@ describe.skipIf(unavailable)('Redis stopped while clients on two processes type'
     );
     expect(cluster.redis.running).toBe(false);
 
-    // Durable meanwhile: a client joining either process reads everything delivered so far.
+    // Durable meanwhile: PostgreSQL holds everything any client was delivered. (A client
+    // joining a process now may not see it all yet: that process's room reads the store only
+    // every second while the relay is away.)
     const acknowledged = delivered.map((clocks) => clocks.snapshot());
-    for (const process of cluster.processes) {
-      const stored = await readPageThroughClient(admin.at(process.url), pageId);
-      acknowledged.forEach((clocks, index) => {
-        expect(DeliveredClocks.missing(clocks, stored.stateVector), `client ${index}`).toBeNull();
-      });
-    }
+    const stored = await readStoredState(cluster.databaseUrl, pageId);
+    acknowledged.forEach((clocks, index) => {
+      expect(DeliveredClocks.missing(clocks, stored), `client ${index}`).toBeNull();
+    });
 
     await cluster.redis.startServer();
     for (const [index, process] of cluster.processes.entries()) {
