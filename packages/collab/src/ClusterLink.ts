@@ -9,6 +9,9 @@ import type { Room } from './Room';
 import type { NodeMessage, RoomRelay } from './RoomRelay';
 import type { RoomRelayContext } from './RoomRelayLink';
 
+/** How long a relay may take to connect at start before its absence is logged. */
+const startGraceMs = 3_000;
+
 export interface ClusterLinkOptions {
   readonly settings: CollabRelaySettings;
   readonly store: DocumentStore;
@@ -39,6 +42,8 @@ export class ClusterLink implements RoomRelayContext {
   readonly #liveness: NodeLiveness;
   readonly #timers: NodeJS.Timeout[] = [];
   #available: boolean;
+  /** Whether the relay was ever available: before that, it is connecting, not lost. */
+  #everAvailable: boolean;
   #lastCheckAt = performance.now();
   #checking = false;
   #closed = false;
@@ -52,6 +57,7 @@ export class ClusterLink implements RoomRelayContext {
     this.gapWaitMs = settings.gapWaitMs;
     this.#liveness = new NodeLiveness(settings.nodeTimeoutMs);
     this.#available = settings.relay.available;
+    this.#everAvailable = this.#available;
   }
 
   readonly seen = (nodeId: string): void => {
@@ -64,7 +70,13 @@ export class ClusterLink implements RoomRelayContext {
       node: (message) => this.#receive(message),
       availability: (available) => this.#availabilityChanged(available),
     });
-    if (!this.#available) this.#logUnavailable();
+    // A relay still connecting at start is not an outage: say so only if it stays away.
+    if (!this.#available) {
+      const grace = setTimeout(() => {
+        if (!this.#closed && !this.#available && !this.#everAvailable) this.#logUnavailable();
+      }, startGraceMs);
+      grace.unref?.();
+    }
     this.#heartbeat();
     this.#every(settings.heartbeatMs, () => this.#heartbeat());
     this.#every(Math.max(10, Math.floor(settings.nodeTimeoutMs / 4)), () => this.#sweepNodes());
@@ -132,8 +144,11 @@ export class ClusterLink implements RoomRelayContext {
       return;
     }
     this.#options.settings.log(
-      'collab relay available again: edits and presence from other processes are relayed',
+      this.#everAvailable
+        ? 'collab relay available again: edits and presence from other processes are relayed'
+        : 'collab relay connected: edits and presence from other processes are relayed',
     );
+    this.#everAvailable = true;
     this.#heartbeat();
     // What was published while the relay was away is lost: read the store once more, and
     // exchange presence again.
