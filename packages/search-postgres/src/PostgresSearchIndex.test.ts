@@ -1,4 +1,5 @@
 import { searchIndexContract } from '@lore/core/testing';
+import { createPostgresPool } from '@lore/store-postgres';
 import {
   createTestDatabase,
   postgresAvailable,
@@ -11,6 +12,13 @@ const available = postgresAvailable();
 if (!available) reportPostgresMissing('PostgresSearchIndex');
 
 searchIndexContract({ describe: describe.runIf(available), it }, 'PostgresSearchIndex', () => {
-  const { db } = createTestDatabase();
-  return { index: new PostgresSearchIndex({ db }), close: () => db.close() };
+  const { db, url } = createTestDatabase();
+  const pool = createPostgresPool({ url, max: 4 });
+  return {
+    index: new PostgresSearchIndex({ pool }),
+    close: async () => {
+      await pool.end();
+      await db.close();
+    },
+  };
 });

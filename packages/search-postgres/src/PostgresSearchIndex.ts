@@ -6,21 +6,23 @@ import {
   type SynonymGroup,
   SynonymTable,
 } from '@lore/core';
-import type { PostgresDatabase } from '@lore/store-postgres';
+import type pg from 'pg';
 import { PostgresDocumentWriter } from './PostgresDocumentWriter';
+import { maxTotal } from './PostgresRanker';
 import { PostgresSearch } from './PostgresSearch';
 import { rebuildPostgresIndex } from './rebuildPostgresIndex';
 
 export interface PostgresSearchIndexOptions {
   /**
-   * The Lore database, migrated by `migratePostgres` (its migration 0011 holds the index's
-   * tables). The index may share the connection with the stores.
+   * Connections to the Lore database, migrated by `migratePostgres` (its migration 0011 holds
+   * the index's tables). The pool belongs to the caller, who may share it with the stores and
+   * listens for its 'error' events. A search or a write holds one connection while it runs.
    */
-  readonly db: PostgresDatabase;
+  readonly pool: pg.Pool;
   /**
-   * Most matches ranked by BM25 per query. Queries matching more pages rank the most recently
-   * indexed title and heading matches, then body matches, keeping common words fast.
-   * Default 400.
+   * Most matches ranked by BM25 per query, at most 1,000 (matches are counted up to that).
+   * Queries matching more pages rank the most recently indexed title and heading matches, then
+   * body matches, keeping common words fast. Default 400.
    */
   readonly rankLimit?: number;
 }
@@ -37,20 +39,20 @@ export class PostgresSearchIndex implements SearchIndex {
   #synonyms = new SynonymTable();
 
   constructor(options: PostgresSearchIndexOptions) {
-    this.#writer = new PostgresDocumentWriter(options.db);
-    this.#search = new PostgresSearch(options.db, options.rankLimit ?? 400);
+    this.#writer = new PostgresDocumentWriter(options.pool);
+    this.#search = new PostgresSearch(options.pool, Math.min(options.rankLimit ?? 400, maxTotal));
   }
 
   async upsert(documents: readonly SearchDocument[]): Promise<void> {
-    this.#writer.write([], documents);
+    await this.#writer.write([], documents);
   }
 
   async remove(pageIds: readonly string[]): Promise<void> {
-    this.#writer.write(pageIds, []);
+    await this.#writer.write(pageIds, []);
   }
 
   async clear(): Promise<void> {
-    this.#writer.clear();
+    await this.#writer.clear();
   }
 
   async setSynonyms(groups: readonly SynonymGroup[]): Promise<void> {
@@ -66,12 +68,10 @@ export class PostgresSearchIndex implements SearchIndex {
   }
 
   async close(): Promise<void> {
-    // The connection belongs to the caller, who may share it with the stores.
+    // The pool belongs to the caller, who may share it with the stores.
   }
 
   async search(request: SearchRequest): Promise<SearchResults> {
-    // No transaction: each statement applies the permissions to the rows it reads, so a page
-    // written meanwhile cannot slip past them; at worst a word's count is a moment old.
     return this.#search.search(request, this.#synonyms);
   }
 }

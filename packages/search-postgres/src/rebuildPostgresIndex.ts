@@ -10,12 +10,12 @@ export async function rebuildPostgresIndex(
   writer: PostgresDocumentWriter,
   batches: AsyncIterable<readonly SearchDocument[]>,
 ): Promise<number> {
-  writer.clear();
+  await writer.clear();
   let indexed = 0;
   for await (const batch of batches) {
-    writer.bulkInsert(batch);
+    await writer.bulkInsert(batch);
     indexed += batch.length;
   }
-  writer.recount();
+  await writer.recount();
   return indexed;
 }

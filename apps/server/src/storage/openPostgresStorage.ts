@@ -96,7 +96,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     searchAnalytics: new PostgresSearchAnalyticsStore(db),
     searchOutbox: new PostgresSearchOutbox(db),
     searchFacts: new PostgresSearchPageFacts(db),
-    createSearchIndex: () => new PostgresSearchIndex({ db }),
+    // Searches and index writes run on the pool, never blocking the process on the database.
+    createSearchIndex: () => new PostgresSearchIndex({ pool }),
     transaction: (work) => db.transaction(work),
     ping: () => {
       db.query('SELECT 1');

@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { SearchIndex } from '@lore/core';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import type { SearchIndex, SearchRequest, SearchResults } from '@lore/core';
 import { Fts5SearchIndex } from '@lore/search-fts5';
 import {
   corporaDir,
@@ -14,6 +15,7 @@ import {
   type RelevanceQuestion,
   type RelevanceScore,
 } from '@lore/search-fts5/relevance';
+import { createPostgresPool } from '@lore/store-postgres';
 import {
   createTestDatabase,
   postgresAvailable,
@@ -42,6 +44,29 @@ const sets: readonly { name: string; questions: readonly RelevanceQuestion[]; tu
   { name: 'new-hire held-out half', questions: newHireTestQuestions, tuned: false },
 ];
 
+/**
+ * `index` with the duration of each search noted in `times` (ms), for the timing line: the
+ * mean and 95th percentile per question, beside the longest the process's event loop was
+ * blocked meanwhile.
+ */
+function timed(index: SearchIndex, times: number[]): SearchIndex {
+  return Object.assign(Object.create(index) as SearchIndex, {
+    search: async (request: SearchRequest): Promise<SearchResults> => {
+      const started = performance.now();
+      const results = await index.search(request);
+      times.push(performance.now() - started);
+      // Lets the event loop turn, so that a search which blocked it is measured as such.
+      await new Promise((resolve) => setTimeout(resolve, 1));
+      return results;
+    },
+  });
+}
+
+const percentile = (values: readonly number[], share: number) =>
+  [...values].sort((a, b) => a - b)[
+    Math.min(values.length - 1, Math.floor(values.length * share))
+  ] ?? 0;
+
 const cells = (score: RelevanceScore) =>
   [score.hitAt1, score.hitAt3, score.mrr, score.ndcgAt10]
     .map((value) => value.toFixed(3).padStart(7))
@@ -59,11 +84,12 @@ describe.runIf(available && dir !== null)(
       }
       const tmp = mkdtempSync(join(tmpdir(), 'lore-relevance-'));
       const sqlite = openDatabase({ path: join(tmp, 'lore.db') });
-      const { db } = createTestDatabase();
+      const { db, url } = createTestDatabase();
+      const pool = createPostgresPool({ url, max: 4 });
       try {
         const engines: [string, SearchIndex][] = [
           ['FTS5', new Fts5SearchIndex({ db: sqlite })],
-          ['PostgreSQL', new PostgresSearchIndex({ db })],
+          ['PostgreSQL', new PostgresSearchIndex({ pool })],
         ];
         const scores = new Map<string, RelevanceScore[]>();
         const timings: string[] = [];
@@ -71,14 +97,20 @@ describe.runIf(available && dir !== null)(
           const started = performance.now();
           expect(await index.rebuild(batches())).toBe(pages.length);
           const indexed = performance.now();
+          const times: number[] = [];
+          const blocked = monitorEventLoopDelay({ resolution: 1 });
+          blocked.enable();
           const perSet: RelevanceScore[] = [];
           for (const set of sets) {
-            perSet.push(await evaluateRelevance(index, set.questions, ['handbook']));
+            perSet.push(await evaluateRelevance(timed(index, times), set.questions, ['handbook']));
           }
-          const questions = sets.reduce((sum, set) => sum + set.questions.length, 0);
+          blocked.disable();
+          const mean = times.reduce((sum, time) => sum + time, 0) / times.length;
           timings.push(
-            `  ${name}: indexed in ${((indexed - started) / 1000).toFixed(1)} s, ` +
-              `${((performance.now() - indexed) / questions).toFixed(1)} ms per question`,
+            `  ${name}: indexed in ${((indexed - started) / 1000).toFixed(1)} s; per question ` +
+              `${mean.toFixed(1)} ms mean, ${percentile(times, 0.95).toFixed(1)} ms p95; ` +
+              `event loop delayed ${(blocked.percentile(99) / 1e6).toFixed(1)} ms p99, ` +
+              `${(blocked.max / 1e6).toFixed(1)} ms at most`,
           );
           scores.set(name, perSet);
         }
@@ -123,6 +155,7 @@ describe.runIf(available && dir !== null)(
         });
       } finally {
         sqlite.close();
+        await pool.end();
         await db.close();
         rmSync(tmp, { recursive: true, force: true });
       }

@@ -3,12 +3,12 @@ import {
   type DocumentLogStats,
   type DocumentStore,
   type StoredDocument,
-  StoreUnavailableError,
   systemClock,
 } from '@lore/core';
-import pg from 'pg';
-import { PostgresError } from '../PostgresError';
-import { describePostgresFailure } from '../postgresFailure.mjs';
+import type pg from 'pg';
+import { postgresPoolTransaction } from '../postgresPoolTransaction';
+import { postgresStoreError } from '../postgresStoreError';
+import { postgresTypes } from '../postgresTypes';
 
 export interface PostgresDocumentStoreOptions {
   /** Stamps `created_at`/`updated_at`; defaults to the system clock. */
@@ -30,14 +30,6 @@ interface StatsRow {
   updates: number;
   update_bytes: number;
 }
-
-/** Sequence numbers and byte counts are BIGINT; they stay far below 2^53. */
-const types = {
-  getTypeParser: ((oid: number, format?: 'text' | 'binary') =>
-    oid === pg.types.builtins.INT8
-      ? (value: string) => Number(value)
-      : pg.types.getTypeParser(oid, format ?? 'text')) as pg.CustomTypesConfig['getTypeParser'],
-};
 
 // One statement reads one snapshot of the database, so the snapshot, the tail after it and the
 // head always agree, even while other processes append or compact.
@@ -233,52 +225,14 @@ export class PostgresDocumentStore implements DocumentStore {
     try {
       // The store's own statements are prepared once per connection.
       const name = preparedNames.get(text);
-      const result = await on.query({ name, text, values: [...values], types });
+      const result = await on.query({ name, text, values: [...values], types: postgresTypes });
       return result.rows as Row[];
     } catch (error) {
-      throw storeError(error);
+      throw postgresStoreError(error);
     }
   }
 
-  async #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
-    let client: pg.PoolClient;
-    try {
-      client = await this.#pool.connect();
-    } catch (error) {
-      throw storeError(error);
-    }
-    let broken: Error | undefined;
-    // A checked-out client reports a dropped connection as an 'error' event besides failing the
-    // query; with no listener that event would end the process.
-    client.on('error', ignoreClientError);
-    try {
-      await this.#query(client, 'BEGIN', []);
-      const result = await work(client);
-      await this.#query(client, 'COMMIT', []);
-      return result;
-    } catch (error) {
-      if (error instanceof StoreUnavailableError) {
-        broken = error;
-      } else {
-        await client.query('ROLLBACK').catch((rollbackError: Error) => {
-          broken = rollbackError;
-        });
-      }
-      throw error;
-    } finally {
-      client.off('error', ignoreClientError);
-      // A connection that failed is closed rather than handed to the next caller.
-      client.release(broken);
-    }
+  #transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return postgresPoolTransaction(this.#pool, work);
   }
-}
-
-const ignoreClientError = () => {};
-
-/** A refused statement as `PostgresError`; a lost connection as `StoreUnavailableError`. */
-function storeError(error: unknown): Error {
-  if (error instanceof RangeError || error instanceof TypeError) return error;
-  const failure = describePostgresFailure(error);
-  if (failure.unavailable) return new StoreUnavailableError();
-  return new PostgresError(failure.message, failure.code, failure.constraint, failure.detail);
 }
