@@ -53,6 +53,12 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     applicationName: 'lore updates',
     onError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection was lost'),
   });
+  const searchPool = createPostgresPool({
+    url: options.url,
+    max: 4,
+    applicationName: 'lore search',
+    onError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection was lost'),
+  });
   const events = new PostgresEventLog(db);
   const appendedHere = events.onAppend.bind(events);
   const wake: (() => void)[] = [];
@@ -97,7 +103,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     searchOutbox: new PostgresSearchOutbox(db),
     searchFacts: new PostgresSearchPageFacts(db),
     // Searches and index writes run on the pool, never blocking the process on the database.
-    createSearchIndex: () => new PostgresSearchIndex({ pool }),
+    // Its own pool: a burst of searches never delays the appends of people typing.
+    createSearchIndex: () => new PostgresSearchIndex({ pool: searchPool }),
     transaction: (work) => db.transaction(work),
     ping: () => {
       db.query('SELECT 1');
@@ -108,6 +115,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     close: async () => {
       await listener.close();
       await pool.end();
+      await searchPool.end();
       await db.close();
     },
   };
