@@ -1,13 +1,13 @@
 import { type SearchDocument, searchTokens, withoutMatchMarkers } from '@lore/core';
-import { postgresPoolTransaction } from '@lore/store-postgres';
+import { advisoryLocks, postgresPoolTransaction } from '@lore/store-postgres';
 import type pg from 'pg';
 import { documentLexemes } from './documentLexemes';
 import { queryRows } from './queryRows';
 import { sameTerm } from './sameTerm';
 
 const maxBodyLength = 1_000_000;
-/** Any number; index writers of every process take this lock, so their counts never race. */
-const writeLock = 7_406_552;
+/** Index writers of every process take this lock, so their counts never race. */
+const writeLock = advisoryLocks.searchWrite;
 
 /** One page as `search_index_documents` stores it, with what the counts need. */
 interface PreparedPage {

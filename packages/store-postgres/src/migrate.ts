@@ -1,11 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { advisoryLocks } from './advisoryLocks';
 import type { PostgresDatabase } from './PostgresDatabase';
 
 const migrationsDir = fileURLToPath(new URL('./postgres-migrations/', import.meta.url));
 
-/** Any number; every Lore process takes this advisory lock while it migrates. */
-const migrationLock = 7_406_551;
+/** Every Lore process takes this advisory lock while it migrates. */
+const migrationLock = advisoryLocks.migration;
 
 export interface PostgresMigration {
   readonly version: number;

@@ -13,6 +13,7 @@ import {
   type UserAccount,
   type UserChanges,
 } from '@lore/core';
+import { advisoryLocks } from '../advisoryLocks';
 import type { PostgresDatabase } from '../PostgresDatabase';
 
 interface UserRow {
@@ -121,8 +122,8 @@ const toReset = (row: ResetRow): PasswordResetRecord => ({
   usedAt: row.used_at,
 });
 
-/** Any number; account transactions take this advisory lock, see `transaction`. */
-const accountsLock = 7_406_552;
+/** Account transactions take this advisory lock, see `transaction`. */
+const accountsLock = advisoryLocks.accounts;
 
 // Emails compare as SQLite's NOCASE does: A-Z folded, nothing else. The unique index
 // users_email_key is on exactly this expression, so lookups use it.

@@ -6,6 +6,7 @@ import {
   type EventLog,
   type NewDomainEvent,
 } from '@lore/core';
+import { advisoryLocks } from '../advisoryLocks';
 import type { PostgresDatabase } from '../PostgresDatabase';
 
 interface EventRow {
@@ -27,8 +28,8 @@ interface MarkRow {
 /** The channel `append` notifies on commit; `PostgresEventListener` listens to it. */
 export const eventChannel = 'lore_domain_events';
 
-/** Any number; appends hold this transaction-scoped advisory lock until they commit. */
-const appendLock = 7_406_552;
+/** Appends hold this transaction-scoped advisory lock until they commit. */
+const appendLock = advisoryLocks.eventAppend;
 
 const toEvent = (row: EventRow): DomainEvent =>
   ({
