@@ -22,7 +22,13 @@ interface WorkspacePackage {
 
 const builtins = new Set(builtinModules);
 /** Packages whose code is not run in production: their dev dependencies serve every file. */
-const toolingPackages = new Set(['@lore/web', '@lore/e2e', '@lore/bench', '@lore/boundaries']);
+const toolingPackages = new Set([
+  '@lore/web',
+  '@lore/e2e',
+  '@lore/bench',
+  '@lore/boundaries',
+  '@lore/cluster',
+]);
 const sourceFile = /\.(ts|tsx|mts|cts|js|mjs)$/;
 const testFile = /(\.test\.|\/test\/|\.spec\.)|^src\/test/;
 /** The package a bare specifier names: `@scope/name` or `name`, without a subpath. */
