@@ -70,13 +70,18 @@ async function runSoak(flags: ClusterFlags, command: string): Promise<void> {
   const date = new Date().toISOString();
   const target = await LoreClusterTarget.start({ processes });
   try {
-    const { result, kills } = await clusterSoak(target, {
-      ...options,
-      onCycle: (cycle, ok, detail) =>
-        process.stderr.write(
-          `cycle ${cycle}/${options.cycles} (killed lore-${(kills[cycle - 1] ?? 0) + 1}): ${ok ? 'ok' : `FAILED — ${detail}`}\n`,
-        ),
-    });
+    const kills: number[] = [];
+    const result = await clusterSoak(
+      target,
+      {
+        ...options,
+        onCycle: (cycle, ok, detail) =>
+          process.stderr.write(
+            `cycle ${cycle}/${options.cycles} (killed lore-${(kills[cycle - 1] ?? 0) + 1}): ${ok ? 'ok' : `FAILED — ${detail}`}\n`,
+          ),
+      },
+      kills,
+    );
     process.stdout.write(
       `\nCluster crash soak: ${result.passed}/${result.cycles} cycles passed, ${result.keystrokes} keystrokes, ` +
         `final text ${result.finalLength} characters, ${result.seconds.toFixed(0)} s.\n`,

@@ -8,17 +8,17 @@ import type { LoreClusterTarget } from './LoreClusterTarget';
  * The crash soak of `pnpm bench collab --soak` on a cluster: clients connect through nginx, and
  * each cycle `kill -9`s one process chosen at random and starts it again. The soak's own checks
  * apply unchanged: what any client received from any process must be in the store, and everyone
- * converges after reconnecting. Returns which process died in each cycle too.
+ * converges after reconnecting. `kills` receives the index of the process killed in each cycle.
  */
 export async function clusterSoak(
   target: LoreClusterTarget,
   options: CrashSoakOptions,
-): Promise<{ result: CrashSoakResult; kills: number[] }> {
+  kills: number[],
+): Promise<CrashSoakResult> {
   const random = seededRandom((options.seed ?? 7) + 1);
   const processes = target.cluster.processes;
-  const kills: number[] = [];
   let victim: LoreProcess | null = null;
-  const result = await crashSoak(
+  return crashSoak(
     {
       createDocuments: (count) => target.createDocuments(count),
       connect: (docId) => connectClient(target.balancedSpec(docId)),
@@ -36,5 +36,4 @@ export async function clusterSoak(
     },
     options,
   );
-  return { result, kills };
 }
