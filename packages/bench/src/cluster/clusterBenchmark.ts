@@ -1,3 +1,4 @@
+import { setPriority } from 'node:os';
 import { automergePaperTracePath } from '../benchPaths';
 import { fullSoakConfig, quickSoakConfig } from '../collab/crashSoakConfig';
 import type { ProcessSupervisor } from '../process/ProcessSupervisor';
@@ -26,6 +27,8 @@ export const clusterUsage = `  cluster             fan-out latency on many pages
     --soak            kill -9 a random process of the cluster while 10 clients type, 50 cycles
     --cycles=N        another number of soak cycles (docs are written only for the full 50)
     --no-write        do not touch docs/benchmarks.md
+    --nice=N          run everything the benchmark starts (Lore, PostgreSQL, Redis, nginx, clients)
+                      at nice value N, e.g. -10 on a machine shared with other work
 `;
 
 interface ClusterFlags {
@@ -34,6 +37,7 @@ interface ClusterFlags {
   readonly noWrite: boolean;
   readonly cycles: number | null;
   readonly targets: ClusterTargetId[] | null;
+  readonly nice: number | null;
 }
 
 function parseClusterFlags(args: readonly string[]): ClusterFlags {
@@ -42,6 +46,7 @@ function parseClusterFlags(args: readonly string[]): ClusterFlags {
   let noWrite = false;
   let cycles: number | null = null;
   let targets: ClusterTargetId[] | null = null;
+  let nice: number | null = null;
   for (const arg of args) {
     if (arg === '--quick') quick = true;
     else if (arg === '--soak') soak = true;
@@ -50,6 +55,10 @@ function parseClusterFlags(args: readonly string[]): ClusterFlags {
       cycles = Number(arg.slice('--cycles='.length));
       if (!Number.isInteger(cycles) || cycles < 1 || cycles > 10_000)
         throw new Error('--cycles must be 1..10000.');
+    } else if (arg.startsWith('--nice=')) {
+      nice = Number(arg.slice('--nice='.length));
+      if (!Number.isInteger(nice) || nice < -20 || nice > 19)
+        throw new Error('--nice must be -20..19.');
     } else if (arg.startsWith('--targets=')) {
       const names = arg.slice('--targets='.length).split(',');
       for (const name of names) {
@@ -59,7 +68,7 @@ function parseClusterFlags(args: readonly string[]): ClusterFlags {
       targets = names as ClusterTargetId[];
     } else throw new Error(`Unknown option "${arg}".\n\n${clusterUsage}`);
   }
-  return { quick, soak, noWrite, cycles, targets };
+  return { quick, soak, noWrite, cycles, targets, nice };
 }
 
 async function runSoak(flags: ClusterFlags, command: string): Promise<void> {
@@ -109,6 +118,8 @@ export async function clusterBenchmark(
 ): Promise<void> {
   const flags = parseClusterFlags(args);
   const command = ['pnpm bench cluster', ...args].join(' ');
+  // Every process started from here on inherits the nice value: the cluster harness's too.
+  if (flags.nice !== null) setPriority(flags.nice);
   if (flags.soak) return runSoak(flags, command);
   const tracePath = automergePaperTracePath();
   const base = flags.quick ? quickClusterConfig : fullClusterConfig;
