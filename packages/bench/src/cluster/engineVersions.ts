@@ -1,17 +1,12 @@
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 
-/** The first line a program prints for its version flag, or "unknown". */
+/** The first line a program prints for its version flag (nginx prints it on stderr), or "unknown". */
 function versionLine(command: string, args: readonly string[]): string {
-  try {
-    // nginx prints its version on stderr.
-    const output = execFileSync(command, [...args], { encoding: 'utf8', stdio: 'pipe' });
-    return output.split('\n')[0]?.trim() || 'unknown';
-  } catch (error) {
-    const stderr = (error as { stderr?: string }).stderr ?? '';
-    return stderr.split('\n')[0]?.trim() || 'unknown';
-  }
+  const result = spawnSync(command, [...args], { encoding: 'utf8' });
+  const output = `${result.stdout ?? ''}${result.stderr ?? ''}`;
+  return output.split('\n')[0]?.trim() || 'unknown';
 }
 
 /** The newest Debian PostgreSQL server binary, which the cluster harness runs too. */
@@ -28,8 +23,12 @@ function postgresBinary(): string | null {
 export function engineVersions(): Record<string, string> {
   const postgres = postgresBinary();
   return {
-    PostgreSQL: postgres ? versionLine(postgres, ['--version']) : 'not found',
-    Redis: versionLine('redis-server', ['--version']).replace(/ sha=.*$/, ''),
-    nginx: versionLine('/usr/sbin/nginx', ['-v']),
+    PostgreSQL: postgres
+      ? versionLine(postgres, ['--version']).replace(/^postgres \(PostgreSQL\) /, '')
+      : 'not found',
+    Redis: versionLine('redis-server', ['--version'])
+      .replace(/^Redis server v=/, '')
+      .replace(/ sha=.*$/, ''),
+    nginx: versionLine('/usr/sbin/nginx', ['-v']).replace(/^nginx version: nginx\//, ''),
   };
 }
