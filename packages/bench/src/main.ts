@@ -1,6 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { setPriority } from 'node:os';
 import { automergePaperTracePath, repoRoot } from './benchPaths';
+import { clusterBenchmark, clusterUsage } from './cluster/clusterBenchmark';
 import {
   allServers,
   type CollabBenchmarkConfig,
@@ -47,7 +48,7 @@ const usage = `Usage: pnpm bench <benchmark> [options]
                       build that pnpm start runs (which is built first)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
-${searchUsage}${importUsage}
+${clusterUsage}${searchUsage}${importUsage}
 ${startupUsage}
 `;
 
@@ -193,6 +194,15 @@ async function main(args: readonly string[]): Promise<void> {
   if (name === 'search') return searchBenchmark(rest);
   if (name === 'import') return importBenchmark(rest);
   if (name === 'startup') return startupBenchmark(rest);
+  if (name === 'cluster') {
+    const supervisor = new ProcessSupervisor();
+    supervisor.installExitHandlers();
+    try {
+      return await clusterBenchmark(rest, supervisor);
+    } finally {
+      await supervisor.stopAll();
+    }
+  }
   const flags = parseFlags(rest);
   if (flags.nice !== undefined) setPriority(flags.nice);
   const supervisor = new ProcessSupervisor();

@@ -35,6 +35,11 @@ export class LoreProcess {
     return `http://127.0.0.1:${this.port}`;
   }
 
+  /** The process id while it runs (benchmarks read its CPU time from /proc), else null. */
+  get pid(): number | null {
+    return this.running ? (this.#child?.pid ?? null) : null;
+  }
+
   get running(): boolean {
     return this.#child !== null && this.#child.exitCode === null;
   }

@@ -6,7 +6,7 @@ import type { CollabTarget } from '../servers/CollabTarget';
  * batch at a time, and waits until each batch has synced. On failure the opened ones are closed.
  */
 export async function connectClients(
-  target: CollabTarget,
+  target: Pick<CollabTarget, 'connect'>,
   docIds: readonly string[],
   options: {
     batch?: number;

@@ -3,11 +3,20 @@ import * as Y from 'yjs';
 import type { BenchClient } from '../clients/BenchClient';
 import { bodyText } from '../document/bodyText';
 import { seedPage } from '../document/seedPage';
-import type { LoreTarget } from '../servers/LoreTarget';
+import type { ServerProcess } from '../process/ServerProcess';
+import type { CollabTarget } from '../servers/CollabTarget';
 import { seededRandom } from '../stats/seededRandom';
 import { connectClients } from './connectClients';
 import { stateVectorsEqual } from './stateVectorsEqual';
 import { sleep, waitUntil } from './waitUntil';
+
+/**
+ * What the soak needs of a target: pages, clients, and a server to `kill -9` and start again (a
+ * Lore process, or a random one of a cluster's processes).
+ */
+export type CrashSoakTarget = Pick<CollabTarget, 'createDocuments' | 'connect'> & {
+  readonly server: Pick<ServerProcess, 'kill' | 'start'>;
+};
 
 export interface CrashSoakOptions {
   readonly cycles: number;
@@ -38,7 +47,7 @@ export interface CrashSoakResult {
  * reconnect and must all converge with each other and with another fresh client.
  */
 export async function crashSoak(
-  target: LoreTarget,
+  target: CrashSoakTarget,
   options: CrashSoakOptions,
 ): Promise<CrashSoakResult> {
   const random = seededRandom(options.seed ?? 7);

@@ -29,7 +29,7 @@ export interface OpenTimesOptions {
  */
 export async function openTimes(
   opener: OpenerProcess,
-  target: CollabTarget,
+  target: Pick<CollabTarget, 'clientSpec'>,
   docId: string,
   expected: string,
   options: OpenTimesOptions,

@@ -4,9 +4,15 @@ import * as Y from 'yjs';
 import { type SequentialTrace, traceContentAfter } from '../corpora/SequentialTrace';
 import { bodyText } from '../document/bodyText';
 import { seedPage } from '../document/seedPage';
+import type { ServerProcess } from '../process/ServerProcess';
 import { readSystemCpu } from '../process/systemCpu';
 import type { CollabTarget } from '../servers/CollabTarget';
 import { waitUntil } from './waitUntil';
+
+/** What the ingest needs of a target: pages, clients and the CPU time of its server process(es). */
+export type IngestTarget = Pick<CollabTarget, 'createDocuments' | 'connect'> & {
+  readonly server: Pick<ServerProcess, 'cpuSeconds'>;
+};
 
 export interface IngestOptions {
   readonly trace: SequentialTrace;
@@ -54,7 +60,7 @@ export function applyTraceTransaction(
  * has the final text: every update went through the server (stored, where the server stores).
  */
 export async function traceIngest(
-  target: CollabTarget,
+  target: IngestTarget,
   options: IngestOptions,
 ): Promise<IngestResult> {
   const ops = Math.min(options.ops ?? options.trace.txns.length, options.trace.txns.length);

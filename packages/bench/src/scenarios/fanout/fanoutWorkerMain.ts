@@ -109,6 +109,8 @@ function type(command: Extract<FanoutCommand, { type: 'type' }>): Promise<void> 
     );
     timers.add(startWindow);
     for (const client of clients) {
+      // A process of receivers only (typists on other servers of a cluster) records, never types.
+      if (!(command.keystrokesPerSecond > 0)) break;
       const text = bodyText(client.doc);
       const times = sendTimes.get(client.doc.clientID);
       if (!text || !times) throw new Error('A client lost the page body.');
