@@ -12,4 +12,6 @@ export const advisoryLocks = {
   accounts: 7_406_553,
   /** Writes to the search index (word and space counts stay exact). */
   searchWrite: 7_406_554,
+  /** With a consumer's name (two-key form): the process delivering that outbox consumer. */
+  consumerClaim: 7_406_555,
 } as const;

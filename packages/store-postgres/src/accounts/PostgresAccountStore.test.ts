@@ -1,5 +1,6 @@
 import { accountStoreContract } from '@lore/core/testing';
 import { describe, expect, it } from 'vitest';
+import { advisoryLocks } from '../advisoryLocks';
 import { PostgresDatabase } from '../PostgresDatabase';
 import { createTestDatabase, postgresAvailable, reportPostgresMissing } from '../testing';
 import { PostgresAccountStore } from './PostgresAccountStore';
@@ -63,7 +64,9 @@ describe.runIf(available)('PostgresAccountStore', () => {
     const first = open();
     const second = new PostgresDatabase({ url: first.url });
     const lockFree = () =>
-      second.one<{ free: boolean }>('SELECT pg_try_advisory_xact_lock(7406552) AS free')?.free;
+      second.one<{ free: boolean }>('SELECT pg_try_advisory_xact_lock($1) AS free', [
+        advisoryLocks.accounts,
+      ])?.free;
     try {
       expect(lockFree()).toBe(true);
       // Another process's account transaction (or first-user insert) would wait here.

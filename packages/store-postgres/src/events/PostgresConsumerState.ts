@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ConsumerState, DeadLetter, DomainEventType } from '@lore/core';
+import { advisoryLocks } from '../advisoryLocks';
 import type { PostgresDatabase } from '../PostgresDatabase';
 
 interface LetterRow {
@@ -25,7 +26,7 @@ const toLetter = (row: LetterRow): DeadLetter => ({
 });
 
 /** The first key of every consumer's advisory lock; the second is the hash of its name. */
-const claimLockClass = 7_406_553;
+const claimLockClass = advisoryLocks.consumerClaim;
 
 /**
  * `ConsumerState` on PostgreSQL: `event_cursors`, `event_dead_letters` and the claims.
