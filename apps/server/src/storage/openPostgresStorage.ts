@@ -60,13 +60,9 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     onError: (error) => logger.warn({ err: error }, 'a pooled PostgreSQL connection was lost'),
   });
   const events = new PostgresEventLog(db);
-  const appendedHere = events.onAppend.bind(events);
-  const wake: (() => void)[] = [];
   const listener = new PostgresEventListener({
     url: options.url,
-    onAppend: () => {
-      for (const listener of wake) listener();
-    },
+    onAppend: () => events.appendedElsewhere(),
     onError: (error) => logger.warn({ err: error }, 'listening for events of other processes'),
   });
   // Other processes' events also arrive by polling; listening only makes them sooner.
@@ -84,12 +80,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     tags: new PostgresPageTagStore(db),
     pageLinks: new PostgresPageLinkStore(db),
     // Appends of this process wake its consumers at once; other processes' through the listener.
-    events: Object.assign(events, {
-      onAppend: (listener: () => void) => {
-        appendedHere(listener);
-        wake.push(listener);
-      },
-    }),
+    events,
     consumerState: new PostgresConsumerState(db),
     access: new PostgresAccessStore(db),
     shares: new PostgresShareLinkStore(db),

@@ -151,6 +151,14 @@ export class PostgresEventLog implements EventLog {
     return this.#db.one<{ n: number }>('SELECT count(*)::integer AS n FROM domain_events')?.n ?? 0;
   }
 
+  /**
+   * Tells the `onAppend` listeners that events were appended elsewhere (another process, as a
+   * `PostgresEventListener` hears it), so consumers wake as they do for this process's appends.
+   */
+  appendedElsewhere(): void {
+    this.#appended();
+  }
+
   #appended(): void {
     for (const listener of this.#listeners) listener();
   }

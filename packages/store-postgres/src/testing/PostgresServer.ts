@@ -80,7 +80,12 @@ export class PostgresServer {
 
   /** A connection string to `database` on this server. */
   url(database = 'postgres'): string {
-    return `postgresql://lore@localhost/${database}?host=${encodeURIComponent(this.#dir)}`;
+    return PostgresServer.urlFor(this.#dir, database);
+  }
+
+  /** A connection string to `database` on the server listening in `socketDir`. */
+  static urlFor(socketDir: string, database: string): string {
+    return `postgresql://lore@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
   }
 
   /** Starts the server (again, after `stop`), resolving once it accepts connections. */

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { inject } from 'vitest';
 import { PostgresDatabase } from '../PostgresDatabase';
+import { PostgresServer } from './PostgresServer';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -13,9 +14,6 @@ declare module 'vitest' {
 export const templateDatabase = 'lore_template';
 
 let admin: PostgresDatabase | null = null;
-
-const urlOf = (socketDir: string, database: string) =>
-  `postgresql://lore@localhost/${database}?host=${encodeURIComponent(socketDir)}`;
 
 /** Whether the suite's PostgreSQL server runs (see globalSetup). */
 export function postgresAvailable(): boolean {
@@ -36,9 +34,9 @@ export function reportPostgresMissing(suite: string): void {
 export function createTestDatabase(): { db: PostgresDatabase; url: string } {
   const socketDir = inject('postgresSocketDir');
   if (!socketDir) throw new Error('PostgreSQL is not available in this run.');
-  admin ??= new PostgresDatabase({ url: urlOf(socketDir, 'postgres') });
+  admin ??= new PostgresDatabase({ url: PostgresServer.urlFor(socketDir, 'postgres') });
   const name = `lore_test_${randomBytes(6).toString('hex')}`;
   admin.exec(`CREATE DATABASE ${name} TEMPLATE ${templateDatabase}`);
-  const url = urlOf(socketDir, name);
+  const url = PostgresServer.urlFor(socketDir, name);
   return { db: new PostgresDatabase({ url }), url };
 }
