@@ -45,6 +45,7 @@ export * from './audit/auditTargetOf';
 export * from './audit/personLabel';
 export * from './audit/StoreAuditDirectory';
 export * from './audit/unauditedEventTypes';
+export * from './background/TimeSlicer';
 export * from './Clock';
 export * from './ConcurrencyGate';
 export * from './csvField';

@@ -18,6 +18,12 @@ export interface SocketAccessGuardOptions {
   readonly onError?: (error: unknown) => void;
 }
 
+/** What one recheck already asked, by credential and by person and page. */
+interface RecheckAnswers {
+  readonly credentials: Map<string, ReturnType<AccountService['recheckCredential']>>;
+  readonly access: Map<string, SocketPageAccess>;
+}
+
 /** Twelve hours: a working day with margin; the client reconnects with a fresh ticket. */
 export const defaultSocketLifetimeMs = 12 * 60 * 60 * 1000;
 const defaultSweepMs = 30_000;
@@ -75,21 +81,36 @@ export class SocketAccessGuard {
    * once. Synchronous: when it returns, every refused socket is closed.
    */
   recheck(which?: (connection: CollabConnection<CollabContext>) => boolean): void {
+    // Sockets of one credential, and of one person on one page, get one answer per recheck: on
+    // PostgreSQL each answer is a few round trips, and a sweep holds the process while it asks.
+    const answers: RecheckAnswers = { credentials: new Map(), access: new Map() };
     for (const connection of this.#options.collab.connections()) {
       if (connection.closed || (which && !which(connection))) continue;
-      this.#check(connection);
+      this.#check(connection, answers);
     }
   }
 
-  #check(connection: CollabConnection<CollabContext>): void {
+  #check(connection: CollabConnection<CollabContext>, answers?: RecheckAnswers): void {
     const { context } = connection;
     const now = this.#options.clock.now();
-    const checked = this.#options.accounts.recheckCredential(context.credential);
+    const credential = context.credential;
+    const credentialKey =
+      credential.kind === 'session' ? `s:${credential.sessionId}` : `t:${credential.tokenId}`;
+    let checked = answers?.credentials.get(credentialKey);
+    if (checked === undefined) {
+      checked = this.#options.accounts.recheckCredential(credential);
+      answers?.credentials.set(credentialKey, checked);
+    }
     if (!checked || checked.auth.user.id !== context.user.id) {
       connection.close(CloseCode.Unauthorized, 'signed out');
       return;
     }
-    const access = this.#options.pageAccess(checked.auth.user, connection.docId);
+    const accessKey = `${checked.auth.user.id}\u0000${connection.docId}`;
+    let access = answers?.access.get(accessKey);
+    if (access === undefined) {
+      access = this.#options.pageAccess(checked.auth.user, connection.docId);
+      answers?.access.set(accessKey, access);
+    }
     if (access === 'gone') {
       connection.close(CloseCode.NotFound, 'no such page');
       return;

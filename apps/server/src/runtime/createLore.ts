@@ -16,6 +16,7 @@ import {
   SpaceSettingsService,
   systemClock,
   TagService,
+  TimeSlicer,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
 import { RedisRoomRelay } from '@lore/relay-redis';
@@ -145,6 +146,8 @@ export async function createLore(
   // Several processes on one database relay edits, presence and access checks through Redis.
   const relay = config.relayUrl ? openRelay(config.relayUrl, logger) : null;
   let recheckSockets: (userId: string | undefined) => void = () => {};
+  // Background work (event consumers, search indexing) takes turns with the sockets.
+  const slicer = new TimeSlicer();
   // Accepted edits are told to whoever listens (revisions records who wrote what).
   const acceptedListeners: ((update: AcceptedUpdate<CollabContext>) => void)[] = [];
   const collab = new CollabServer<CollabContext>({
@@ -236,6 +239,7 @@ export async function createLore(
   });
   const search = wireSearch({
     config: config.search,
+    slicer,
     index: createSearchIndex(storage, config.search),
     stores: {
       facts: storage.searchFacts,
@@ -336,6 +340,7 @@ export async function createLore(
     state: storage.consumerState,
     consumers: modules.flatMap((module) => module.consumers ?? []),
     clock,
+    slicer,
     // A pause in typing this long makes the page's edits searchable, linked and titled.
     contentQuietMs: 300,
     onError: (error, context) =>

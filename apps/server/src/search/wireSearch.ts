@@ -16,6 +16,7 @@ import {
   SearchService,
   type SpaceStore,
   type TagStore,
+  type TimeSlicer,
 } from '@lore/core';
 import { PageSearchDocuments, readPageDocument } from '@lore/page-document';
 import type { Logger } from 'pino';
@@ -50,6 +51,8 @@ export interface WireSearchOptions {
   readonly collab?: CollabServer<unknown>;
   /** Indexer timing, for tests and benchmarks (see `SearchIndexerOptions`). */
   readonly indexer?: { quietMs?: number; pollMs?: number; maxRetryMs?: number };
+  /** Paces indexing with the process's other background work. */
+  readonly slicer?: TimeSlicer;
 }
 
 export interface SearchWiring {
@@ -79,6 +82,7 @@ export function wireSearch(options: WireSearchOptions): SearchWiring {
     source,
     synonyms: { version: () => glossary.version(), groups: () => glossary.synonymGroups() },
     ...options.indexer,
+    ...(options.slicer ? { slicer: options.slicer } : {}),
     onError: (error, context) => logger.warn({ err: error, ...context }, 'search indexing failed'),
   });
   const views = new PageViewCounter({ clock, count: (pageId) => facts.addView(pageId) });

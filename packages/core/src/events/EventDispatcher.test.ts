@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { TimeSlicer } from '../background/TimeSlicer';
 import type { DomainEvent, NewDomainEvent } from './DomainEvent';
 import type { EventConsumer } from './EventConsumer';
 import { EventDispatcher, type EventDispatcherOptions } from './EventDispatcher';
@@ -202,5 +203,72 @@ describe('EventDispatcher', () => {
       await dispatcher.drain();
     }
     expect(content.seen.filter((event) => event.pageId === 'busy')).toHaveLength(1);
+  });
+
+  it('lets the event loop run between slices of a burst, so sockets are not held for all of it', async () => {
+    /** Counts turns of the event loop while the burst is delivered. */
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const handledInTurn = new Map<number, number>();
+    const slow: EventConsumer = {
+      name: 'slow',
+      types: ['page.renamed'],
+      handle: () => {
+        // A consumer whose every event costs a millisecond of synchronous work (on PostgreSQL:
+        // a few store round trips).
+        const until = performance.now() + 1;
+        while (performance.now() < until) {}
+        handledInTurn.set(turn, (handledInTurn.get(turn) ?? 0) + 1);
+      },
+    };
+    const { log, dispatcher } = setup([slow], { slicer: new TimeSlicer(2) });
+    for (let n = 0; n < 60; n++) log.append(renamed('p1', `t${n}`));
+    await dispatcher.drain();
+    ticking = false;
+    expect([...handledInTurn.values()].reduce((sum, count) => sum + count, 0)).toBe(60);
+    // A 2 ms slice holds two 1 ms events at most (the check comes before each event).
+    expect(Math.max(...handledInTurn.values())).toBeLessThanOrEqual(2);
+    expect(handledInTurn.size).toBeGreaterThanOrEqual(30);
+  });
+
+  it('keeps a claim between passes and gives it back when it stops', async () => {
+    class CountingState extends MemoryConsumerState {
+      claims = 0;
+      releases = 0;
+      override claim(consumer: string): boolean {
+        this.claims += 1;
+        return super.claim(consumer);
+      }
+      override release(consumer: string): void {
+        this.releases += 1;
+        super.release(consumer);
+      }
+    }
+    const state = new CountingState();
+    const titles = recorder('titles');
+    const log = new MemoryEventLog();
+    const dispatcher = new EventDispatcher({
+      log,
+      state,
+      consumers: [titles.consumer],
+      clock: { now: () => 0 },
+      pollMs: 5,
+    });
+    dispatcher.start();
+    for (let n = 1; n <= 5; n++) {
+      log.append(renamed('p1', `t${n}`));
+      dispatcher.wake();
+      await until(() => titles.seen.length === n, `event ${n}`);
+    }
+    // Five wakes and many polls, one claim: nothing is asked of the store per pass.
+    expect(state.claims).toBe(1);
+    expect(state.releases).toBe(0);
+    await dispatcher.close();
+    expect(state.releases).toBe(1);
   });
 });

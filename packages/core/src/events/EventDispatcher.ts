@@ -1,3 +1,4 @@
+import { TimeSlicer } from '../background/TimeSlicer';
 import type { Clock } from '../Clock';
 import type { ConsumerState, DeadLetter } from './ConsumerState';
 import type { DomainEvent } from './DomainEvent';
@@ -22,6 +23,16 @@ export interface EventDispatcherOptions {
   readonly contentQuietMs?: number;
   /** …or at least this often while edits go on. Default 10 s. */
   readonly contentMaxWaitMs?: number;
+  /**
+   * Paces delivering and turning marks into events, so that the process answers its sockets in
+   * between; shared with the process's other background work. Default: a 2 ms slicer of its own.
+   */
+  readonly slicer?: TimeSlicer;
+  /**
+   * How often a process asks again for a consumer that another process delivers, so as to take
+   * it over when that process stops or dies. Default 1 s.
+   */
+  readonly claimRetryMs?: number;
   /** Events every consumer has handled are kept this long. Default 7 days. */
   readonly retentionMs?: number;
   /** A delivery failed (it will be retried, or was given up on: see `deadLettered`). */
@@ -62,6 +73,7 @@ const defaults = {
   retryMaxMs: 30_000,
   contentQuietMs: 1_000,
   contentMaxWaitMs: 10_000,
+  claimRetryMs: 1_000,
   retentionMs: 7 * 24 * 3_600_000,
 };
 
@@ -79,6 +91,10 @@ class ConsumerRunner {
   retrying: { seq: number; attempts: number } | null = null;
   /** The last pass found the consumer claimed by another process. */
   claimedElsewhere = false;
+  /** This process holds the consumer's claim (see `#pass`). */
+  #holding = false;
+  /** When this process last tried to take the claim (performance.now()). */
+  #lastClaimAttempt = -Infinity;
   #running: Promise<void> | null = null;
   #again = false;
   #sleep: { timer: NodeJS.Timeout; wake: () => void } | null = null;
@@ -87,7 +103,6 @@ class ConsumerRunner {
     readonly consumer: EventConsumer,
     private readonly dispatcher: EventDispatcher,
     private readonly settings: typeof defaults,
-    private readonly log: EventLog,
     private readonly state: ConsumerState,
     private readonly onError: EventDispatcherOptions['onError'],
     private readonly clock: Clock,
@@ -133,51 +148,92 @@ class ConsumerRunner {
   }
 
   /**
-   * One pass under the consumer's claim. Another process may have delivered since the last
-   * pass, so the cursor is read again once the claim is ours; while another holds it, the stored
+   * One pass under the consumer's claim, which is kept between passes (another process waits
+   * until this one stops or loses its connection). When the claim is newly ours another process
+   * may have delivered before, so the cursor is read again; while another holds it, the stored
    * cursor still tells those waiting on this consumer how far it got.
    */
   async #pass(): Promise<void> {
     const name = this.consumer.name;
-    if (!this.state.claim(name)) {
-      this.claimedElsewhere = true;
-      const stored = this.state.cursor(name);
-      if (stored > this.cursor) {
-        this.cursor = stored;
-        this.dispatcher.advanced(name);
+    if (!this.#holding) {
+      // While another process delivers, asking again on every wake would cost every process two
+      // round trips per consumer per event: ask at most every `claimRetryMs` (a drain asks now).
+      const sinceAttempt = performance.now() - this.#lastClaimAttempt;
+      if (this.claimedElsewhere && sinceAttempt < this.settings.claimRetryMs) {
+        if (!this.dispatcher.draining) return;
       }
-      return;
-    }
-    this.claimedElsewhere = false;
-    try {
-      this.cursor = this.state.cursor(name);
-      await this.#loop();
-    } finally {
+      await this.dispatcher.slicer.pace();
+      this.#lastClaimAttempt = performance.now();
+      if (!this.state.claim(name)) {
+        this.claimedElsewhere = true;
+        const stored = this.state.cursor(name);
+        if (stored > this.cursor) {
+          this.cursor = stored;
+          this.dispatcher.advanced(name);
+        }
+        return;
+      }
+      this.#holding = true;
+      this.claimedElsewhere = false;
       try {
-        this.state.release(name);
-      } catch {
-        // A claim on a lost connection ended with it.
+        this.cursor = this.state.cursor(name);
+      } catch (error) {
+        this.releaseClaim();
+        throw error;
       }
+    }
+    try {
+      if (!(await this.#loop())) this.#holding = false;
+    } catch (error) {
+      // The store failed: whatever it says next, start again from a fresh claim.
+      this.releaseClaim();
+      throw error;
     }
   }
 
-  async #loop(): Promise<void> {
+  /** Gives the claim back (the dispatcher stops, or the store failed under it). */
+  releaseClaim(): void {
+    if (!this.#holding) return;
+    this.#holding = false;
+    try {
+      this.state.release(this.consumer.name);
+    } catch {
+      // A claim on a lost connection ended with it.
+    }
+  }
+
+  /** Delivers what is there; false when another process took the claim over meanwhile. */
+  async #loop(): Promise<boolean> {
+    const lostClaim = { lost: false };
+    await this.#deliverAll(lostClaim);
+    return !lostClaim.lost;
+  }
+
+  /**
+   * `claim.lost`: another process took the claim over (ours was lost with a connection), found
+   * when saving the cursor; delivery stops at once.
+   */
+  async #deliverAll(claim: { lost: boolean }): Promise<void> {
     const wanted = new Set<string>(this.consumer.types);
     // The cursor is stored after each handled event, and after a run of events it passes over
-    // (once, not once per event): a crash re-reads those, and passes over them again.
+    // (once per slice, not once per event): a crash re-delivers at most the event in hand, and
+    // re-reads the passed-over ones.
     let passed = false;
-    // Another process took the claim over (ours was lost with a connection): stop at once.
-    let lost = false;
     const save = () => {
-      if (!passed || lost) return;
-      lost = !this.state.setCursor(this.consumer.name, this.cursor);
+      if (!passed || claim.lost) return;
+      claim.lost = !this.state.setCursor(this.consumer.name, this.cursor);
       passed = false;
     };
     try {
       for (;;) {
-        const events = this.log.readAfter(this.cursor, this.settings.batchSize);
+        const events = this.dispatcher.readAfter(this.cursor);
         if (events.length === 0) return;
         for (const event of events) {
+          if (this.dispatcher.slicer.used) {
+            save();
+            if (claim.lost) return;
+            await this.dispatcher.slicer.pace();
+          }
           if (this.dispatcher.stopped) return;
           if (wanted.has(event.type)) {
             if (!this.dispatcher.handledBy(this.consumer.after ?? [], event.seq)) return;
@@ -186,11 +242,12 @@ class ConsumerRunner {
           this.cursor = event.seq;
           passed = true;
           if (wanted.has(event.type)) save();
-          if (lost) return;
+          if (claim.lost) return;
           this.dispatcher.advanced(this.consumer.name);
         }
         save();
-        if (lost || events.length < this.settings.batchSize) return;
+        if (claim.lost) return;
+        if (events.length < this.settings.batchSize) return;
       }
     } finally {
       // Not when the store is closed under us (a stop); the next start re-reads what was passed.
@@ -277,11 +334,17 @@ export class EventDispatcher {
   /** Drains in progress: they deliver even when the dispatcher was never started. */
   #draining = 0;
   #wakeScheduled = false;
+  /** `readAfter` answers of this turn of the event loop, by cursor. */
+  #recentReads = new Map<number, DomainEvent[]>();
+  /** A sliced `#emitContentChanges` goes on in the next turn. */
+  #emitting = false;
+  readonly #slicer: TimeSlicer;
 
   constructor(options: EventDispatcherOptions) {
     this.#log = options.log;
     this.#state = options.state;
     this.#clock = options.clock;
+    this.#slicer = options.slicer ?? new TimeSlicer();
     this.#settings = {
       pollMs: options.pollMs ?? defaults.pollMs,
       batchSize: options.batchSize ?? defaults.batchSize,
@@ -290,6 +353,7 @@ export class EventDispatcher {
       retryMaxMs: options.retryMaxMs ?? defaults.retryMaxMs,
       contentQuietMs: options.contentQuietMs ?? defaults.contentQuietMs,
       contentMaxWaitMs: options.contentMaxWaitMs ?? defaults.contentMaxWaitMs,
+      claimRetryMs: options.claimRetryMs ?? defaults.claimRetryMs,
       retentionMs: options.retentionMs ?? defaults.retentionMs,
     };
     for (const consumer of options.consumers) {
@@ -300,7 +364,6 @@ export class EventDispatcher {
         consumer,
         this,
         this.#settings,
-        this.#log,
         this.#state,
         options.onError,
         this.#clock,
@@ -317,6 +380,11 @@ export class EventDispatcher {
         this.#dependents.set(name, [...(this.#dependents.get(name) ?? []), runner]);
       }
     }
+  }
+
+  /** A `drain` is in progress. */
+  get draining(): boolean {
+    return this.#draining > 0;
   }
 
   /** True once closed, or while neither started nor draining: deliveries stop. */
@@ -338,10 +406,13 @@ export class EventDispatcher {
     this.#timer = null;
     for (const runner of this.#runners.values()) runner.interrupt();
     await Promise.all([...this.#runners.values()].map((runner) => runner.idle()));
+    // Other processes sharing the store take the consumers over at once.
+    for (const runner of this.#runners.values()) runner.releaseClaim();
   }
 
   /** Something was appended: consumers look after the current turn (the transaction is done). */
   wake(): void {
+    this.#recentReads.clear();
     if (this.#wakeScheduled || this.stopped) return;
     this.#wakeScheduled = true;
     setImmediate(() => {
@@ -357,7 +428,7 @@ export class EventDispatcher {
    */
   async drain(options: { flushContent?: boolean } = {}): Promise<void> {
     if (this.#closed) return;
-    this.#emitContentChanges(options.flushContent === true);
+    this.#emitContentChanges(options.flushContent === true, false);
     this.#draining += 1;
     try {
       for (let round = 0; round < 1_000; round++) {
@@ -426,6 +497,24 @@ export class EventDispatcher {
     return { ok: true, letter };
   }
 
+  /**
+   * Events after `cursor`, a batch at most. Consumers mostly stand at the same cursor, so within
+   * one turn of the event loop they share one read (an append in this process clears it).
+   */
+  readAfter(cursor: number): DomainEvent[] {
+    const known = this.#recentReads.get(cursor);
+    if (known) return known;
+    const events = this.#log.readAfter(cursor, this.#settings.batchSize);
+    if (this.#recentReads.size === 0) setImmediate(() => this.#recentReads.clear());
+    this.#recentReads.set(cursor, events);
+    return events;
+  }
+
+  /** Paces the background work of the process (see `TimeSlicer`). */
+  get slicer(): TimeSlicer {
+    return this.#slicer;
+  }
+
   /** True when every named consumer has handled events up to `seq`. */
   handledBy(names: readonly string[], seq: number): boolean {
     return names.every((name) => (this.#runners.get(name)?.cursor ?? seq) >= seq);
@@ -439,7 +528,7 @@ export class EventDispatcher {
   #tick(): void {
     if (this.stopped) return;
     try {
-      this.#emitContentChanges(false);
+      this.#emitContentChanges(false, true);
       this.#pruneNow();
     } catch {
       // The store failed; the next tick tries again.
@@ -449,17 +538,43 @@ export class EventDispatcher {
     this.#timer.unref();
   }
 
-  #emitContentChanges(all: boolean): void {
+  /**
+   * Turns due marks into events (`all`: every mark, due or not). `sliced` (a tick) stops after a
+   * slice of work and goes on in a later turn (`#emitMore`); a drain does everything at once.
+   */
+  #emitContentChanges(all: boolean, sliced: boolean): void {
+    if (this.#emitting && sliced) return;
     const now = this.#clock.now();
     const quiet = all ? 0 : this.#settings.contentQuietMs;
     const maxWait = all ? 0 : this.#settings.contentMaxWaitMs;
     for (;;) {
       const due = this.#log.dueContentChanges(now, quiet, maxWait, 200);
       let emitted = 0;
-      for (const mark of due) if (this.#log.emitContentChanged(mark, now) !== null) emitted++;
+      for (const mark of due) {
+        if (sliced && this.#slicer.used) {
+          if (emitted > 0) this.wake();
+          this.#emitMore();
+          return;
+        }
+        if (this.#log.emitContentChanged(mark, now) !== null) emitted++;
+      }
       if (emitted > 0) this.wake();
       if (due.length < 200 || emitted === 0) return;
     }
+  }
+
+  /** The rest of a sliced `#emitContentChanges`, after the sockets had their turn. */
+  #emitMore(): void {
+    this.#emitting = true;
+    void this.#slicer.pace().then(() => {
+      this.#emitting = false;
+      if (this.stopped) return;
+      try {
+        this.#emitContentChanges(false, true);
+      } catch {
+        // The store failed; the next tick tries again.
+      }
+    });
   }
 
   #pruneNow(): void {

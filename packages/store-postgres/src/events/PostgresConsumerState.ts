@@ -34,7 +34,8 @@ const claimLockClass = advisoryLocks.consumerClaim;
  * A claim is a session advisory lock per consumer: it needs no transaction (deliveries are
  * asynchronous, and a transaction cannot stay open across them on a shared connection), and
  * PostgreSQL ends it when the holder's connection closes, so a process that dies mid-batch hands
- * the consumer over at once. The holder also writes its name into `event_consumer_claims`, and a
+ * the consumer over (the dispatcher keeps a claim while it runs, and the others ask again every
+ * second, so a claim costs no round trip per delivery). The holder also writes its name into `event_consumer_claims`, and a
  * holder saves its cursor only while that row still names it: a connection that was lost and
  * silently reopened has lost its lock, and learns it at its next save, after at most one event
  * delivered twice. Two names hashing alike only share a lock, which delays, never duplicates.

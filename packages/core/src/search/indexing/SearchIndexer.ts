@@ -1,3 +1,4 @@
+import { TimeSlicer } from '../../background/TimeSlicer';
 import type { BackgroundWork } from '../../transfer/BackgroundWork';
 import type { SearchDocument } from '../SearchDocument';
 import type { SearchIndex, SynonymGroup } from '../SearchIndex';
@@ -25,6 +26,11 @@ export interface SearchIndexerOptions {
   readonly batchSize?: number;
   /** Longest wait before retrying a failed page. Default 60 s. */
   readonly maxRetryMs?: number;
+  /**
+   * Paces the loading of pages between turns of the event loop, shared with the process's other
+   * background work. Default: a 2 ms slicer of its own.
+   */
+  readonly slicer?: TimeSlicer;
   /** Errors the indexer recovered from (an engine that is down, a page that failed to load). */
   readonly onError?: (error: unknown, context: { during: string; pageId?: string }) => void;
 }
@@ -52,6 +58,7 @@ export class SearchIndexer implements BackgroundWork {
   readonly #pollMs: number;
   readonly #batchSize: number;
   readonly #maxRetryMs: number;
+  readonly #slicer: TimeSlicer;
   readonly #onError: (error: unknown, context: { during: string; pageId?: string }) => void;
   #synonymVersion: number | null = null;
   #timer: NodeJS.Timeout | null = null;
@@ -71,6 +78,7 @@ export class SearchIndexer implements BackgroundWork {
     this.#pollMs = options.pollMs ?? 200;
     this.#batchSize = options.batchSize ?? 200;
     this.#maxRetryMs = options.maxRetryMs ?? 60_000;
+    this.#slicer = options.slicer ?? new TimeSlicer();
     this.#onError = options.onError ?? (() => {});
   }
 
@@ -195,6 +203,7 @@ export class SearchIndexer implements BackgroundWork {
       const gone: string[] = [];
       const loaded: OutboxEntry[] = [];
       for (const entry of entries) {
+        await this.#slicer.pace();
         try {
           const document = await this.#source.load(entry.pageId);
           if (document) documents.push(document);

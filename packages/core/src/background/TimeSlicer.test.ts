@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { TimeSlicer } from './TimeSlicer';
+
+function spin(ms: number): void {
+  const until = performance.now() + ms;
+  while (performance.now() < until) {}
+}
+
+describe('TimeSlicer', () => {
+  it('goes on in the same turn while the slice lasts, and yields once it is used', async () => {
+    const slicer = new TimeSlicer(50);
+    // A fresh slicer has no slice yet: the first pace starts one in a later turn.
+    await slicer.pace();
+    let otherTurnRan = false;
+    setImmediate(() => {
+      otherTurnRan = true;
+    });
+    await slicer.pace();
+    expect(otherTurnRan).toBe(false);
+    spin(55);
+    expect(slicer.used).toBe(true);
+    await slicer.pace();
+    expect(otherTurnRan).toBe(true);
+    expect(slicer.used).toBe(false);
+  });
+
+  it('shares one slice per turn between every loop that paces with it', async () => {
+    const slicer = new TimeSlicer(2);
+    let turn = 0;
+    let ticking = true;
+    const tick = () => {
+      turn += 1;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    const workInTurn = new Map<number, number>();
+    const loop = async (items: number) => {
+      for (let item = 0; item < items; item++) {
+        await slicer.pace();
+        spin(1);
+        workInTurn.set(turn, (workInTurn.get(turn) ?? 0) + 1);
+      }
+    };
+    await Promise.all([loop(20), loop(20), loop(20)]);
+    ticking = false;
+    // Three loops together do at most two 1 ms items per 2 ms slice, not two each.
+    expect(Math.max(...workInTurn.values())).toBeLessThanOrEqual(2);
+    expect([...workInTurn.values()].reduce((sum, count) => sum + count, 0)).toBe(60);
+  });
+
+  it('refuses a slice that is not positive', () => {
+    expect(() => new TimeSlicer(0)).toThrow(RangeError);
+  });
+});
