@@ -90,6 +90,43 @@ describe.runIf(available)('PostgresDocumentStore across processes', () => {
     );
   });
 
+  it('group-commits appends to many pages from two processes, each page in call order', async () => {
+    const { db, stores } = processes(2);
+    const pages = Array.from({ length: 12 }, (_, index) => `page-${index}`);
+    // Every store appends three batches to every page without waiting: most go in statements
+    // that carry several pages (and two processes lock overlapping pages).
+    const calls = stores.flatMap((store, storeIndex) =>
+      [0, 1, 2].flatMap((round) =>
+        pages.map((page, pageIndex) => {
+          const updates = [tagged(storeIndex * 4096 + round * 256 + pageIndex * 2), tagged(1)];
+          return { store, storeIndex, round, page, updates, done: store.append(page, updates) };
+        }),
+      ),
+    );
+    const lastSeqs = await Promise.all(calls.map((call) => call.done));
+    for (const page of pages) {
+      const loaded = await (stores[0] as PostgresDocumentStore).load(page);
+      expect(loaded.lastSeq).toBe(12);
+      const ofPage = calls
+        .map((call, index) => ({ ...call, last: lastSeqs[index] as number }))
+        .filter((call) => call.page === page);
+      // Each call's numbers hold its own updates.
+      for (const call of ofPage) {
+        expect(Array.from(loaded.updates[call.last - 2] ?? [])).toEqual(
+          Array.from(call.updates[0] ?? []),
+        );
+      }
+      // One process's calls to one page are stored in the order they were made.
+      for (const storeIndex of [0, 1]) {
+        const mine = ofPage.filter((call) => call.storeIndex === storeIndex);
+        const order = [...mine].sort((a, b) => a.last - b.last).map((call) => call.round);
+        expect(order).toEqual([0, 1, 2]);
+      }
+    }
+    const marks = db.query<{ page_id: string }>('SELECT page_id FROM content_change_marks');
+    expect(marks.map((row) => row.page_id).sort()).toEqual([...pages].sort());
+  });
+
   it('lets exactly one of two concurrent compactions of a page win', async () => {
     const { stores } = processes(2);
     const [first, second] = stores as [PostgresDocumentStore, PostgresDocumentStore];

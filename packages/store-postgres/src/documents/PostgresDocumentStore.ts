@@ -62,6 +62,31 @@ const appendSql = `
   )
   SELECT last_seq FROM head`;
 
+// Several documents' batches in one statement and one commit: what arrived for different pages
+// while earlier appends were in flight. Head rows are taken in document order, so two processes
+// appending to overlapping documents lock them in the same order.
+const appendManySql = `
+  WITH input AS (
+    SELECT i.doc_id, i.n FROM unnest($1::text[], $2::int[]) AS i (doc_id, n)
+  ), head AS (
+    INSERT INTO document_heads AS h (doc_id, last_seq)
+    SELECT doc_id, n FROM input ORDER BY doc_id
+    ON CONFLICT (doc_id) DO UPDATE SET last_seq = h.last_seq + excluded.last_seq
+    RETURNING h.doc_id, h.last_seq
+  ), stored AS (
+    INSERT INTO document_updates (doc_id, seq, data, created_at)
+    SELECT u.doc_id, head.last_seq - input.n + u.k, u.data, $3
+    FROM unnest($4::text[], $5::int[], $6::bytea[]) AS u (doc_id, k, data)
+    JOIN head ON head.doc_id = u.doc_id
+    JOIN input ON input.doc_id = u.doc_id
+  ), marked AS (
+    INSERT INTO content_change_marks AS m (page_id, first_at, last_at)
+    SELECT doc_id, $3, $3 FROM input ORDER BY doc_id
+    ON CONFLICT (page_id) DO UPDATE SET last_at = excluded.last_at
+    WHERE excluded.last_at - m.last_at >= 100
+  )
+  SELECT doc_id, last_seq FROM head`;
+
 const lastSeqSql = 'SELECT last_seq FROM document_heads WHERE doc_id = $1';
 
 /** Locks the document for compaction if no other transaction holds it; never waits. */
@@ -98,12 +123,24 @@ const statsSql = `
 const preparedNames = new Map([
   [loadSql, 'lore_document_load'],
   [appendSql, 'lore_document_append'],
+  [appendManySql, 'lore_document_append_many'],
   [lastSeqSql, 'lore_document_last_seq'],
   [compactLockSql, 'lore_document_compact_lock'],
   [compactStateSql, 'lore_document_compact_state'],
   [compactWriteSql, 'lore_document_compact_write'],
   [statsSql, 'lore_document_stats'],
 ]);
+
+/** One caller's batch for one document, waiting for the next commit. */
+interface PendingAppend {
+  readonly docId: string;
+  readonly updates: readonly Buffer[];
+  resolve(lastSeq: number): void;
+  reject(error: unknown): void;
+}
+
+/** Commits in flight at once; the rest of the pool serves loads and compaction. */
+const maxAppendsInFlight = 4;
 
 const emptyDocument: StoredDocument = {
   snapshot: null,
@@ -120,7 +157,10 @@ const emptyDocument: StoredDocument = {
  * round trip nor queue behind the other stores' statements on one connection.
  *
  * Appends of one document are serialized by its head row, so numbers are gap-free and distinct
- * across processes; a batch is one statement, so one round trip and one transaction. Compaction
+ * across processes; a batch is one statement, so one round trip and one transaction. Appends to
+ * different documents are group-committed: while `maxAppendsInFlight` commits are under way,
+ * what arrives for other documents waits and then goes in one statement, so a thousand typists
+ * cost a few commits per turn rather than a thousand, and the pool never queues behind them. Compaction
  * of a document runs under an advisory lock taken without waiting: while one process folds a
  * document, a second one's compaction returns `false`.
  *
@@ -130,6 +170,10 @@ const emptyDocument: StoredDocument = {
 export class PostgresDocumentStore implements DocumentStore {
   readonly #pool: pg.Pool;
   readonly #clock: Clock;
+  #pending: PendingAppend[] = [];
+  #flushScheduled = false;
+  #inFlight = 0;
+  readonly #docsInFlight = new Set<string>();
 
   constructor(pool: pg.Pool, options: PostgresDocumentStoreOptions = {}) {
     this.#pool = pool;
@@ -156,14 +200,90 @@ export class PostgresDocumentStore implements DocumentStore {
       const rows = await this.#query<{ last_seq: number }>(this.#pool, lastSeqSql, [docId]);
       return rows[0]?.last_seq ?? 0;
     }
-    const rows = await this.#query<{ last_seq: number }>(this.#pool, appendSql, [
-      docId,
-      updates.length,
-      this.#clock.now(),
+    return new Promise<number>((resolve, reject) => {
       // Copies, so that a caller reusing its buffers after the call cannot change what is sent.
-      updates.map((update) => Buffer.from(update)),
-    ]);
-    return rows[0]?.last_seq ?? 0;
+      const copies = updates.map((update) => Buffer.from(update));
+      this.#pending.push({ docId, updates: copies, resolve, reject });
+      this.#scheduleFlush();
+    });
+  }
+
+  #scheduleFlush(): void {
+    if (this.#flushScheduled || this.#inFlight >= maxAppendsInFlight) return;
+    if (this.#pending.length === 0) return;
+    this.#flushScheduled = true;
+    // After the current turn: appends made in it go together.
+    setImmediate(() => {
+      this.#flushScheduled = false;
+      void this.#flush();
+    });
+  }
+
+  async #flush(): Promise<void> {
+    if (this.#inFlight >= maxAppendsInFlight || this.#pending.length === 0) return;
+    // One entry per document per commit, and none for a document whose commit is in flight: a
+    // document's later batches wait, so its numbers follow the order of the calls.
+    const batch: PendingAppend[] = [];
+    const rest: PendingAppend[] = [];
+    const taken = new Set<string>();
+    for (const entry of this.#pending) {
+      if (taken.has(entry.docId) || this.#docsInFlight.has(entry.docId)) rest.push(entry);
+      else {
+        taken.add(entry.docId);
+        batch.push(entry);
+      }
+    }
+    if (batch.length === 0) return;
+    this.#pending = rest;
+    this.#inFlight += 1;
+    for (const docId of taken) this.#docsInFlight.add(docId);
+    try {
+      await this.#commit(batch);
+    } finally {
+      this.#inFlight -= 1;
+      for (const docId of taken) this.#docsInFlight.delete(docId);
+      this.#scheduleFlush();
+    }
+  }
+
+  async #commit(batch: readonly PendingAppend[]): Promise<void> {
+    if (batch.length > 1) {
+      try {
+        const rows = await this.#query<{ doc_id: string; last_seq: number }>(
+          this.#pool,
+          appendManySql,
+          [
+            batch.map((entry) => entry.docId),
+            batch.map((entry) => entry.updates.length),
+            this.#clock.now(),
+            batch.flatMap((entry) => entry.updates.map(() => entry.docId)),
+            batch.flatMap((entry) => entry.updates.map((_, index) => index + 1)),
+            batch.flatMap((entry) => entry.updates),
+          ],
+        );
+        const lastSeqs = new Map(rows.map((row) => [row.doc_id, row.last_seq]));
+        for (const entry of batch) entry.resolve(lastSeqs.get(entry.docId) ?? 0);
+        return;
+      } catch {
+        // Nothing of the statement was committed. Each batch on its own, so that one that
+        // cannot be stored fails alone (and one that can is stored).
+      }
+    }
+    await Promise.all(
+      batch.map(async (entry) => {
+        try {
+          const rows = await this.#query<{ last_seq: number }>(this.#pool, appendSql, [
+            entry.docId,
+            entry.updates.length,
+            this.#clock.now(),
+            entry.updates,
+          ]);
+          entry.resolve(rows[0]?.last_seq ?? 0);
+        } catch (error) {
+          entry.reject(error);
+        }
+      }),
+    );
   }
 
   async compact(
