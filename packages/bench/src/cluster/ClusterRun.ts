@@ -1,5 +1,6 @@
 import type { IngestNumbers } from '../collab/CollabRun';
 import type { MachineInfo } from '../report/machineInfo';
+import type { LatencySummary } from '../stats/summarizeLatencies';
 import type { ClusterBenchmarkConfig } from './ClusterBenchmarkConfig';
 import type { ClusterTargetId } from './ClusterBenchTarget';
 import type { PlacedFanoutResult } from './placedFanout';
@@ -33,4 +34,6 @@ export interface ClusterRun {
   readonly targets: ClusterTargetRun[];
   /** Seconds the load generator alone needs to replay the trace (no server). */
   traceFloorSeconds: number | null;
+  /** Durable appends alone at the first fan-out load's pages and rate (see `commitFloor`). */
+  commitFloor: LatencySummary | null;
 }

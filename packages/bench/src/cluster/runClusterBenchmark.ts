@@ -10,6 +10,7 @@ import { waitForQuietMachine } from '../scenarios/waitForQuietMachine';
 import type { ClusterBenchmarkConfig } from './ClusterBenchmarkConfig';
 import type { ClusterBenchTarget, ClusterTargetId } from './ClusterBenchTarget';
 import type { ClusterRun, ClusterTargetRun } from './ClusterRun';
+import { commitFloor } from './commitFloor';
 import { engineVersions } from './engineVersions';
 import { LoreClusterTarget } from './LoreClusterTarget';
 import { placedFanout } from './placedFanout';
@@ -79,6 +80,7 @@ export async function runClusterBenchmark(options: RunClusterOptions): Promise<C
     config,
     targets,
     traceFloorSeconds: null,
+    commitFloor: null,
   };
 
   const withTarget = async (
@@ -124,6 +126,25 @@ export async function runClusterBenchmark(options: RunClusterOptions): Promise<C
           );
         });
       }
+    }
+  }
+
+  const firstLoad = config.fanout[0];
+  if (firstLoad && config.targets.some((id) => id !== 'sqlite')) {
+    log(
+      `• durable commit floor, ${firstLoad.pages} pages × ${firstLoad.keystrokesPerSecond} appends/s`,
+    );
+    try {
+      await waitForQuietMachine();
+      run.commitFloor = await commitFloor(firstLoad);
+      const floor = run.commitFloor;
+      log(
+        floor
+          ? `  p50 ${ms(floor.p50)} p99 ${ms(floor.p99)} max ${ms(floor.max)}`
+          : '  PostgreSQL is not installed',
+      );
+    } catch (error) {
+      log(`  ✗ ${error instanceof Error ? error.message : String(error)}`);
     }
   }
 

@@ -72,6 +72,15 @@ function rows(run: ClusterRun): Row[] {
           : {}),
       },
       { metric: `${name}: max ms`, values: fan((r) => r.latency.max), digits: 1 },
+      ...(index === 0 && run.commitFloor
+        ? [
+            {
+              metric: `${name}: floor, a durable append alone (no Lore): p99 ms`,
+              values: of((target) => (target.id === 'sqlite' ? undefined : run.commitFloor?.p99)),
+              digits: 1,
+            },
+          ]
+        : []),
       {
         metric: `${name}: delivered %`,
         values: fan((r) =>
@@ -205,6 +214,16 @@ export function clusterSection(run: ClusterRun, previousSoak: string | null): st
     `- **Fan-out** on many pages at once. Page *p* has a home process (*p* mod the number of processes): its typists connect to that process, its readers to the other processes in turn, straight to the process rather than through nginx, so in the cluster every measured delivery crossed from one process to another (committed to PostgreSQL, published on Redis, applied by the reader's process). On a single process the same clients all sit on it. Typists type single characters at their caret (see Collaboration); latency is from the typist's send to a reader's receipt, over every delivery of every keystroke sent in the measured window; typists run in one load-generator process and readers in ${Math.max(1, run.config.loadGenerators - 1)} other(s). Each page's first typist and first reader are the stock provider and must end with equal states, and the pages' texts together must hold every keystroke ("converged"). CPU is user + system time of every Lore process together; "other work" is the rest of the machine (PostgreSQL, Redis, nginx, and whatever else ran).`,
     ...fanoutNotes,
     `- **Cross-process ÷ single process**: the "cluster ÷ sqlite" column. Target: cluster p99 at ${run.config.fanout[0] ? loadName(run.config.fanout[0]) : 'the first load'} ≤ ${crossProcessP99Limit}× the SQLite process's — ${verdict ? `${verdict.ratio.toFixed(2)}×, **${verdict.pass ? 'PASS' : 'FAIL'}**` : 'not measured'}. The verdict compares each set-up's best run; the p99 of every run is listed above, and on a busy shared machine one run's p99 can be many times another's, so a verdict from such a run is weak evidence either way.`,
+    `- **Floor**: the first load's pages and keystroke rate as durable appends of the update log alone (Lore's PostgreSQL store on its own private PostgreSQL, no Lore process, sockets or relay): no delivery through PostgreSQL can be faster than its commit. ${
+      run.commitFloor
+        ? `p50 ${run.commitFloor.p50.toFixed(1)} ms, p99 ${run.commitFloor.p99.toFixed(1)} ms, max ${run.commitFloor.max.toFixed(1)} ms over ${run.commitFloor.count} appends; the target's bound, ${crossProcessP99Limit}× the SQLite p99, is ${(() => {
+            const sqlite = run.targets.find((target) => target.id === 'sqlite')?.fanout[0];
+            return sqlite
+              ? `${(sqlite.latency.p99 * crossProcessP99Limit).toFixed(1)} ms`
+              : 'not measured';
+          })()}.`
+        : 'Not measured (PostgreSQL missing).'
+    }`,
     `- **Ingest**: the automerge-paper trace (${run.targets.find((target) => target.ingest)?.ingest?.ops ?? '—'} transactions), one update message each, through one client; timed until a second client has the exact final text. In the cluster the sender and that client are on different processes. On PostgreSQL every update is committed (and flushed to disk) before any process relays or acknowledges it. The load generator alone needs ${run.traceFloorSeconds?.toFixed(2) ?? '—'} s for the replay.`,
     `- **Open**: a fresh stock client in a separate opener process, timed until its text equals the trace's final text: ${run.config.opens} opens while the page is loaded (after ${run.config.openWarmUps} untimed), then ${run.config.coldRestarts} graceful restart(s) of every Lore process (the database stays up), each followed by one cold open (cold process, page read from the store; in the cluster the opener takes the processes in turn).`,
     ...(errors.length > 0 ? ['', ...errors] : []),
