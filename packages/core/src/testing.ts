@@ -14,6 +14,7 @@ export * from './attachments/MemoryAttachmentStore';
 export * from './attachments/MemoryBlobStore';
 export * from './audit/auditLogContract';
 export * from './audit/MemoryAuditLog';
+export * from './background/EventLoopTurns';
 export * from './documents/documentStoreContract';
 export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';

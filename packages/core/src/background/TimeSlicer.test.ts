@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { EventLoopTurns } from './EventLoopTurns';
 import { TimeSlicer } from './TimeSlicer';
 
 function spin(ms: number): void {
@@ -26,26 +27,19 @@ describe('TimeSlicer', () => {
 
   it('shares one slice per turn between every loop that paces with it', async () => {
     const slicer = new TimeSlicer(2);
-    let turn = 0;
-    let ticking = true;
-    const tick = () => {
-      turn += 1;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const workInTurn = new Map<number, number>();
+    const turns = new EventLoopTurns();
     const loop = async (items: number) => {
       for (let item = 0; item < items; item++) {
         await slicer.pace();
         spin(1);
-        workInTurn.set(turn, (workInTurn.get(turn) ?? 0) + 1);
+        turns.tally();
       }
     };
     await Promise.all([loop(20), loop(20), loop(20)]);
-    ticking = false;
+    turns.stop();
     // Three loops together do at most two 1 ms items per 2 ms slice, not two each.
-    expect(Math.max(...workInTurn.values())).toBeLessThanOrEqual(2);
-    expect([...workInTurn.values()].reduce((sum, count) => sum + count, 0)).toBe(60);
+    expect(Math.max(...turns.workPerTurn)).toBeLessThanOrEqual(2);
+    expect(turns.workPerTurn.reduce((sum, count) => sum + count, 0)).toBe(60);
   });
 
   it('refuses a slice that is not positive', () => {

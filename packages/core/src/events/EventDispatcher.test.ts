@@ -1,4 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
+import { EventLoopTurns } from '../background/EventLoopTurns';
 import { TimeSlicer } from '../background/TimeSlicer';
 import type { DomainEvent, NewDomainEvent } from './DomainEvent';
 import type { EventConsumer } from './EventConsumer';
@@ -206,15 +207,7 @@ describe('EventDispatcher', () => {
   });
 
   it('lets the event loop run between slices of a burst, so sockets are not held for all of it', async () => {
-    /** Counts turns of the event loop while the burst is delivered. */
-    let turn = 0;
-    let ticking = true;
-    const tick = () => {
-      turn += 1;
-      if (ticking) setImmediate(tick);
-    };
-    setImmediate(tick);
-    const handledInTurn = new Map<number, number>();
+    const turns = new EventLoopTurns();
     const slow: EventConsumer = {
       name: 'slow',
       types: ['page.renamed'],
@@ -223,17 +216,17 @@ describe('EventDispatcher', () => {
         // a few store round trips).
         const until = performance.now() + 1;
         while (performance.now() < until) {}
-        handledInTurn.set(turn, (handledInTurn.get(turn) ?? 0) + 1);
+        turns.tally();
       },
     };
     const { log, dispatcher } = setup([slow], { slicer: new TimeSlicer(2) });
     for (let n = 0; n < 60; n++) log.append(renamed('p1', `t${n}`));
     await dispatcher.drain();
-    ticking = false;
-    expect([...handledInTurn.values()].reduce((sum, count) => sum + count, 0)).toBe(60);
+    turns.stop();
+    expect(turns.workPerTurn.reduce((sum, count) => sum + count, 0)).toBe(60);
     // A 2 ms slice holds two 1 ms events at most (the check comes before each event).
-    expect(Math.max(...handledInTurn.values())).toBeLessThanOrEqual(2);
-    expect(handledInTurn.size).toBeGreaterThanOrEqual(30);
+    expect(Math.max(...turns.workPerTurn)).toBeLessThanOrEqual(2);
+    expect(turns.workPerTurn.length).toBeGreaterThanOrEqual(30);
   });
 
   it('keeps a claim between passes and gives it back when it stops', async () => {
