@@ -172,6 +172,7 @@ export async function createLore(
     accounts,
     clock,
     maxLifetimeMs: config.collabSocketMaxMs,
+    slicer,
     // The door's rule, asked again: a live page, then the access policy.
     pageAccess: (user, pageId) => {
       const page = pageStore.findPageById(pageId);
