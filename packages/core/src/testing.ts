@@ -14,6 +14,8 @@ export * from './attachments/MemoryAttachmentStore';
 export * from './attachments/MemoryBlobStore';
 export * from './audit/auditLogContract';
 export * from './audit/MemoryAuditLog';
+export * from './discussion/discussionStoreContract';
+export * from './discussion/MemoryDiscussionStore';
 export * from './documents/documentStoreContract';
 export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';
