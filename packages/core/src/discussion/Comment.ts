@@ -1,6 +1,6 @@
 /**
- * One message of a thread. The first comment (oldest) opens the thread; every other one is a
- * reply to the thread (replies are one level deep).
+ * One message of a thread. The first comment opens the thread and has the thread's id; every
+ * other one is a reply to the thread (replies are one level deep).
  */
 export interface Comment {
   readonly id: string;

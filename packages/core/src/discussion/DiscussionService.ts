@@ -154,7 +154,8 @@ export class DiscussionService {
       resolvedAt: null,
       resolvedBy: null,
     };
-    const comment = this.#newComment(actor, thread, body, now);
+    // The first comment carries the thread's id: that is what makes it the first.
+    const comment = { ...this.#newComment(actor, thread, body, now), id: thread.id };
     this.#store.transaction(() => {
       this.#store.insertThread(thread);
       this.#store.insertComment(comment);
@@ -241,7 +242,6 @@ export class DiscussionService {
         throw new PermissionDeniedError('You can read this page but not comment on it.');
       }
       const comments = this.#store.listCommentsOfThreads([thread.id]);
-      const first = comments[0];
       const others = comments.filter((other) => other.id !== comment.id);
       const onlyPlaceholderLeft =
         others.length > 0 && others.every((other) => other.deletedAt !== null);
@@ -249,7 +249,7 @@ export class DiscussionService {
       if (others.length === 0 || onlyPlaceholderLeft) {
         this.#store.deleteThread(thread.id);
         threadDeleted = true;
-      } else if (first?.id === comment.id) {
+      } else if (comment.id === thread.id) {
         this.#store.markCommentDeleted(comment.id, this.#clock.now());
       } else {
         this.#store.deleteComment(comment.id);
@@ -402,7 +402,9 @@ export class DiscussionService {
     const byThread = new Map<string, Comment[]>();
     for (const comment of comments) {
       const list = byThread.get(comment.threadId) ?? [];
-      list.push(comment);
+      // The first comment leads even when a reply was written in the same millisecond.
+      if (comment.id === comment.threadId) list.unshift(comment);
+      else list.push(comment);
       byThread.set(comment.threadId, list);
     }
     const access = this.#policy.pageAccess(actor, pageId);

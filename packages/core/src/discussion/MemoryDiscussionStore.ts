@@ -11,11 +11,17 @@ const byCreation = <T extends { createdAt: number; id: string }>(a: T, b: T) =>
 const reactionKey = (kind: ReactionTargetKind, targetId: string, userId: string, emoji: string) =>
   JSON.stringify([kind, targetId, userId, emoji]);
 
+function restore<V>(live: Map<string, V>, saved: ReadonlyMap<string, V>): void {
+  live.clear();
+  for (const [key, value] of saved) live.set(key, value);
+}
+
 /** `DiscussionStore` in memory, for tests of the service. */
 export class MemoryDiscussionStore implements DiscussionStore {
   readonly #threads = new Map<string, CommentThread>();
   readonly #comments = new Map<string, Comment>();
   readonly #reactions = new Map<string, Reaction>();
+  #inTransaction = false;
 
   insertThread(thread: CommentThread): void {
     if (this.#threads.has(thread.id)) throw new Error(`Thread ${thread.id} exists already.`);
@@ -130,7 +136,22 @@ export class MemoryDiscussionStore implements DiscussionStore {
       );
   }
 
+  /** All or nothing, like the database stores: a throw puts back what `work` had changed. */
   transaction<T>(work: () => T): T {
-    return work();
+    if (this.#inTransaction) return work();
+    const threads = new Map(this.#threads);
+    const comments = new Map(this.#comments);
+    const reactions = new Map(this.#reactions);
+    this.#inTransaction = true;
+    try {
+      return work();
+    } catch (error) {
+      restore(this.#threads, threads);
+      restore(this.#comments, comments);
+      restore(this.#reactions, reactions);
+      throw error;
+    } finally {
+      this.#inTransaction = false;
+    }
   }
 }

@@ -271,6 +271,7 @@ export function discussionStoreContract(
             throw new Error('rolled back');
           }),
         );
+        assert.equal(store.findThread('t-1'), null);
         assert.equal(
           store.transaction(() => {
             store.insertThread(thread('t-2'));
