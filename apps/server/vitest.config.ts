@@ -5,6 +5,7 @@ const onPostgres = [
   'src/routes/authorizationMatrix.test.ts',
   'src/routes/accounts.test.ts',
   'src/routes/badInput.test.ts',
+  'src/routes/discussionRoutes.test.ts',
   'src/routes/pageTree.test.ts',
   'src/routes/pages.test.ts',
   'src/routes/revisionRoutes.test.ts',

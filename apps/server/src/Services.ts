@@ -5,6 +5,7 @@ import type {
   AttachmentService,
   AuditService,
   AuditTrail,
+  DiscussionService,
   DocumentStore,
   EventDispatcher,
   GroupService,
@@ -49,6 +50,8 @@ export interface Services {
   readonly pageRestrictions: PageRestrictionService;
   /** Public share links: making and revoking them, and what a visitor holding one may see. */
   readonly shares: ShareService;
+  /** Comment threads, replies and reactions on pages. */
+  readonly discussion: DiscussionService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
   /** Every space, for work over the whole wiki (`lore doctor`). */

@@ -2,6 +2,7 @@ export * from './accessSchemas';
 export * from './accountSchemas';
 export * from './attachmentSchemas';
 export * from './auditSchemas';
+export * from './discussionSchemas';
 export * from './errorSchema';
 export * from './oembedSchemas';
 export * from './pageLinkSchemas';

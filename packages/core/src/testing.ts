@@ -15,6 +15,8 @@ export * from './attachments/MemoryBlobStore';
 export * from './audit/auditLogContract';
 export * from './audit/MemoryAuditLog';
 export * from './background/EventLoopTurns';
+export * from './discussion/discussionStoreContract';
+export * from './discussion/MemoryDiscussionStore';
 export * from './documents/documentStoreContract';
 export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';

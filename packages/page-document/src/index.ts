@@ -1,4 +1,5 @@
 export * from '@lore/schema';
+export * from './anchorOfRange';
 export * from './diffPageStates';
 export * from './documentSchemaGuard';
 export * from './EditOrigin';
@@ -8,6 +9,8 @@ export * from './readAuthorship';
 export * from './readPageDocument';
 export * from './readPageState';
 export * from './renderPageState';
+export * from './resolveAnchor';
 export * from './richDiffHtml';
+export * from './YjsAnchorResolver';
 export * from './YjsPageContent';
 export * from './YjsVersionedContent';

@@ -2,6 +2,10 @@ export type { JSONContent } from '@tiptap/core';
 export { ALLOWED_HTML_TAGS, allowedHTMLAttribute } from './allowedHTMLAttribute';
 export { applyJSONToYDoc } from './applyJSONToYDoc';
 export { attributeValueProblem, checkAttributeValues } from './checkAttributeValues';
+export {
+  type RenderCommentOptions,
+  renderCommentMarkdown,
+} from './comments/renderCommentMarkdown';
 export { type CreateExtensionsOptions, createExtensions } from './createExtensions';
 export { ensureHeadingIds } from './ensureHeadingIds';
 export { AttachmentImage } from './extensions/AttachmentImage';

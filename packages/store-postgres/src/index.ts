@@ -4,6 +4,7 @@ export * from './advisoryLocks';
 export * from './attachments/PostgresAttachmentStore';
 export * from './audit/PostgresAuditLog';
 export * from './createPostgresPool';
+export * from './discussion/PostgresDiscussionStore';
 export * from './documents/PostgresDocumentStore';
 export * from './events/PostgresConsumerState';
 export * from './events/PostgresEventListener';

@@ -3,6 +3,7 @@ export * from './accounts/SqliteAccountStore';
 export * from './attachments/FileBlobStore';
 export * from './attachments/SqliteAttachmentStore';
 export * from './audit/SqliteAuditLog';
+export * from './discussion/SqliteDiscussionStore';
 export * from './documents/SqliteDocumentStore';
 export * from './events/SqliteConsumerState';
 export * from './events/SqliteEventLog';

@@ -2,6 +2,7 @@ import {
   AttachmentTooLargeError,
   ConflictError,
   DomainError,
+  InvalidAnchorError,
   NotFoundError,
   PermissionDeniedError,
   RateLimitedError,
@@ -81,6 +82,10 @@ export function mapError(error: unknown): Mapped | null {
   }
   if (error instanceof InvalidDocumentError) {
     return { status: 422, code: 'invalid_document', message: error.message };
+  }
+  // A comment anchor that the page's current document cannot place.
+  if (error instanceof InvalidAnchorError) {
+    return { status: 422, code: error.code, message: error.message };
   }
   if (error instanceof DomainError) {
     const status =

@@ -97,6 +97,39 @@ beforeAll(async () => {
   ({ admin, dummy, groupId, people, fixtures } = await buildAccessWorld(t));
 });
 
+/**
+ * A thread with one comment by `authorId` on a page, written straight to the store (trashed pages
+ * take no new comments through the service).
+ */
+function matrixThread(pageId: string, authorId: string, n: number, resolved = false) {
+  const threadId = `matrix-thread-${n}`;
+  const commentId = `matrix-comment-${n}`;
+  const store = t.server.runtime.storage.discussion;
+  store.transaction(() => {
+    store.insertThread({
+      id: threadId,
+      pageId,
+      anchor: null,
+      createdBy: authorId,
+      createdAt: Date.now(),
+      resolvedAt: resolved ? Date.now() : null,
+      resolvedBy: resolved ? authorId : null,
+    });
+    store.insertComment({
+      id: commentId,
+      threadId,
+      pageId,
+      authorId,
+      body: 'Opened by the access matrix',
+      mentions: [],
+      createdAt: Date.now(),
+      editedAt: null,
+      deletedAt: null,
+    });
+  });
+  return { threadId, commentId };
+}
+
 const key = (route: Pick<Route, 'method' | 'path'>) =>
   `${route.method.toUpperCase()} ${route.path}`;
 
@@ -386,6 +419,99 @@ const cases: Record<string, Case> = {
     scope: 'space',
     allow: space('admin'),
     probe: ({ resource }) => ({ path: `/api/spaces/${resource.spaceSlug}/shares` }),
+  },
+
+  // Comments and reactions: readers read, commenters write on live pages; people edit and
+  // delete their own comments; resolving someone else's thread needs edit access.
+  'POST /api/pages/:id/comments': {
+    scope: 'page',
+    allow: page('comment', true),
+    probe: ({ resource }) => ({
+      path: `/api/pages/${resource.pageId}/comments`,
+      method: 'POST',
+      json: { body: 'From the **access matrix**.' },
+    }),
+  },
+  'GET /api/pages/:id/comments': {
+    scope: 'page',
+    allow: page('read'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/comments?state=all` }),
+  },
+  'POST /api/comments/:threadId/replies': {
+    scope: 'page',
+    allow: page('comment', true),
+    probe: ({ resource, n }) => {
+      const { threadId } = matrixThread(resource.pageId, admin.id, n);
+      return {
+        path: `/api/comments/${threadId}/replies`,
+        method: 'POST',
+        json: { body: 'A reply' },
+      };
+    },
+  },
+  'PATCH /api/comments/:threadId/comments/:commentId': {
+    scope: 'page',
+    // Their own comment (written straight to the store): editing it needs comment access.
+    allow: page('comment', true),
+    probe: ({ resource, user, n }) => {
+      const { threadId, commentId } = matrixThread(resource.pageId, user?.id ?? admin.id, n);
+      return {
+        path: `/api/comments/${threadId}/comments/${commentId}`,
+        method: 'PATCH',
+        json: { body: 'Edited' },
+      };
+    },
+  },
+  'DELETE /api/comments/:threadId/comments/:commentId': {
+    scope: 'page',
+    allow: page('comment'),
+    probe: ({ resource, user, n }) => {
+      const { threadId, commentId } = matrixThread(resource.pageId, user?.id ?? admin.id, n);
+      return { path: `/api/comments/${threadId}/comments/${commentId}`, method: 'DELETE' };
+    },
+  },
+  'POST /api/comments/:threadId/resolve': {
+    scope: 'page',
+    // Someone else's thread (the admin's): resolving it needs edit access.
+    allow: page('edit', true),
+    probe: ({ resource, n }) => {
+      const { threadId } = matrixThread(resource.pageId, admin.id, n);
+      return { path: `/api/comments/${threadId}/resolve`, method: 'POST' };
+    },
+  },
+  'POST /api/comments/:threadId/reopen': {
+    scope: 'page',
+    allow: page('edit', true),
+    probe: ({ resource, n }) => {
+      const { threadId } = matrixThread(resource.pageId, admin.id, n, true);
+      return { path: `/api/comments/${threadId}/reopen`, method: 'POST' };
+    },
+  },
+  'POST /api/comments/:threadId/comments/:commentId/reactions': {
+    scope: 'page',
+    allow: page('comment', true),
+    probe: ({ resource, n }) => {
+      const { threadId, commentId } = matrixThread(resource.pageId, admin.id, n);
+      return {
+        path: `/api/comments/${threadId}/comments/${commentId}/reactions`,
+        method: 'POST',
+        json: { emoji: '👍' },
+      };
+    },
+  },
+  'POST /api/pages/:id/reactions': {
+    scope: 'page',
+    allow: page('comment', true),
+    probe: ({ resource }) => ({
+      path: `/api/pages/${resource.pageId}/reactions`,
+      method: 'POST',
+      json: { emoji: '🎉' },
+    }),
+  },
+  'GET /api/pages/:id/reactions': {
+    scope: 'page',
+    allow: page('read'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/reactions` }),
   },
 
   // Space members.

@@ -4,6 +4,7 @@ import {
   AccountService,
   accessAllows,
   ConcurrencyGate,
+  DiscussionService,
   EventDispatcher,
   GroupService,
   isPageLive,
@@ -18,7 +19,7 @@ import {
   TagService,
   TimeSlicer,
 } from '@lore/core';
-import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
+import { documentSchemaGuard, YjsAnchorResolver, YjsPageContent } from '@lore/page-document';
 import { RedisRoomRelay } from '@lore/relay-redis';
 import type { Db } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
@@ -39,6 +40,7 @@ import { accessRoutes } from '../routes/accessRoutes';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
 import { authRoutes } from '../routes/authRoutes';
 import { collabTicketRoutes } from '../routes/collabTicketRoutes';
+import { discussionRoutes } from '../routes/discussionRoutes';
 import { eventRoutes } from '../routes/eventRoutes';
 import { inviteRoutes } from '../routes/inviteRoutes';
 import { oembedRoutes } from '../routes/oembedRoutes';
@@ -213,6 +215,17 @@ export async function createLore(
     events: eventLog,
   });
 
+  // Comment threads and reactions; anchors are resolved against the page's current document.
+  const discussion = new DiscussionService({
+    store: storage.discussion,
+    pages: pageStore,
+    policy: access,
+    people: accountStore,
+    anchors: new YjsAnchorResolver(sharedCollab, documentStore),
+    clock,
+    events: outbox,
+  });
+
   const revisionWiring = wireRevisions({
     store: storage.revisions,
     collab: sharedCollab,
@@ -327,6 +340,8 @@ export async function createLore(
     { name: 'access', routes: accessRoutes },
     // Public share links of pages.
     { name: 'shares', routes: shareRoutes },
+    // Comment threads, replies and reactions on pages.
+    { name: 'discussion', routes: discussionRoutes },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -388,6 +403,7 @@ export async function createLore(
       events: outbox,
     }),
     shares,
+    discussion,
     pageStore,
     spaceStore,
     documents: documentStore,

@@ -5,6 +5,7 @@ import type {
   AuditLog,
   BlobStore,
   ConsumerState,
+  DiscussionStore,
   DocumentStore,
   EventLog,
   GlossaryStore,
@@ -41,6 +42,8 @@ export interface Storage {
   readonly consumerState: ConsumerState;
   readonly access: AccessStore;
   readonly shares: ShareLinkStore;
+  /** Comment threads, comments and reactions. */
+  readonly discussion: DiscussionStore;
   readonly audit: AuditLog;
   readonly revisions: RevisionStore;
   readonly attachments: AttachmentStore;

@@ -67,6 +67,28 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         }),
         200,
       );
+      const { user: me } = await expectJson(await t.request('/api/me'), 200);
+      const { thread } = await expectJson(
+        await t.request(`/api/pages/${pages[0]?.id}/comments`, {
+          method: 'POST',
+          json: { body: `Adoption too? @[Ada](user:${me.id})` },
+        }),
+        201,
+      );
+      await expectJson(
+        await t.request(`/api/comments/${thread.id}/comments/${thread.comments[0].id}/reactions`, {
+          method: 'POST',
+          json: { emoji: '👍' },
+        }),
+        200,
+      );
+      await expectJson(
+        await t.request(`/api/pages/${pages[0]?.id}/reactions`, {
+          method: 'POST',
+          json: { emoji: '🎉' },
+        }),
+        200,
+      );
       await t.server.close(1000);
 
       // A copy of the data folder's database moves; the SQLite install itself is left as it was.
@@ -84,6 +106,10 @@ describe.runIf(available)('lore migrate --to postgres', () => {
       expect(byTable.get('users')).toBe(1);
       expect(byTable.get('pages')).toBe(3);
       expect(byTable.get('page_tags')).toBe(1);
+      expect(byTable.get('comment_threads')).toBe(1);
+      expect(byTable.get('comments')).toBe(1);
+      expect(byTable.get('comment_reactions')).toBe(1);
+      expect(byTable.get('page_reactions')).toBe(1);
       expect(byTable.get('document_heads')).toBe(3);
       expect(
         (byTable.get('document_updates') ?? 0) + (byTable.get('document_snapshots') ?? 0),
@@ -111,6 +137,14 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         expect(found.results[0]?.pageId).toBe(pages[0]?.id);
         const tagged = await expectJson(await get(`/api/pages/${pages[0]?.id}/tags`), 200);
         expect(tagged.tags).toEqual(['leave']);
+        const discussed = await expectJson(await get(`/api/pages/${pages[0]?.id}/comments`), 200);
+        expect(discussed.threads[0].comments[0]).toMatchObject({
+          body: `Adoption too? @[Ada](user:${me.id})`,
+          mentions: [me.id],
+          reactions: [{ emoji: '👍', count: 1 }],
+        });
+        const reacted = await expectJson(await get(`/api/pages/${pages[0]?.id}/reactions`), 200);
+        expect(reacted.reactions).toMatchObject([{ emoji: '🎉', count: 1 }]);
         const outsider = await fetch(`${onPostgres.url}/api/pages/${pages[1]?.id}`);
         expect(outsider.status).toBe(401);
       } finally {

@@ -8,7 +8,7 @@ import { ProgressBar, type ProgressOutput } from './ProgressBar';
 export const migrateUsage = `Usage: lore migrate --to postgres [--database-url URL]
 
 Copies this SQLite install (LORE_DATA_DIR, default ./data) into an empty PostgreSQL database:
-accounts, spaces, pages, documents, revisions, attachments' metadata, access rules, shares,
+accounts, spaces, pages, documents, revisions, attachments' metadata, access rules, shares, comments,
 events, audit and search data. Each table is verified by row count and a digest of its rows;
 any difference leaves the target empty. The PostgreSQL search index is then built from the
 copied pages. Stop the wiki first: changes made during the copy are not copied.

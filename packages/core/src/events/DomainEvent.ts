@@ -152,6 +152,46 @@ export interface DomainEventData {
    * so an audit log shows use without one event per visit.
    */
   'share.used': { readonly shareId: string };
+  /**
+   * Someone opened a comment thread on the page (its first comment). `mentionedUserIds`: the
+   * people its body mentions.
+   */
+  'comment.thread_created': CommentEventData & { readonly anchored: boolean };
+  /** Someone replied in a thread. */
+  'comment.replied': CommentEventData;
+  /** Someone edited their comment; `mentionedUserIds` holds only the people it now newly mentions. */
+  'comment.edited': CommentEventData;
+  /**
+   * A comment was deleted: `threadDeleted` when it was the thread's only comment (the thread is
+   * gone); a first comment with replies stays as a placeholder.
+   */
+  'comment.deleted': {
+    readonly threadId: string;
+    readonly commentId: string;
+    readonly threadDeleted: boolean;
+  };
+  'comment.thread_resolved': { readonly threadId: string };
+  'comment.thread_reopened': { readonly threadId: string };
+  /** Someone reacted to a comment (`commentId`, `threadId`) or to the page itself (both null). */
+  'reaction.added': ReactionEventData;
+  /** Someone took their reaction back. */
+  'reaction.removed': ReactionEventData;
+}
+
+/** What the comment events that carry a body (created, replied, edited) have besides the page. */
+export interface CommentEventData {
+  readonly threadId: string;
+  readonly commentId: string;
+  /** The author of the comment is the event's actor; these are the people it mentions. */
+  readonly mentionedUserIds: readonly string[];
+}
+
+/** What `reaction.added` and `reaction.removed` carry besides the page. */
+export interface ReactionEventData {
+  readonly emoji: string;
+  /** The comment reacted to, or null for a reaction to the page. */
+  readonly commentId: string | null;
+  readonly threadId: string | null;
 }
 
 /** What `share.created` and `share.revoked` carry besides the page and space. */
@@ -202,6 +242,14 @@ export const domainEventTypes = [
   'share.created',
   'share.revoked',
   'share.used',
+  'comment.thread_created',
+  'comment.replied',
+  'comment.edited',
+  'comment.deleted',
+  'comment.thread_resolved',
+  'comment.thread_reopened',
+  'reaction.added',
+  'reaction.removed',
 ] as const satisfies readonly DomainEventType[];
 
 /** An event about to be written: its type, what it concerns, who did it, when, and its data. */
