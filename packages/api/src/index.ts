@@ -3,6 +3,7 @@ export * from './accountSchemas';
 export * from './attachmentSchemas';
 export * from './auditSchemas';
 export * from './errorSchema';
+export * from './notificationSchemas';
 export * from './oembedSchemas';
 export * from './pageLinkSchemas';
 export * from './pageSchemas';

@@ -9,6 +9,7 @@ import type {
   EventLog,
   GlossaryStore,
   ImportSourceStore,
+  NotificationStore,
   PageLinkStore,
   PageStore,
   RevisionStore,
@@ -19,6 +20,7 @@ import type {
   ShareLinkStore,
   SpaceStore,
   TagStore,
+  WatchStore,
 } from '@lore/core';
 import type { PostgresDatabase } from '@lore/store-postgres';
 import type { Db } from '@lore/store-sqlite';
@@ -41,6 +43,8 @@ export interface Storage {
   readonly consumerState: ConsumerState;
   readonly access: AccessStore;
   readonly shares: ShareLinkStore;
+  readonly notifications: NotificationStore;
+  readonly watches: WatchStore;
   readonly audit: AuditLog;
   readonly revisions: RevisionStore;
   readonly attachments: AttachmentStore;

@@ -13,6 +13,7 @@ import {
   PostgresEventLog,
   PostgresGlossaryStore,
   PostgresImportSourceStore,
+  PostgresNotificationStore,
   PostgresPageLinkStore,
   PostgresPageStore,
   PostgresPageTagStore,
@@ -22,6 +23,7 @@ import {
   PostgresSearchPageFacts,
   PostgresShareLinkStore,
   PostgresSpaceStore,
+  PostgresWatchStore,
 } from '@lore/store-postgres';
 import { FileBlobStore } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
@@ -84,6 +86,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     consumerState: new PostgresConsumerState(db),
     access: new PostgresAccessStore(db),
     shares: new PostgresShareLinkStore(db),
+    notifications: new PostgresNotificationStore(db),
+    watches: new PostgresWatchStore(db),
     audit: new PostgresAuditLog(db),
     revisions: new PostgresRevisionStore(db),
     attachments: new PostgresAttachmentStore(db),

@@ -1,0 +1,2 @@
+-- Reserved for comment threads, which arrive with their own migration of this number.
+SELECT 1;
