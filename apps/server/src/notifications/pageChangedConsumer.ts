@@ -54,7 +54,7 @@ export function pageChangedConsumer(options: PageChangedConsumerOptions): EventC
         windowMs: options.windowMs,
       });
       if (recipients.length === 0) return;
-      options.notifications.notify({
+      await options.notifications.notify({
         kind: 'page_changed',
         pageId: page.id,
         actorId: event.actorId ?? editors[0] ?? null,

@@ -22,7 +22,7 @@ export function pageSharedConsumer(options: PageSharedConsumerOptions): EventCon
   return {
     name: 'notifications-page-shared',
     types: ['page.restrictions_changed', 'space.member_set'],
-    handle: (event) => {
+    handle: async (event) => {
       if (event.type === 'page.restrictions_changed' && event.pageId !== null) {
         const { view, edit, previousView, previousEdit } = event.data;
         // Restricting a page that was open to the space gives no one anything new.
@@ -32,7 +32,7 @@ export function pageSharedConsumer(options: PageSharedConsumerOptions): EventCon
           (userId) => !before.has(userId),
         );
         if (added.length === 0) return;
-        options.notifications.notify({
+        await options.notifications.notify({
           kind: 'page_shared',
           pageId: event.pageId,
           actorId: event.actorId,
@@ -48,7 +48,7 @@ export function pageSharedConsumer(options: PageSharedConsumerOptions): EventCon
           event.data.kind === 'user'
             ? [event.data.principalId]
             : options.access.listGroupMembers(event.data.principalId);
-        options.notifications.notify({
+        await options.notifications.notify({
           kind: 'page_shared',
           pageId: null,
           spaceId: event.spaceId,

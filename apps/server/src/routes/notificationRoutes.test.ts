@@ -199,7 +199,7 @@ describe('the inbox', () => {
     // Paging: newest first, `before` the last one seen.
     const notifications = t.server.runtime.services.notifications;
     for (let index = 0; index < 5; index++) {
-      notifications.notify({
+      await notifications.notify({
         kind: 'page_changed',
         pageId: page.id,
         actorId: sam.user.id,

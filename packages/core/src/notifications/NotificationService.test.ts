@@ -40,7 +40,7 @@ const page = (id: string, fields: Partial<Page> = {}): Page => ({
 });
 
 /** An open space `docs` with the pages `plan` and `gone` (in the trash); Ada, Bob, Cy and Dee. */
-function setup() {
+function setup(chunkSize?: number) {
   const people = new Map(
     [person('ada'), person('bob'), person('cy'), person('dee', { disabledAt: 5 })].map((u) => [
       u.id,
@@ -69,6 +69,7 @@ function setup() {
     policy,
     clock,
     onChange: (userId) => changed.push(userId),
+    ...(chunkSize !== undefined ? { chunkSize } : {}),
   });
   const watchStore = new MemoryWatchStore();
   const watches = new WatchService({
@@ -83,7 +84,7 @@ function setup() {
 }
 
 describe('NotificationService', () => {
-  it('notifies each recipient once, never the actor, nor who cannot sign in or read the page', () => {
+  it('notifies each recipient once, never the actor, nor who cannot sign in or read the page', async () => {
     const { service, store, who, access } = setup();
     access.setPageRestriction({
       pageId: 'plan',
@@ -100,18 +101,32 @@ describe('NotificationService', () => {
       dedupeKey: 'page_changed:1',
       recipients: ['ada', 'bob', 'bob', 'cy', 'dee', 'nobody'],
     };
-    expect(service.notify(input)).toEqual(['bob']);
+    expect(await service.notify(input)).toEqual(['bob']);
     // Delivered again: nothing new.
-    service.notify(input);
+    await service.notify(input);
     expect(store.unreadCount('bob')).toBe(1);
     expect(service.unreadCount(who('cy'))).toBe(0);
     expect(service.unreadCount(who('ada'))).toBe(0);
-    expect(service.notify({ ...input, pageId: 'unknown', dedupeKey: 'x' })).toEqual([]);
+    expect(await service.notify({ ...input, pageId: 'unknown', dedupeKey: 'x' })).toEqual([]);
   });
 
-  it('hides, and stops counting, what its recipient can no longer read', () => {
+  it('notifies a chunk of recipients at a time', async () => {
+    const { service, store } = setup(1);
+    const notified = await service.notify({
+      kind: 'page_changed',
+      pageId: 'plan',
+      actorId: 'ada',
+      at: 2_000,
+      dedupeKey: 'chunks',
+      recipients: ['ada', 'bob', 'cy', 'dee'],
+    });
+    expect(notified).toEqual(['bob', 'cy']);
+    expect(store.unreadCount('bob') + store.unreadCount('cy')).toBe(2);
+  });
+
+  it('hides, and stops counting, what its recipient can no longer read', async () => {
     const { service, who, access } = setup();
-    service.notify({
+    await service.notify({
       kind: 'page_changed',
       pageId: 'plan',
       actorId: 'ada',
@@ -131,11 +146,11 @@ describe('NotificationService', () => {
     expect(service.unreadCount(who('bob'))).toBe(0);
   });
 
-  it('respects settings: a kind turned off on both channels makes nothing', () => {
+  it('respects settings: a kind turned off on both channels makes nothing', async () => {
     const { service, who } = setup();
     service.updateSettings(who('bob'), { channels: { page_changed: { in_app: false } } });
     service.updateSettings(who('cy'), { channels: { page_changed: { email: true } } });
-    const notified = service.notify({
+    const notified = await service.notify({
       kind: 'page_changed',
       pageId: 'plan',
       actorId: 'ada',
@@ -152,10 +167,10 @@ describe('NotificationService', () => {
     expect(service.settings(who('cy')).channels.mentioned.email).toBe(false);
   });
 
-  it("reads, archives and pages only the person's own notifications", () => {
+  it("reads, archives and pages only the person's own notifications", async () => {
     const { service, who, changed } = setup();
     for (let index = 0; index < 3; index++) {
-      service.notify({
+      await service.notify({
         kind: 'page_changed',
         pageId: 'plan',
         actorId: 'ada',

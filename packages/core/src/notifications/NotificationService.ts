@@ -28,6 +28,8 @@ export interface NotificationServiceOptions {
   readonly clock: Clock;
   /** Someone's notifications changed (for live unread counts in this process). */
   readonly onChange?: (userId: string) => void;
+  /** Recipients decided and written at a time, between turns of the event loop. Default 500. */
+  readonly chunkSize?: number;
 }
 
 /** What to tell people about one thing that happened to a page (or to a space's membership). */
@@ -80,6 +82,9 @@ interface Target {
 const targetKey = (target: Target) =>
   target.pageId === null ? `space ${target.spaceId}` : `page ${target.pageId}`;
 
+/** Lets the event loop run what waits (socket messages) before going on. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 const defaultLimit = 50;
 const maxLimit = 100;
 /** Past this many recipients, people are read in one query rather than one each. */
@@ -100,6 +105,7 @@ export class NotificationService {
   readonly #policy: AccessPolicy;
   readonly #clock: Clock;
   readonly #onChange: (userId: string) => void;
+  readonly #chunkSize: number;
 
   constructor(options: NotificationServiceOptions) {
     this.#store = options.store;
@@ -109,20 +115,41 @@ export class NotificationService {
     this.#policy = options.policy;
     this.#clock = options.clock;
     this.#onChange = options.onChange ?? (() => {});
+    this.#chunkSize = Math.max(1, options.chunkSize ?? 500);
   }
 
   /**
    * Makes one notification per recipient who may read the page, can sign in, is not the actor and
    * wants this kind on some channel. Idempotent: the same `dedupeKey` adds nothing for someone
    * who has it. Returns the recipients notified now.
+   *
+   * Recipients are taken `chunkSize` at a time (one insert each), letting the process answer its
+   * sockets in between: deciding who may read the page asks the store per person. A failure
+   * part way leaves the chunks done; delivering the event again completes the rest.
    */
-  notify(input: NotifyInput): string[] {
+  async notify(input: NotifyInput): Promise<string[]> {
     const page = input.pageId === null ? null : this.#pages.findPageById(input.pageId);
     const space = this.#spaces.findSpaceById(page?.spaceId ?? input.spaceId ?? '');
     if ((input.pageId !== null && !page) || !space) return [];
     const candidates = [...new Set(input.recipients)].filter((id) => id !== input.actorId);
     if (candidates.length === 0) return [];
     const people = this.#accounts(candidates);
+    const notified: string[] = [];
+    for (let start = 0; start < candidates.length; start += this.#chunkSize) {
+      if (start > 0) await nextTurn();
+      const chunk = candidates.slice(start, start + this.#chunkSize);
+      notified.push(...this.#notifyChunk(input, page, space, chunk, people));
+    }
+    return notified;
+  }
+
+  #notifyChunk(
+    input: NotifyInput,
+    page: Page | null,
+    space: Space,
+    candidates: readonly string[],
+    people: ReadonlyMap<string, UserAccount>,
+  ): string[] {
     const settings = this.settingsOf(candidates);
     const made: Notification[] = [];
     for (const userId of candidates) {
