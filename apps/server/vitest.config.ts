@@ -9,6 +9,8 @@ const onPostgres = [
   'src/routes/pageTree.test.ts',
   'src/routes/pages.test.ts',
   'src/routes/revisionRoutes.test.ts',
+  'src/routes/notificationRoutes.test.ts',
+  'src/notifications/pageChangedSpam.test.ts',
   'src/collab/collabAccess.test.ts',
   'src/collab/collabEndpoint.test.ts',
   'src/attachments/attachments.test.ts',

@@ -10,6 +10,7 @@ import type {
   EventDispatcher,
   GroupService,
   LoginThrottle,
+  NotificationService,
   PageLinkService,
   PageRestrictionService,
   PageService,
@@ -20,11 +21,13 @@ import type {
   SpaceSettingsService,
   SpaceStore,
   TagService,
+  WatchService,
 } from '@lore/core';
 import type { Db } from '@lore/store-sqlite';
 import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
+import type { UnreadSignal } from './notifications/UnreadSignal';
 import type { SearchServices } from './search/SearchServices';
 import type { Storage } from './storage/Storage';
 import type { TransferServices } from './transfer/TransferServices';
@@ -52,6 +55,12 @@ export interface Services {
   readonly shares: ShareService;
   /** Comment threads, replies and reactions on pages. */
   readonly discussion: DiscussionService;
+  /** The inbox: notifications, their unread count and each person's settings. */
+  readonly notifications: NotificationService;
+  /** Who watches which pages and spaces; when people last opened pages. */
+  readonly watches: WatchService;
+  /** Wakes this process's live unread counts when someone's notifications change. */
+  readonly unreadSignal: UnreadSignal;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
   /** Every space, for work over the whole wiki (`lore doctor`). */

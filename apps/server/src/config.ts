@@ -79,6 +79,9 @@ export const configSchema = z.object({
   LORE_PASSWORD_HASH_QUEUE: z.coerce.number().int().min(0).max(10_000).default(64),
   LORE_TRUST_PROXY: trustProxyField.default(false),
   LORE_AUDIT_RETENTION_DAYS: z.coerce.number().int().min(0).max(36_500).default(365),
+  LORE_WATCH_WINDOW_HOURS: z.coerce.number().min(0).max(8_760).default(6),
+  LORE_WATCH_MIN_CHANGE_CHARS: z.coerce.number().int().min(0).max(1_000_000).default(20),
+  LORE_NOTIFICATIONS_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(5),
   LORE_ADMIN_EMAIL: z.email().optional(),
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -120,6 +123,14 @@ export interface Config {
   readonly trustProxy: TrustProxy;
   /** Audit records older than this many days are removed (daily and at start); 0 keeps them. */
   readonly auditRetentionDays: number;
+  readonly notifications: {
+    /** A watcher hears of a page's changes at most once in this time. */
+    readonly watchWindowMs: number;
+    /** Changes smaller than this many characters (since the page's last revision) tell no one. */
+    readonly minChangeChars: number;
+    /** How often a live unread count asks the database (other processes' changes). */
+    readonly streamPollMs: number;
+  };
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
   readonly webDist: string | null;
@@ -194,6 +205,11 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     },
     trustProxy: value.LORE_TRUST_PROXY,
     auditRetentionDays: value.LORE_AUDIT_RETENTION_DAYS,
+    notifications: {
+      watchWindowMs: Math.round(value.LORE_WATCH_WINDOW_HOURS * 3_600_000),
+      minChangeChars: value.LORE_WATCH_MIN_CHANGE_CHARS,
+      streamPollMs: Math.round(value.LORE_NOTIFICATIONS_POLL_SECONDS * 1000),
+    },
     initialAdmin:
       value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD
         ? {

@@ -98,7 +98,16 @@ describe('lore events', () => {
         .slice(1)
         .map((line) => line.trim().split(':')[0])
         .sort(),
-    ).toEqual(['page-links', 'page-titles', 'search', 'socket-access', 'trashed-rooms']);
+    ).toEqual([
+      'notifications-auto-watch',
+      'notifications-page-changed',
+      'notifications-page-shared',
+      'page-links',
+      'page-titles',
+      'search',
+      'socket-access',
+      'trashed-rooms',
+    ]);
 
     const none = io(env);
     expect(await runCli(['events', 'dead'], none)).toBe(0);

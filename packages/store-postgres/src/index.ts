@@ -10,6 +10,8 @@ export * from './events/PostgresConsumerState';
 export * from './events/PostgresEventListener';
 export * from './events/PostgresEventLog';
 export * from './migrate';
+export * from './notifications/PostgresNotificationStore';
+export * from './notifications/PostgresWatchStore';
 export * from './PostgresDatabase';
 export * from './PostgresError';
 export * from './pages/PostgresPageLinkStore';

@@ -8,6 +8,8 @@ export * from './documents/SqliteDocumentStore';
 export * from './events/SqliteConsumerState';
 export * from './events/SqliteEventLog';
 export * from './migrate';
+export * from './notifications/SqliteNotificationStore';
+export * from './notifications/SqliteWatchStore';
 export * from './openDatabase';
 export * from './pages/SqlitePageLinkStore';
 export * from './pages/SqlitePageStore';

@@ -151,6 +151,8 @@ export function attachCollabEndpoint(
       options.guard.watch(connection);
       // Opening a page in the editor is a view (at most one per person and hour).
       services.search.views.record(userId, verdict.pageId);
+      // …and tells watchers' notifications that this person has seen the page now.
+      services.watches.recordView(userId, verdict.pageId);
     });
   });
   return wss;

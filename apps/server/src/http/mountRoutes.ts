@@ -29,6 +29,15 @@ function checkCsrf(req: Request, services: Services): void {
   }
 }
 
+function isPrematureClose(error: unknown): boolean {
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    'code' in error &&
+    error.code === 'ERR_STREAM_PREMATURE_CLOSE'
+  );
+}
+
 /** Registers every route: CSRF check → media type → zod validation → auth → handler → reply. */
 export function mountRoutes(routes: readonly Route[], services: Services): Router {
   const router = express.Router({ strict: false, caseSensitive: true });
@@ -92,8 +101,13 @@ export function mountRoutes(routes: readonly Route[], services: Services): Route
         }),
       );
       res.status(reply.status);
-      if (reply.stream) await pipeline(reply.stream, res);
-      else if (reply.body === undefined) res.end();
+      if (reply.stream) {
+        await pipeline(reply.stream, res).catch((error: unknown) => {
+          // A client that leaves mid-stream (a closed tab, an event stream) is not a failure.
+          if (res.destroyed && !res.writableFinished && isPrematureClose(error)) return;
+          throw error;
+        });
+      } else if (reply.body === undefined) res.end();
       else res.json(reply.body);
     });
   }

@@ -513,6 +513,86 @@ const cases: Record<string, Case> = {
     allow: page('read'),
     probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/reactions` }),
   },
+  // Notifications: each person's own; watching needs read access to the page or space.
+  'GET /api/notifications': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/notifications' }),
+  },
+  'GET /api/notifications/unread-count': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/notifications/unread-count' }),
+  },
+  'GET /api/notifications/stream': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/notifications/stream?once=true' }),
+  },
+  'POST /api/notifications/read-all': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/notifications/read-all', method: 'POST' }),
+  },
+  'POST /api/notifications/:id/read': {
+    scope: 'none',
+    allow: signedIn,
+    probe: ({ user, n }) => ({
+      path: `/api/notifications/${notificationFor(user, n)}/read`,
+      method: 'POST',
+    }),
+  },
+  'POST /api/notifications/:id/archive': {
+    scope: 'none',
+    allow: signedIn,
+    probe: ({ user, n }) => ({
+      path: `/api/notifications/${notificationFor(user, n)}/archive`,
+      method: 'POST',
+    }),
+  },
+  'GET /api/notifications/settings': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({ path: '/api/notifications/settings' }),
+  },
+  'PUT /api/notifications/settings': {
+    scope: 'none',
+    allow: signedIn,
+    probe: () => ({
+      path: '/api/notifications/settings',
+      method: 'PUT',
+      json: { emailDigest: 'daily' },
+    }),
+  },
+  'GET /api/pages/:id/watch': {
+    scope: 'page',
+    allow: page('read'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/watch` }),
+  },
+  'POST /api/pages/:id/watch': {
+    scope: 'page',
+    allow: page('read', true),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/watch`, method: 'POST' }),
+  },
+  'DELETE /api/pages/:id/watch': {
+    scope: 'page',
+    allow: page('read'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/watch`, method: 'DELETE' }),
+  },
+  'POST /api/spaces/:space/watch': {
+    scope: 'space',
+    allow: space('viewer'),
+    probe: ({ resource }) => ({ path: `/api/spaces/${resource.spaceSlug}/watch`, method: 'POST' }),
+  },
+  'DELETE /api/spaces/:space/watch': {
+    scope: 'space',
+    allow: space('viewer'),
+    probe: ({ resource }) => ({
+      path: `/api/spaces/${resource.spaceSlug}/watch`,
+      method: 'DELETE',
+    }),
+  },
+  'GET /api/watching': { scope: 'none', allow: signedIn, probe: () => ({ path: '/api/watching' }) },
 
   // Space members.
   'GET /api/spaces/:space/members': {
@@ -895,6 +975,32 @@ const cases: Record<string, Case> = {
 afterAll(async () => {
   await t.close();
 });
+
+/** A notification of the person's own to read or archive (an unknown id for nobody). */
+function notificationFor(user: User | null, n: number): string {
+  if (!user) return `unknown-${n}`;
+  const pageId = fixtures.get('open')?.pageId as string;
+  const id = `matrix-${n}`;
+  services.storage.notifications.addNotifications([
+    {
+      id,
+      userId: user.id,
+      kind: 'page_changed',
+      pageId,
+      spaceId: services.pageStore.findPageById(pageId)?.spaceId as string,
+      actorId: null,
+      threadId: null,
+      commentId: null,
+      createdAt: Date.now(),
+      readAt: null,
+      archivedAt: null,
+      dedupeKey: id,
+      inApp: true,
+      email: false,
+    },
+  ]);
+  return id;
+}
 
 type Outcome = { allowed: boolean; expected: boolean; status: number; code: string | null };
 

@@ -123,6 +123,8 @@ export const pageRoutes = [
         actor,
         params.id,
       );
+      // Reading the page means its watcher has seen its changes.
+      services.watches.recordView(actor.id, page.id);
       return {
         status: 200,
         body: {

@@ -35,6 +35,7 @@ import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
+import { wireNotifications } from '../notifications/wireNotifications';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { accessRoutes } from '../routes/accessRoutes';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
@@ -281,6 +282,23 @@ export async function createLore(
     clock,
     events: outbox,
   });
+  // Notifications and watching: the inbox, settings, watches and the consumers that fill them.
+  const notifications = wireNotifications({
+    config: config.notifications,
+    stores: {
+      notifications: storage.notifications,
+      watches: storage.watches,
+      revisions: storage.revisions,
+      access: accessStore,
+    },
+    pages: pageStore,
+    spaces: spaceStore,
+    people: accountStore,
+    policy: access,
+    clock,
+    collab: sharedCollab,
+    documents: documentStore,
+  });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
   const modules: LoreModule[] = [
@@ -347,6 +365,7 @@ export async function createLore(
     { name: 'links', consumers: [pageLinksConsumer(links)] },
     search.module,
     { name: 'transfer', routes: transferRoutes },
+    notifications.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
   ];
@@ -404,6 +423,9 @@ export async function createLore(
     }),
     shares,
     discussion,
+    notifications: notifications.notifications,
+    watches: notifications.watches,
+    unreadSignal: notifications.unreadSignal,
     pageStore,
     spaceStore,
     documents: documentStore,

@@ -205,6 +205,9 @@ describe('the event outbox in a running wiki', () => {
     await runtime.events.drain({ flushContent: true });
     const status = await (await t.request('/api/admin/events')).json();
     expect(status.consumers.map((consumer: { name: string }) => consumer.name).sort()).toEqual([
+      'notifications-auto-watch',
+      'notifications-page-changed',
+      'notifications-page-shared',
       'page-links',
       'page-titles',
       'search',

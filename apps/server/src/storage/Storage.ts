@@ -10,6 +10,7 @@ import type {
   EventLog,
   GlossaryStore,
   ImportSourceStore,
+  NotificationStore,
   PageLinkStore,
   PageStore,
   RevisionStore,
@@ -20,6 +21,7 @@ import type {
   ShareLinkStore,
   SpaceStore,
   TagStore,
+  WatchStore,
 } from '@lore/core';
 import type { PostgresDatabase } from '@lore/store-postgres';
 import type { Db } from '@lore/store-sqlite';
@@ -44,6 +46,8 @@ export interface Storage {
   readonly shares: ShareLinkStore;
   /** Comment threads, comments and reactions. */
   readonly discussion: DiscussionStore;
+  readonly notifications: NotificationStore;
+  readonly watches: WatchStore;
   readonly audit: AuditLog;
   readonly revisions: RevisionStore;
   readonly attachments: AttachmentStore;

@@ -110,6 +110,8 @@ describe.runIf(available)('lore migrate --to postgres', () => {
       expect(byTable.get('comments')).toBe(1);
       expect(byTable.get('comment_reactions')).toBe(1);
       expect(byTable.get('page_reactions')).toBe(1);
+      // Their creator watches each page (the auto-watch consumer ran before the copy).
+      expect(byTable.get('page_watches')).toBe(3);
       expect(byTable.get('document_heads')).toBe(3);
       expect(
         (byTable.get('document_updates') ?? 0) + (byTable.get('document_snapshots') ?? 0),

@@ -14,6 +14,7 @@ import {
   PostgresEventLog,
   PostgresGlossaryStore,
   PostgresImportSourceStore,
+  PostgresNotificationStore,
   PostgresPageLinkStore,
   PostgresPageStore,
   PostgresPageTagStore,
@@ -23,6 +24,7 @@ import {
   PostgresSearchPageFacts,
   PostgresShareLinkStore,
   PostgresSpaceStore,
+  PostgresWatchStore,
 } from '@lore/store-postgres';
 import { FileBlobStore } from '@lore/store-sqlite';
 import type { Logger } from 'pino';
@@ -86,6 +88,8 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     access: new PostgresAccessStore(db),
     shares: new PostgresShareLinkStore(db),
     discussion: new PostgresDiscussionStore(db),
+    notifications: new PostgresNotificationStore(db),
+    watches: new PostgresWatchStore(db),
     audit: new PostgresAuditLog(db),
     revisions: new PostgresRevisionStore(db),
     attachments: new PostgresAttachmentStore(db),
