@@ -19,6 +19,8 @@ export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';
 export * from './events/MemoryConsumerState';
 export * from './events/MemoryEventLog';
+export * from './keys/MemoryServerKeyStore';
+export * from './keys/serverKeyStoreContract';
 export * from './pages/pageLinkStoreContract';
 export * from './pages/pageStoreContract';
 export * from './pages/spaceStoreContract';

@@ -8,6 +8,7 @@ export * from './documents/PostgresDocumentStore';
 export * from './events/PostgresConsumerState';
 export * from './events/PostgresEventListener';
 export * from './events/PostgresEventLog';
+export * from './keys/PostgresServerKeyStore';
 export * from './migrate';
 export * from './PostgresDatabase';
 export * from './PostgresError';

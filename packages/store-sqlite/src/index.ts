@@ -6,6 +6,7 @@ export * from './audit/SqliteAuditLog';
 export * from './documents/SqliteDocumentStore';
 export * from './events/SqliteConsumerState';
 export * from './events/SqliteEventLog';
+export * from './keys/SqliteServerKeyStore';
 export * from './migrate';
 export * from './openDatabase';
 export * from './pages/SqlitePageLinkStore';

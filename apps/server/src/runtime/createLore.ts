@@ -17,6 +17,7 @@ import {
   systemClock,
   TagService,
   TimeSlicer,
+  type UnsubscribeTarget,
 } from '@lore/core';
 import { documentSchemaGuard, YjsPageContent } from '@lore/page-document';
 import { RedisRoomRelay } from '@lore/relay-redis';
@@ -34,6 +35,7 @@ import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
+import { wireMail } from '../mail/wireMail';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { accessRoutes } from '../routes/accessRoutes';
 import { attachmentRoutes } from '../routes/attachmentRoutes';
@@ -90,6 +92,11 @@ export interface LoreRuntime {
 
 export interface CreateLoreOptions {
   readonly logger?: Logger;
+  /**
+   * Where the unsubscribe links of Lore's emails take effect (the notification preferences).
+   * Without one, the unsubscribe pages answer 503 rather than pretend.
+   */
+  readonly unsubscribeTarget?: UnsubscribeTarget;
 }
 
 /**
@@ -267,6 +274,13 @@ export async function createLore(
     clock,
     events: outbox,
   });
+  // Outgoing email (off without LORE_SMTP_URL) and the signed unsubscribe links.
+  const mail = wireMail({
+    config,
+    keys: storage.serverKeys,
+    clock,
+    unsubscribeTarget: options.unsubscribeTarget ?? null,
+  });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
   const modules: LoreModule[] = [
@@ -331,6 +345,7 @@ export async function createLore(
     { name: 'links', consumers: [pageLinksConsumer(links)] },
     search.module,
     { name: 'transfer', routes: transferRoutes },
+    mail.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
   ];
@@ -431,6 +446,7 @@ export async function createLore(
       clock,
     }),
     events,
+    mail: mail.services,
     audit: audit.service,
     auditTrail: audit.trail,
     requestOrigin: audit.requestOrigin,

@@ -16,6 +16,7 @@ import type {
   SearchIndex,
   SearchOutbox,
   SearchPageFacts,
+  ServerKeyStore,
   ShareLinkStore,
   SpaceStore,
   TagStore,
@@ -41,6 +42,8 @@ export interface Storage {
   readonly consumerState: ConsumerState;
   readonly access: AccessStore;
   readonly shares: ShareLinkStore;
+  /** The server's own secret keys (signing unsubscribe links). */
+  readonly serverKeys: ServerKeyStore;
   readonly audit: AuditLog;
   readonly revisions: RevisionStore;
   readonly attachments: AttachmentStore;

@@ -20,6 +20,7 @@ import {
   PostgresSearchAnalyticsStore,
   PostgresSearchOutbox,
   PostgresSearchPageFacts,
+  PostgresServerKeyStore,
   PostgresShareLinkStore,
   PostgresSpaceStore,
 } from '@lore/store-postgres';
@@ -84,6 +85,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     consumerState: new PostgresConsumerState(db),
     access: new PostgresAccessStore(db),
     shares: new PostgresShareLinkStore(db),
+    serverKeys: new PostgresServerKeyStore(db),
     audit: new PostgresAuditLog(db),
     revisions: new PostgresRevisionStore(db),
     attachments: new PostgresAttachmentStore(db),
