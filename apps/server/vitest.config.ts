@@ -13,6 +13,7 @@ const onPostgres = [
   'src/attachments/attachments.test.ts',
   'src/transfer/importExport.test.ts',
   'src/http/securityHeaders.test.ts',
+  'src/mail/emailRoundTrip.test.ts',
   'src/mail/unsubscribe.test.ts',
 ];
 

@@ -1,5 +1,4 @@
 import { randomBytes } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
 import {
   listUnsubscribeHeaders,
   MailDeliveryError,
@@ -9,70 +8,29 @@ import {
   systemClock,
   UnsubscribeTokens,
 } from '@lore/core';
-import { type ParsedMail, simpleParser } from 'mailparser';
-import { SMTPServer, type SMTPServerOptions } from 'smtp-server';
+import type { SMTPServerOptions } from 'smtp-server';
 import { afterEach, describe, expect, it } from 'vitest';
 import { loadConfig } from '../config';
+import {
+  headerOf,
+  smtpAccount,
+  startSmtpServer,
+  type TestSmtpServer,
+} from '../test/startSmtpServer';
 import { renderNotificationEmail } from './renderNotificationEmail';
 import { SmtpMailer } from './SmtpMailer';
 
-interface Received {
-  readonly from: string;
-  readonly to: string[];
-  readonly raw: string;
-  readonly parsed: ParsedMail;
-}
+const running: TestSmtpServer[] = [];
 
-interface TestSmtp {
-  readonly port: number;
-  readonly received: Received[];
-  readonly logins: { username: string | undefined; password: string | undefined }[];
-}
-
-const running: SMTPServer[] = [];
-
-/** A real SMTP server on a loopback port, keeping what it receives. */
-async function startSmtp(options: SMTPServerOptions = {}): Promise<TestSmtp> {
-  const received: Received[] = [];
-  const logins: TestSmtp['logins'] = [];
-  const server = new SMTPServer({
-    logger: false,
-    disabledCommands: ['STARTTLS'],
-    authOptional: true,
-    allowInsecureAuth: true,
-    onAuth(auth, _session, done) {
-      logins.push({ username: auth.username, password: auth.password ?? undefined });
-      if (auth.username === 'lore@example.com' && auth.password === 'p@ss:w/rd') {
-        done(null, { user: auth.username });
-      } else done(new Error('Invalid username or password'));
-    },
-    onData(stream, session, done) {
-      const chunks: Buffer[] = [];
-      stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-      stream.on('end', async () => {
-        const raw = Buffer.concat(chunks).toString('utf8');
-        received.push({
-          from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-          to: session.envelope.rcptTo.map((rcpt) => rcpt.address),
-          raw,
-          parsed: await simpleParser(raw),
-        });
-        done();
-      });
-    },
-    ...options,
-  });
+/** A real SMTP server for this test, closed after it. */
+async function startSmtp(options: SMTPServerOptions = {}): Promise<TestSmtpServer> {
+  const server = await startSmtpServer(options);
   running.push(server);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { port: (server.server.address() as AddressInfo).port, received, logins };
+  return server;
 }
 
 afterEach(async () => {
-  await Promise.all(
-    running
-      .splice(0)
-      .map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-  );
+  await Promise.all(running.splice(0).map((server) => server.close()));
 });
 
 /** The mailer as Lore configures it from its environment. */
@@ -117,15 +75,6 @@ function message(fields: Partial<OutgoingMessage> = {}): OutgoingMessage {
   };
 }
 
-/** The header as sent, unfolded (RFC 5322 folding removed). */
-function headerLine(mail: ParsedMail, name: string): string | undefined {
-  const line = mail.headerLines.find((header) => header.key === name.toLowerCase())?.line;
-  return line
-    ?.replace(/\r?\n(?=[ \t])/g, '')
-    .slice(name.length + 1)
-    .trim();
-}
-
 /** What `send` rejected with. */
 async function failureOf(promise: Promise<void>): Promise<MailDeliveryError> {
   const error = await promise.then(
@@ -160,17 +109,17 @@ describe('SmtpMailer', () => {
     expect(parsed.html).toContain('On-call &lt;runbook&gt;');
     expect(parsed.html).not.toContain('<runbook>');
     // RFC 8058: an https URI in angle brackets, and the one-click marker exactly so.
-    expect(headerLine(parsed, 'List-Unsubscribe')).toBe(`<${unsubscribeUrl}>`);
-    expect(headerLine(parsed, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
-    expect(headerLine(parsed, 'Auto-Submitted')).toBe('auto-generated');
+    expect(headerOf(parsed, 'List-Unsubscribe')).toBe(`<${unsubscribeUrl}>`);
+    expect(headerOf(parsed, 'List-Unsubscribe-Post')).toBe('List-Unsubscribe=One-Click');
+    expect(headerOf(parsed, 'Auto-Submitted')).toBe('auto-generated');
     expect(mail.raw).toMatch(/^Content-Type: multipart\/alternative;/m);
   });
 
   it('signs in with the user and password of LORE_SMTP_URL when the server asks', async () => {
     const smtp = await startSmtp({ authOptional: false, authMethods: ['PLAIN', 'LOGIN'] });
-    const user = encodeURIComponent('lore@example.com');
+    const user = encodeURIComponent(smtpAccount.user);
     const good = mailerFor(
-      `smtp://${user}:${encodeURIComponent('p@ss:w/rd')}@127.0.0.1:${smtp.port}`,
+      `smtp://${user}:${encodeURIComponent(smtpAccount.password)}@127.0.0.1:${smtp.port}`,
     );
     await good.send(message());
     good.close();
@@ -240,11 +189,7 @@ describe('SmtpMailer', () => {
   it('calls a server that is down retryable', async () => {
     const smtp = await startSmtp();
     const port = smtp.port;
-    await Promise.all(
-      running
-        .splice(0)
-        .map((server) => new Promise<void>((resolve) => server.close(() => resolve()))),
-    );
+    await smtp.close();
     const mailer = mailerFor(`smtp://127.0.0.1:${port}`);
     const error = await failureOf(mailer.send(message()));
     mailer.close();
