@@ -43,9 +43,9 @@ export function wireMail(wiring: MailWiring): { module: LoreModule; services: Ma
     const token = unsubscribeTokens.issue(userId, scope);
     return new URL(`/unsubscribe/${token}`, config.publicUrl.origin).href;
   };
-  const messageIdFor = (key: string) => {
-    if (!/^[A-Za-z0-9._-]{1,200}$/.test(key)) throw new Error(`Not a message key: ${key}`);
-    return `<${key}@${config.publicUrl?.hostname ?? 'lore.invalid'}>`;
+  const messageIdFor = (news: string) => {
+    if (!/^[A-Za-z0-9._-]{1,200}$/.test(news)) throw new Error(`Not a message key: ${news}`);
+    return `<${news}@${config.publicUrl?.hostname ?? 'lore.invalid'}>`;
   };
   const services: MailServices = {
     status: { enabled: mailer !== null, from },
