@@ -10,12 +10,15 @@ const onPostgres = [
   'src/routes/pages.test.ts',
   'src/routes/revisionRoutes.test.ts',
   'src/routes/notificationRoutes.test.ts',
+  'src/notifications/commentNotifications.test.ts',
   'src/notifications/pageChangedSpam.test.ts',
   'src/collab/collabAccess.test.ts',
   'src/collab/collabEndpoint.test.ts',
   'src/attachments/attachments.test.ts',
   'src/transfer/importExport.test.ts',
   'src/http/securityHeaders.test.ts',
+  'src/mail/emailRoundTrip.test.ts',
+  'src/mail/unsubscribe.test.ts',
 ];
 
 export default defineConfig({

@@ -28,6 +28,7 @@ import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { UnreadSignal } from './notifications/UnreadSignal';
+import type { MailServices } from './mail/MailServices';
 import type { SearchServices } from './search/SearchServices';
 import type { Storage } from './storage/Storage';
 import type { TransferServices } from './transfer/TransferServices';
@@ -88,6 +89,8 @@ export interface Services {
   readonly tags: TagService;
   /** The domain-event outbox's delivery: consumer status, dead letters, replay. */
   readonly events: EventDispatcher;
+  /** Outgoing email: the mailer (null when off), unsubscribe links and where they take effect. */
+  readonly mail: MailServices;
   /** Reading the audit log (workspace admins) and its retention. */
   readonly audit: AuditService;
   /** Records actions that change nothing (failed sign-ins, exports) in the audit log. */

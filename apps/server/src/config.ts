@@ -3,6 +3,7 @@ import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { type MailConfig, mailConfigFrom, mailConfigShape } from './mail/mailConfig';
 import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
 import { type StoreConfig, storageConfigShape, storeConfigFrom } from './storage/storageConfig';
 
@@ -96,6 +97,7 @@ export const configSchema = z.object({
     .default(25 * 1024 * 1024),
   ...storageConfigShape,
   ...searchConfigShape,
+  ...mailConfigShape,
 });
 
 export interface Config {
@@ -147,6 +149,8 @@ export interface Config {
   readonly attachmentsDir: string;
   /** Cross-process collaboration relay (`redis://…`), or null for a single process. */
   readonly relayUrl: string | null;
+  /** Outgoing email (SMTP), off unless `LORE_SMTP_URL` is set. */
+  readonly mail: MailConfig;
 }
 
 export class ConfigError extends Error {}
@@ -176,6 +180,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if ('error' in store) throw new ConfigError(`Invalid configuration:\n  ${store.error}`);
   const search = searchConfigFrom(value);
   if ('error' in search) throw new ConfigError(`Invalid configuration:\n  ${search.error}`);
+  const mail = mailConfigFrom(value);
+  if ('error' in mail) throw new ConfigError(`Invalid configuration:\n  ${mail.error}`);
   const dataDir = resolve(value.LORE_DATA_DIR);
   const webDist = resolve(value.LORE_WEB_DIST ?? defaultWebDist);
   const serveWeb = value.NODE_ENV === 'production' || value.LORE_WEB_DIST !== undefined;
@@ -226,5 +232,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     store,
     attachmentsDir: resolve(value.LORE_ATTACHMENTS_DIR ?? resolve(dataDir, 'attachments')),
     relayUrl: value.LORE_RELAY ?? null,
+    mail,
   };
 }

@@ -11,7 +11,8 @@ import { mountRoutes } from './http/mountRoutes';
 import { requestLog } from './http/requestLog';
 import { securityHeaders } from './http/securityHeaders';
 import { webApp } from './http/webApp';
-import { createLore, type LoreRuntime } from './runtime/createLore';
+import { unsubscribeView } from './mail/unsubscribeView';
+import { type CreateLoreOptions, createLore, type LoreRuntime } from './runtime/createLore';
 import type { Services } from './Services';
 import { sharedView } from './shares/sharedView';
 
@@ -28,9 +29,8 @@ export interface LoreServer {
   close(graceMs?: number): Promise<void>;
 }
 
-export interface CreateServerOptions {
-  readonly logger?: Logger;
-}
+/** The runtime's options (logger, unsubscribe target). */
+export type CreateServerOptions = CreateLoreOptions;
 
 /**
  * The Lore process: the runtime (`createLore`: database, services, modules, event delivery),
@@ -41,7 +41,7 @@ export async function createServer(
   config: Config,
   options: CreateServerOptions = {},
 ): Promise<LoreServer> {
-  const runtime = await createLore(config, options.logger ? { logger: options.logger } : {});
+  const runtime = await createLore(config, options);
   const { services, logger, storage, collab } = runtime;
   await runtime.start();
 
@@ -67,6 +67,8 @@ export async function createServer(
     res.json({ status: 'ok' });
   });
   app.use(mountRoutes(runtime.routes, services));
+  // The unsubscribe links of emails: signed tokens, no session.
+  app.use(unsubscribeView(services.mail));
   // Public share links, before the web app, which serves `/s/<shortId>` page addresses.
   app.use(sharedView(services));
   app.use(webApp(services));

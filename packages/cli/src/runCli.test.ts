@@ -100,6 +100,7 @@ describe('lore events', () => {
         .sort(),
     ).toEqual([
       'notifications-auto-watch',
+      'notifications-comments',
       'notifications-page-changed',
       'notifications-page-shared',
       'page-links',

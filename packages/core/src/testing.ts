@@ -26,6 +26,8 @@ export * from './notifications/MemoryNotificationStore';
 export * from './notifications/MemoryWatchStore';
 export * from './notifications/notificationStoreContract';
 export * from './notifications/watchStoreContract';
+export * from './keys/MemoryServerKeyStore';
+export * from './keys/serverKeyStoreContract';
 export * from './pages/pageLinkStoreContract';
 export * from './pages/pageStoreContract';
 export * from './pages/spaceStoreContract';

@@ -4,6 +4,7 @@ import {
   type AccessStore,
   type AccountStore,
   type Clock,
+  type DiscussionStore,
   type DocumentStore,
   NotificationService,
   type NotificationStore,
@@ -19,6 +20,7 @@ import { notificationRoutes } from '../routes/notificationRoutes';
 import { watchRoutes } from '../routes/watchRoutes';
 import type { LoreModule } from '../runtime/LoreModule';
 import { autoWatchConsumer } from './autoWatchConsumer';
+import { commentNotificationsConsumer } from './commentNotificationsConsumer';
 import { PageChangeReader } from './PageChangeReader';
 import { pageChangedConsumer } from './pageChangedConsumer';
 import { pageSharedConsumer } from './pageSharedConsumer';
@@ -31,6 +33,8 @@ export interface WireNotificationsOptions {
     readonly watches: WatchStore;
     readonly revisions: RevisionStore;
     readonly access: Pick<AccessStore, 'listGroupMembers'>;
+    /** Threads and comments, for who takes part in a thread. */
+    readonly discussion: Pick<DiscussionStore, 'findThread' | 'listCommentsOfThreads'>;
   };
   readonly pages: PageStore;
   readonly spaces: SpaceStore;
@@ -97,6 +101,13 @@ export function wireNotifications(options: WireNotificationsOptions): Notificati
           minChangeChars: options.config.minChangeChars,
         }),
         pageSharedConsumer({ access: stores.access, notifications }),
+        commentNotificationsConsumer({
+          discussion: stores.discussion,
+          watches: stores.watches,
+          watching: watches,
+          pages: options.pages,
+          notifications,
+        }),
       ],
     },
   };

@@ -959,6 +959,13 @@ const cases: Record<string, Case> = {
     allowed: (status, code) => status === 404 && code === 'dead_letter_not_found',
   },
 
+  // Email settings.
+  'GET /api/admin/mail': {
+    scope: 'none',
+    allow: workspaceAdmin,
+    probe: () => ({ path: '/api/admin/mail' }),
+  },
+
   // The audit log.
   'GET /api/admin/audit': {
     scope: 'none',

@@ -103,7 +103,7 @@ describe('comment threads over HTTP', () => {
     const { thread } = await expectJson(
       await cleo.as(`/api/pages/${page.id}/comments`, {
         method: 'POST',
-        json: { body: 'Is **now** right? cc @[Sam S](user:' + sam.user.id + ')' },
+        json: { body: `Is **now** right? cc @[Sam S](user:${sam.user.id})` },
       }),
       201,
     );
@@ -137,7 +137,7 @@ describe('comment threads over HTTP', () => {
     const edited = await expectJson(
       await carl.as(`/api/comments/${thread.id}/comments/${reply.id}`, {
         method: 'PATCH',
-        json: { body: 'Ask @[Eve](user:' + eve.user.id + ')' },
+        json: { body: `Ask @[Eve](user:${eve.user.id})` },
       }),
       200,
     );

@@ -18,6 +18,7 @@ import {
   systemClock,
   TagService,
   TimeSlicer,
+  type UnsubscribeTarget,
 } from '@lore/core';
 import { documentSchemaGuard, YjsAnchorResolver, YjsPageContent } from '@lore/page-document';
 import { RedisRoomRelay } from '@lore/relay-redis';
@@ -35,6 +36,8 @@ import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
+import { wireMail } from '../mail/wireMail';
+import { emailUnsubscribeTarget } from '../notifications/emailUnsubscribeTarget';
 import { wireNotifications } from '../notifications/wireNotifications';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { accessRoutes } from '../routes/accessRoutes';
@@ -93,6 +96,11 @@ export interface LoreRuntime {
 
 export interface CreateLoreOptions {
   readonly logger?: Logger;
+  /**
+   * Where the unsubscribe links of Lore's emails take effect (the notification preferences).
+   * Without one, the unsubscribe pages answer 503 rather than pretend.
+   */
+  readonly unsubscribeTarget?: UnsubscribeTarget;
 }
 
 /**
@@ -290,6 +298,7 @@ export async function createLore(
       watches: storage.watches,
       revisions: storage.revisions,
       access: accessStore,
+      discussion: storage.discussion,
     },
     pages: pageStore,
     spaces: spaceStore,
@@ -298,6 +307,14 @@ export async function createLore(
     clock,
     collab: sharedCollab,
     documents: documentStore,
+  });
+  // Outgoing email (off without LORE_SMTP_URL) and the signed unsubscribe links.
+  const mail = wireMail({
+    config,
+    keys: storage.serverKeys,
+    clock,
+    unsubscribeTarget:
+      options.unsubscribeTarget ?? emailUnsubscribeTarget(notifications.notifications),
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
@@ -366,6 +383,7 @@ export async function createLore(
     search.module,
     { name: 'transfer', routes: transferRoutes },
     notifications.module,
+    mail.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
   ];
@@ -470,6 +488,7 @@ export async function createLore(
       clock,
     }),
     events,
+    mail: mail.services,
     audit: audit.service,
     auditTrail: audit.trail,
     requestOrigin: audit.requestOrigin,

@@ -206,6 +206,7 @@ describe('the event outbox in a running wiki', () => {
     const status = await (await t.request('/api/admin/events')).json();
     expect(status.consumers.map((consumer: { name: string }) => consumer.name).sort()).toEqual([
       'notifications-auto-watch',
+      'notifications-comments',
       'notifications-page-changed',
       'notifications-page-shared',
       'page-links',

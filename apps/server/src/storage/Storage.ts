@@ -18,6 +18,7 @@ import type {
   SearchIndex,
   SearchOutbox,
   SearchPageFacts,
+  ServerKeyStore,
   ShareLinkStore,
   SpaceStore,
   TagStore,
@@ -48,6 +49,8 @@ export interface Storage {
   readonly discussion: DiscussionStore;
   readonly notifications: NotificationStore;
   readonly watches: WatchStore;
+  /** The server's own secret keys (signing unsubscribe links). */
+  readonly serverKeys: ServerKeyStore;
   readonly audit: AuditLog;
   readonly revisions: RevisionStore;
   readonly attachments: AttachmentStore;

@@ -89,6 +89,8 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         }),
         200,
       );
+      // Unsubscribe links in emails already sent must keep working after the move.
+      const unsubscribe = t.server.services.mail.unsubscribeTokens.issue('u-reader', 'all');
       await t.server.close(1000);
 
       // A copy of the data folder's database moves; the SQLite install itself is left as it was.
@@ -112,6 +114,7 @@ describe.runIf(available)('lore migrate --to postgres', () => {
       expect(byTable.get('page_reactions')).toBe(1);
       // Their creator watches each page (the auto-watch consumer ran before the copy).
       expect(byTable.get('page_watches')).toBe(3);
+      expect(byTable.get('server_keys')).toBe(1);
       expect(byTable.get('document_heads')).toBe(3);
       expect(
         (byTable.get('document_updates') ?? 0) + (byTable.get('document_snapshots') ?? 0),
@@ -149,6 +152,12 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         expect(reacted.reactions).toMatchObject([{ emoji: '🎉', count: 1 }]);
         const outsider = await fetch(`${onPostgres.url}/api/pages/${pages[1]?.id}`);
         expect(outsider.status).toBe(401);
+        expect(onPostgres.server.services.mail.unsubscribeTokens.verify(unsubscribe)).toMatchObject(
+          {
+            valid: true,
+            userId: 'u-reader',
+          },
+        );
       } finally {
         await onPostgres.close();
       }

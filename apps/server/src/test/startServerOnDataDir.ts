@@ -1,6 +1,6 @@
 import { Writable } from 'node:stream';
 import { loadConfig } from '../config';
-import { createServer, type LoreServer } from '../createServer';
+import { type CreateServerOptions, createServer, type LoreServer } from '../createServer';
 import { createLogger } from '../logger';
 import { testStoreEnv } from './testStoreEnv';
 
@@ -20,6 +20,7 @@ export interface ServerOnDataDir {
 export async function startServerOnDataDir(
   dataDir: string,
   env: Record<string, string> = {},
+  options: Omit<CreateServerOptions, 'logger'> = {},
 ): Promise<ServerOnDataDir> {
   const config = loadConfig({
     LORE_DATA_DIR: dataDir,
@@ -35,7 +36,7 @@ export async function startServerOnDataDir(
       done();
     },
   });
-  const server = await createServer(config, { logger: createLogger('trace', sink) });
+  const server = await createServer(config, { ...options, logger: createLogger('trace', sink) });
   const { url } = await server.listen();
   return { url, server, logs, close: () => server.close(1000) };
 }

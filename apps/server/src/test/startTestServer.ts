@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { LoreServer } from '../createServer';
+import type { CreateServerOptions, LoreServer } from '../createServer';
 import { startServerOnDataDir } from './startServerOnDataDir';
 
 /** Response bodies in tests are read structurally and every use is asserted on. */
@@ -34,9 +34,12 @@ export interface TestRequestInit extends RequestInit {
 }
 
 /** A real Lore server on port 0 over a fresh SQLite file in a temp folder. */
-export async function startTestServer(env: Record<string, string> = {}): Promise<TestServer> {
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: Omit<CreateServerOptions, 'logger'> = {},
+): Promise<TestServer> {
   const dataDir = mkdtempSync(join(tmpdir(), 'lore-test-'));
-  const { url, server, logs } = await startServerOnDataDir(dataDir, env);
+  const { url, server, logs } = await startServerOnDataDir(dataDir, env, options);
   const jar = new Map<string, string>();
   return {
     url,
