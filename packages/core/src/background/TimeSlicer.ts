@@ -10,6 +10,8 @@
 export class TimeSlicer {
   readonly #sliceMs: number;
   #sliceStart = Number.NEGATIVE_INFINITY;
+  /** The turn in which the current slice began is over: the next work starts a fresh slice. */
+  #turnOver = true;
   readonly #waiting: (() => void)[] = [];
   #scheduled = false;
 
@@ -19,9 +21,22 @@ export class TimeSlicer {
     this.#sliceMs = sliceMs;
   }
 
-  /** True once the background's work since the event loop last ran took a slice. */
+  /**
+   * True once the background's work in this turn of the event loop took a slice. Work in a new
+   * turn (nothing waiting) gets a fresh slice at once: a single event is handled as soon as it
+   * is written, not one turn later.
+   */
   get used(): boolean {
+    if (this.#turnOver && this.#waiting.length === 0) this.#beginSlice();
     return performance.now() - this.#sliceStart >= this.#sliceMs;
+  }
+
+  #beginSlice(): void {
+    this.#sliceStart = performance.now();
+    this.#turnOver = false;
+    setImmediate(() => {
+      this.#turnOver = true;
+    });
   }
 
   /**
@@ -42,7 +57,7 @@ export class TimeSlicer {
     this.#scheduled = true;
     setImmediate(() => {
       this.#scheduled = false;
-      this.#sliceStart = performance.now();
+      this.#beginSlice();
       this.#waiting.shift()?.();
       if (this.#waiting.length > 0) this.#schedule();
     });
