@@ -1,30 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { adminServerPerTest } from '../test/adminServerPerTest';
-import { apiTokenFor } from '../test/apiTokenFor';
 import { expectJson } from '../test/expectJson';
-import type { TestRequestInit } from '../test/startTestServer';
+import { privateSpaceWithPage, type TokenPerson, tokenPerson } from '../test/tokenPerson';
 
 const t = adminServerPerTest();
+const person = (name: string, role?: string) => tokenPerson(t, name, role);
 
-async function person(name: string) {
-  const { user } = await expectJson(
-    await t.request('/api/users', {
-      method: 'POST',
-      json: { email: `${name}@example.com`, displayName: name, password: `${name} password` },
-    }),
-    201,
-  );
-  const token = apiTokenFor(t.server.runtime.services.accounts, user, 'tests').secret;
-  const as = (path: string, init: TestRequestInit = {}) =>
-    t.request(path, {
-      ...init,
-      anonymous: true,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-    });
-  return { user, as };
-}
-
-type Person = Awaited<ReturnType<typeof person>>;
+type Person = TokenPerson;
 
 const settle = () => t.server.runtime.events.drain({ flushContent: true });
 
@@ -50,33 +32,11 @@ describe('notifications of discussion', () => {
     const eve = await person('eve');
     const max = await person('max');
     const ann = await person('ann');
-    await expectJson(
-      await t.request('/api/spaces', {
-        method: 'POST',
-        json: { name: 'Docs', slug: 'docs', visibility: 'private' },
-      }),
-      201,
-    );
-    for (const [who, role] of [
+    const { page } = await privateSpaceWithPage(t, [
       [sam, 'editor'],
       [eve, 'commenter'],
       [max, 'viewer'],
-    ] as const) {
-      await expectJson(
-        await t.request(`/api/spaces/docs/members/users/${who.user.id}`, {
-          method: 'PUT',
-          json: { role },
-        }),
-        200,
-      );
-    }
-    const { page } = await expectJson(
-      await sam.as('/api/pages', {
-        method: 'POST',
-        json: { spaceId: 'docs', title: 'Runbook', markdown: 'Restart the thing.' },
-      }),
-      201,
-    );
+    ]);
     expect((await max.as(`/api/pages/${page.id}/watch`, { method: 'POST' })).status).toBeLessThan(
       300,
     );

@@ -2,30 +2,11 @@ import { anchorOfRange, pageBodyField, readPageDocument } from '@lore/page-docum
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { adminServerPerTest } from '../test/adminServerPerTest';
-import { apiTokenFor } from '../test/apiTokenFor';
 import { expectJson } from '../test/expectJson';
-import type { TestRequestInit } from '../test/startTestServer';
+import { privateSpaceWithPage, tokenPerson } from '../test/tokenPerson';
 
 const t = adminServerPerTest();
-
-/** A person signed in with an API token, and requests as them. */
-async function person(name: string) {
-  const { user } = await expectJson(
-    await t.request('/api/users', {
-      method: 'POST',
-      json: { email: `${name}@example.com`, displayName: name, password: `${name} password` },
-    }),
-    201,
-  );
-  const token = apiTokenFor(t.server.runtime.services.accounts, user, 'tests').secret;
-  const as = (path: string, init: TestRequestInit = {}) =>
-    t.request(path, {
-      ...init,
-      anonymous: true,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-    });
-  return { user, as };
-}
+const person = (name: string, role?: string) => tokenPerson(t, name, role);
 
 /**
  * A private space `docs` where Sam edits, Cleo and Carl comment, Eve reads; Olga is outside.
@@ -36,33 +17,15 @@ async function world() {
     ['sam', 'cleo', 'carl', 'eve', 'olga'].map((name) => person(name)),
   );
   if (!sam || !cleo || !carl || !eve || !olga) throw new Error('people missing');
-  await expectJson(
-    await t.request('/api/spaces', {
-      method: 'POST',
-      json: { name: 'Docs', slug: 'docs', visibility: 'private' },
-    }),
-    201,
-  );
-  for (const [who, role] of [
-    [sam, 'editor'],
-    [cleo, 'commenter'],
-    [carl, 'commenter'],
-    [eve, 'viewer'],
-  ] as const) {
-    await expectJson(
-      await t.request(`/api/spaces/docs/members/users/${who.user.id}`, {
-        method: 'PUT',
-        json: { role },
-      }),
-      200,
-    );
-  }
-  const { page } = await expectJson(
-    await sam.as('/api/pages', {
-      method: 'POST',
-      json: { spaceId: 'docs', title: 'Runbook', markdown: 'Restart the thing now.\n\nThen wait.' },
-    }),
-    201,
+  const { page } = await privateSpaceWithPage(
+    t,
+    [
+      [sam, 'editor'],
+      [cleo, 'commenter'],
+      [carl, 'commenter'],
+      [eve, 'viewer'],
+    ],
+    'Restart the thing now.\n\nThen wait.',
   );
   return { sam, cleo, carl, eve, olga, page };
 }

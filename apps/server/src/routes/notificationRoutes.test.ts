@@ -2,63 +2,23 @@ import type { PageState } from '@lore/core';
 import { YjsVersionedContent } from '@lore/page-document';
 import { describe, expect, it } from 'vitest';
 import { adminServerPerTest } from '../test/adminServerPerTest';
-import { apiTokenFor } from '../test/apiTokenFor';
 import { expectJson } from '../test/expectJson';
 import type { TestRequestInit, TestResponse } from '../test/startTestServer';
+import { privateSpaceWithPage, tokenPerson } from '../test/tokenPerson';
 
 const t = adminServerPerTest();
-
-/** A person signed in with an API token, and requests as them. */
-async function person(name: string, role = 'member') {
-  const { user } = await expectJson(
-    await t.request('/api/users', {
-      method: 'POST',
-      json: { email: `${name}@example.com`, displayName: name, password: `${name} password`, role },
-    }),
-    201,
-  );
-  const token = apiTokenFor(t.server.runtime.services.accounts, user, 'tests').secret;
-  const as = (path: string, init: TestRequestInit = {}) =>
-    t.request(path, {
-      ...init,
-      anonymous: true,
-      headers: { ...(init.headers as Record<string, string>), authorization: `Bearer ${token}` },
-    });
-  return { user, token, as };
-}
+const person = (name: string, role?: string) => tokenPerson(t, name, role);
 
 /** A private space `docs` where Sam edits and Eve and Max read, with Sam's page `Runbook`. */
 async function world() {
   const sam = await person('sam');
   const eve = await person('eve');
   const max = await person('max');
-  await expectJson(
-    await t.request('/api/spaces', {
-      method: 'POST',
-      json: { name: 'Docs', slug: 'docs', visibility: 'private' },
-    }),
-    201,
-  );
-  for (const [who, role] of [
+  const { page } = await privateSpaceWithPage(t, [
     [sam, 'editor'],
     [eve, 'viewer'],
     [max, 'viewer'],
-  ] as const) {
-    await expectJson(
-      await t.request(`/api/spaces/docs/members/users/${who.user.id}`, {
-        method: 'PUT',
-        json: { role },
-      }),
-      200,
-    );
-  }
-  const { page } = await expectJson(
-    await sam.as('/api/pages', {
-      method: 'POST',
-      json: { spaceId: 'docs', title: 'Runbook', markdown: 'Restart the thing.' },
-    }),
-    201,
-  );
+  ]);
   // A revision: what later changes are measured against.
   await new Promise((resolve) => setTimeout(resolve, 5));
   const saved = await sam.as(`/api/pages/${page.id}/revisions`, { method: 'POST', json: {} });
