@@ -201,26 +201,45 @@ describe('POST /unsubscribe/:token', () => {
   });
 });
 
-describe('without an unsubscribe target', () => {
-  let bare: TestServer;
+describe('as Lore wires it', () => {
+  let wired: TestServer;
   beforeAll(async () => {
-    bare = await startTestServer();
+    wired = await startTestServer();
+    await wired.request('/api/setup', {
+      method: 'POST',
+      json: { email: 'hedy@example.com', displayName: 'Hedy', password: 'frequency hopping' },
+    });
   });
   afterAll(async () => {
-    await bare?.close();
+    await wired?.close();
   });
 
-  it('says unsubscribing is not available rather than pretend', async () => {
-    const token = bare.server.services.mail.unsubscribeTokens.issue('u-hedy', 'all');
-    const page = await fetch(`${bare.url}/unsubscribe/${token}`);
-    expect(page.status).toBe(503);
-    expect(await page.text()).toContain('not available');
-    const post = await fetch(`${bare.url}/unsubscribe/${token}`, {
+  it("turns that email off in the person's notification settings, and a GET changes nothing", async () => {
+    const { users } = await expectJson(await wired.request('/api/users'), 200);
+    const hedy = users[0] as { id: string };
+    const { notifications, mail } = wired.server.services;
+    const emailOf = (kind: 'mentioned' | 'thread_reply') =>
+      notifications.settings({ id: hedy.id }).channels[kind].email;
+    expect(emailOf('mentioned')).toBe(true);
+    const token = mail.unsubscribeTokens.issue(hedy.id, 'mentioned');
+    expect((await fetch(`${wired.url}/unsubscribe/${token}`)).status).toBe(200);
+    expect(emailOf('mentioned')).toBe(true);
+    const post = await fetch(`${wired.url}/unsubscribe/${token}`, {
       method: 'POST',
       headers: form,
       body: oneClick,
     });
-    expect((await expectJson(post, 503)).error.code).toBe('mail_unavailable');
+    expect(post.status).toBe(200);
+    expect(emailOf('mentioned')).toBe(false);
+    // Only that kind: the others still come by email.
+    expect(emailOf('thread_reply')).toBe(true);
+    const all = mail.unsubscribeTokens.issue(hedy.id, 'all');
+    await fetch(`${wired.url}/unsubscribe/${all}`, {
+      method: 'POST',
+      headers: form,
+      body: oneClick,
+    });
+    expect(emailOf('thread_reply')).toBe(false);
   });
 });
 

@@ -18,8 +18,13 @@ const createPage = async (spaceId: string, title: string, markdown = '') =>
     )
   ).page;
 
-const backlinks = async (id: string) =>
-  (await expectJson(await t.request(`/api/pages/${id}/backlinks`), 200)).backlinks;
+/** Links are indexed by the outbox's `page-links` consumer: asked once it has caught up. */
+const settled = () => t.server.runtime.events.drain();
+
+const backlinks = async (id: string) => {
+  await settled();
+  return (await expectJson(await t.request(`/api/pages/${id}/backlinks`), 200)).backlinks;
+};
 
 describe('backlinks', () => {
   it('lists live pages linking by short link, canonical path or anchor, each once', async () => {
@@ -122,6 +127,7 @@ describe('absolute links on the public origin', () => {
         }),
         201,
       );
+      await publicServer.server.runtime.events.drain();
       const { backlinks } = await expectJson(
         await publicServer.request(`/api/pages/${target.id}/backlinks`),
         200,
@@ -144,6 +150,7 @@ describe('broken links', () => {
       `[fine](/s/${fine.shortId}) [gone](/s/${gone.shortId}) [never](/s/zzzz999999)`,
     );
     await expectJson(await t.request(`/api/pages/${gone.id}`, { method: 'DELETE' }), 200);
+    await settled();
     const { brokenLinks } = await expectJson(await t.request('/api/spaces/eng/broken-links'), 200);
     expect(brokenLinks).toEqual([
       {
@@ -160,6 +167,7 @@ describe('broken links', () => {
       },
     ]);
     await expectJson(await t.request(`/api/pages/${gone.id}/restore`, { method: 'POST' }), 200);
+    await settled();
     expect(
       (await expectJson(await t.request(`/api/spaces/${eng.id}/broken-links`), 200)).brokenLinks,
     ).toHaveLength(1);
