@@ -23,6 +23,6 @@ export interface MailServices {
   messageIdFor(key: string): string;
   /** `List-Unsubscribe` and `List-Unsubscribe-Post` for a message to `userId` (RFC 8058). */
   unsubscribeHeaders(userId: string, scope: string): Readonly<Record<string, string>>;
-  /** Where unsubscribes take effect; null until a feature provides it (the pages then say 503). */
-  readonly unsubscribeTarget: UnsubscribeTarget | null;
+  /** Where unsubscribes take effect (the notification settings, as Lore wires it). */
+  readonly unsubscribeTarget: UnsubscribeTarget;
 }

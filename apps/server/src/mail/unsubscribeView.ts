@@ -24,9 +24,6 @@ const problems: Record<Exclude<UnsubscribeVerdict, { valid: true }>['reason'], s
     'This unsubscribe link has expired. Change which emails you get in your notification settings in Lore.',
 };
 
-const unavailable =
-  'Unsubscribing by link is not available on this Lore. Change which emails you get in your notification settings.';
-
 /**
  * The unsubscribe links of Lore's emails, outside `/api` and without sign-in: the signed token
  * in the path is the authority (it names the person and the scope), so there is no session
@@ -53,10 +50,6 @@ export function unsubscribeView(mail: MailServices): Router {
         .send(unsubscribeProblemHtml('Link not valid', problems[verdict.reason]));
       return;
     }
-    if (!mail.unsubscribeTarget) {
-      res.status(503).type('html').send(unsubscribeProblemHtml('Not available', unavailable));
-      return;
-    }
     res
       .status(200)
       .type('html')
@@ -69,9 +62,7 @@ export function unsubscribeView(mail: MailServices): Router {
     if (!isOneClickBody(req.headers['content-type'], body)) {
       throw new HttpError(400, 'invalid_request', 'The body must be List-Unsubscribe=One-Click.');
     }
-    const target = mail.unsubscribeTarget;
-    if (!target) throw new HttpError(503, 'mail_unavailable', unavailable);
-    target.unsubscribe(claim.userId, claim.scope);
+    mail.unsubscribeTarget.unsubscribe(claim.userId, claim.scope);
     setPageHeaders(res);
     // A browser (the confirmation page's button) gets a page; a mail client, a line of text.
     if (req.accepts(['text/plain', 'text/html']) === 'text/html') {

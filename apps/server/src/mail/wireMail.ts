@@ -17,8 +17,8 @@ export interface MailWiring {
   /** Where the key that signs unsubscribe links is kept (made on first start). */
   readonly keys: ServerKeyStore;
   readonly clock: Clock;
-  /** Where unsubscribes take effect (the notification preferences); null when nothing takes them. */
-  readonly unsubscribeTarget: UnsubscribeTarget | null;
+  /** Where unsubscribes take effect (the notification preferences). */
+  readonly unsubscribeTarget: UnsubscribeTarget;
 }
 
 /**

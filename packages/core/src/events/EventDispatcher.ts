@@ -182,8 +182,10 @@ class ConsumerRunner {
         throw error;
       }
     }
+    const claim = { lost: false };
     try {
-      if (!(await this.#loop())) this.#holding = false;
+      await this.#deliverAll(claim);
+      if (claim.lost) this.#holding = false;
     } catch (error) {
       // The store failed: whatever it says next, start again from a fresh claim.
       this.releaseClaim();
@@ -202,16 +204,9 @@ class ConsumerRunner {
     }
   }
 
-  /** Delivers what is there; false when another process took the claim over meanwhile. */
-  async #loop(): Promise<boolean> {
-    const lostClaim = { lost: false };
-    await this.#deliverAll(lostClaim);
-    return !lostClaim.lost;
-  }
-
   /**
-   * `claim.lost`: another process took the claim over (ours was lost with a connection), found
-   * when saving the cursor; delivery stops at once.
+   * Delivers what is there. `claim.lost`: another process took the claim over (ours was lost
+   * with a connection), found when saving the cursor; delivery stops at once.
    */
   async #deliverAll(claim: { lost: boolean }): Promise<void> {
     const wanted = new Set<string>(this.consumer.types);
