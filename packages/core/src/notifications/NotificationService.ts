@@ -123,8 +123,8 @@ export class NotificationService {
    * wants this kind on some channel. Idempotent: the same `dedupeKey` adds nothing for someone
    * who has it. Returns the recipients notified now.
    *
-   * Recipients are taken `chunkSize` at a time (one insert each), letting the process answer its
-   * sockets in between: deciding who may read the page asks the store per person. A failure
+   * Recipients are taken `chunkSize` at a time (one access decision and one insert each),
+   * letting the process answer its sockets in between. A failure
    * part way leaves the chunks done; delivering the event again completes the rest.
    */
   async notify(input: NotifyInput): Promise<string[]> {
@@ -151,14 +151,21 @@ export class NotificationService {
     people: ReadonlyMap<string, UserAccount>,
   ): string[] {
     const settings = this.settingsOf(candidates);
-    const made: Notification[] = [];
+    const wanting: UserAccount[] = [];
     for (const userId of candidates) {
       const person = people.get(userId);
       if (!person || person.disabledAt !== null) continue;
       const channels = (settings.get(userId) ?? defaultNotificationSettings).channels[input.kind];
-      if (!channels.in_app && !channels.email) continue;
-      const readable = page
-        ? this.#policy.pageAccess(person, page) !== 'none'
+      if (channels.in_app || channels.email) wanting.push(person);
+    }
+    // One decision for the whole chunk: its reads are shared, not repeated per person.
+    const access = page ? this.#policy.pageAccessOfPeople(wanting, page) : null;
+    const made: Notification[] = [];
+    for (const person of wanting) {
+      const userId = person.id;
+      const channels = (settings.get(userId) ?? defaultNotificationSettings).channels[input.kind];
+      const readable = access
+        ? (access.get(userId) ?? 'none') !== 'none'
         : this.#policy.spaceRole(person, space) !== null;
       if (!readable) continue;
       made.push({
