@@ -92,6 +92,7 @@ export const configSchema = z.object({
     .optional(),
   LORE_EMAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
   LORE_EMAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(15),
+  LORE_EMAIL_RETRY_SECONDS: z.coerce.number().min(0.05).max(86_400).default(60),
   LORE_ADMIN_EMAIL: z.email().optional(),
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -145,6 +146,8 @@ export interface Config {
     readonly emailTiming: EmailTiming;
     /** How often the email sender looks for email that is due. */
     readonly emailPollMs: number;
+    /** How long after a failed send (mail server down, "try again later") it is tried again. */
+    readonly emailRetryMs: number;
   };
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
@@ -235,6 +238,7 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
         timeZone: value.LORE_DIGEST_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
       },
       emailPollMs: Math.round(value.LORE_EMAIL_POLL_SECONDS * 1000),
+      emailRetryMs: Math.round(value.LORE_EMAIL_RETRY_SECONDS * 1000),
     },
     initialAdmin:
       value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD

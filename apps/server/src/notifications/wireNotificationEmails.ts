@@ -54,6 +54,7 @@ export function wireNotificationEmails(options: WireNotificationEmailsOptions): 
     mailer: mail.mailer,
     publicUrl,
     timing: config.notifications.emailTiming,
+    retryMs: config.notifications.emailRetryMs,
     clock: options.clock,
     slicer: options.slicer,
     logger: options.logger,
