@@ -49,11 +49,11 @@ afterEach(async () => {
 });
 
 /** A server sending email to the test SMTP server, its sender going by `clock`, with an admin. */
-async function start(): Promise<TestServer> {
+async function start(smtpPort = smtp.port): Promise<TestServer> {
   clock = new ShiftedClock();
   const server = await startTestServer(
     {
-      LORE_SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+      LORE_SMTP_URL: `smtp://127.0.0.1:${smtpPort}`,
       LORE_MAIL_FROM: 'Lore <wiki@example.com>',
       LORE_PUBLIC_URL: publicUrl,
       LORE_DIGEST_HOUR: '8',
@@ -307,5 +307,59 @@ describe('notification emails', () => {
     const [sams] = states.listNotifications(sam.user.id, { archived: false, limit: 10 });
     expect(sams?.kind).toBe('page_comment');
     expect(sams?.emailState).toBeNull();
+  });
+
+  it('tries again later when the mail server says so, and gives up on a mailbox it refuses', async () => {
+    // Max's mailbox does not exist; Eve's server greylists the first try.
+    let greylisted = false;
+    const picky = await startSmtpServer({
+      onRcptTo(address, _session, done) {
+        if (address.address === 'max@example.com') {
+          done(Object.assign(new Error('No such mailbox'), { responseCode: 550 }));
+        } else if (address.address === 'eve@example.com' && !greylisted) {
+          greylisted = true;
+          done(Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 }));
+        } else done();
+      },
+    });
+    try {
+      const server = await start(picky.port);
+      const sam = await tokenPerson(server, 'sam');
+      const eve = await tokenPerson(server, 'eve');
+      const max = await tokenPerson(server, 'max');
+      await privateSpaceWithPage(server, [
+        [sam, 'editor'],
+        [eve, 'commenter'],
+        [max, 'viewer'],
+      ]);
+      await sendDue();
+      await clock.advance(61_000);
+      // Sam's news went; Max's was refused for good; Eve's waits for another try.
+      expect(await sendDue()).toBe(1);
+      const store = server.server.runtime.storage.notifications;
+      // Being made members of the space is the news here.
+      const stateOf = (who: TokenPerson) =>
+        store
+          .listNotifications(who.user.id, { archived: false, limit: 10 })
+          .find((n) => n.kind === 'page_shared')?.emailState;
+      expect(stateOf(sam)).toBe('sent');
+      expect(stateOf(max)).toBe('failed');
+      expect(stateOf(eve)).toBe('pending');
+      expect(server.logs.join('')).toContain('trying again later');
+      // Not before the retry delay (a minute), then once.
+      await clock.advance(30_000);
+      expect(await sendDue()).toBe(0);
+      await clock.advance(31_000);
+      expect(await sendDue()).toBe(1);
+      expect(stateOf(eve)).toBe('sent');
+      expect(picky.received.map((mail) => mail.to).sort()).toEqual([
+        ['eve@example.com'],
+        ['sam@example.com'],
+      ]);
+    } finally {
+      await t?.close();
+      t = undefined;
+      await picky.close();
+    }
   });
 });
