@@ -236,7 +236,8 @@ export class NotificationEmailSender {
       notification.actorId === null ? null : this.#o.people.findUserById(notification.actorId);
     return {
       kind: notification.kind,
-      actorName: actor?.displayName ?? (notification.actorId === null ? 'Lore' : 'Someone'),
+      // No actor (a change by several, or by the system): the renderers say "Someone".
+      actorName: actor?.displayName ?? '',
       pageTitle: page ? page.title : space.name,
       snippet,
       deepLink: this.#deepLink(notification, page, space),
