@@ -57,7 +57,7 @@ export interface NotificationEmailSenderOptions {
   readonly leaseMs?: number;
   /** How long after a failed try (server down, "try again later") emails are tried again. */
   readonly retryMs?: number;
-  /** Email not due yet is set aside until it is, for at most this long. Default an hour. */
+  /** A digest not due yet is set aside until it is, for at most this long. Default an hour. */
   readonly holdMs?: number;
 }
 
@@ -127,32 +127,38 @@ export class NotificationEmailSender {
     const { store, clock } = this.#o;
     let sent = 0;
     for (let round = 0; round < rounds; round++) {
-      const now = clock.now();
-      const recipients = store.listEmailRecipients(now, recipientsPerRound);
+      const recipients = store.listEmailRecipients(clock.now(), recipientsPerRound);
       if (recipients.length === 0) break;
       const settings = this.#o.notifications.settingsOf(recipients.map((r) => r.userId));
       for (const { userId, oldestAt } of recipients) {
         await this.#o.slicer.pace();
         const chosen = settings.get(userId);
         if (!chosen) continue;
-        sent += await this.#sendTo(userId, oldestAt, chosen);
+        const now = clock.now();
+        const due = emailDueAt(oldestAt, chosen.emailDigest, this.#o.timing);
+        if (due <= now) {
+          sent += await this.#sendTo(userId, chosen, now);
+        } else if (chosen.emailDigest === 'instant') {
+          // The longest waiting come first: everyone after waits less, and is not due either
+          // (digests behind are looked at within the batching window).
+          return sent;
+        } else {
+          // A digest: out of the list until due (or an hour, to see a change of digest mode).
+          store.claimEmails(userId, now, Math.min(due, now + this.#holdMs), emailsPerMessage);
+        }
       }
       if (recipients.length < recipientsPerRound) break;
     }
     return sent;
   }
 
-  /** Sends `userId` their due email, or sets it aside until it is due; 1 when a message went. */
-  async #sendTo(userId: string, oldestAt: number, settings: NotificationSettings): Promise<number> {
+  /**
+   * Sends `userId` their pending email (all of it, up to a message's worth: what came within the
+   * batching window goes along); 1 when a message went.
+   */
+  async #sendTo(userId: string, settings: NotificationSettings, now: number): Promise<number> {
     const { store, clock } = this.#o;
-    const now = clock.now();
     const mode = settings.emailDigest;
-    const due = emailDueAt(oldestAt, mode, this.#o.timing);
-    if (due > now) {
-      // Out of the list until due (or an hour, to see a change of digest mode).
-      store.claimEmails(userId, now, Math.min(due, now + this.#holdMs), emailsPerMessage);
-      return 0;
-    }
     const claimed = store.claimEmails(userId, now, now + this.#leaseMs, emailsPerMessage);
     if (claimed.length === 0) return 0;
     const ids = claimed.map((notification) => notification.id);
