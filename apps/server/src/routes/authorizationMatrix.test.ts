@@ -1004,6 +1004,8 @@ function notificationFor(user: User | null, n: number): string {
       dedupeKey: id,
       inApp: true,
       email: false,
+      emailState: null,
+      emailedAt: null,
     },
   ]);
   return id;

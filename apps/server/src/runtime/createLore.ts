@@ -3,6 +3,7 @@ import {
   AccessPolicy,
   AccountService,
   accessAllows,
+  type Clock,
   ConcurrencyGate,
   DiscussionService,
   EventDispatcher,
@@ -38,6 +39,7 @@ import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
 import { wireMail } from '../mail/wireMail';
 import { emailUnsubscribeTarget } from '../notifications/emailUnsubscribeTarget';
+import { wireNotificationEmails } from '../notifications/wireNotificationEmails';
 import { wireNotifications } from '../notifications/wireNotifications';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { accessRoutes } from '../routes/accessRoutes';
@@ -101,6 +103,8 @@ export interface CreateLoreOptions {
    * Without one, the unsubscribe pages answer 503 rather than pretend.
    */
   readonly unsubscribeTarget?: UnsubscribeTarget;
+  /** The clock notification emails go by (when digests are due); tests drive one. */
+  readonly emailClock?: Clock;
 }
 
 /**
@@ -293,6 +297,8 @@ export async function createLore(
   // Notifications and watching: the inbox, settings, watches and the consumers that fill them.
   const notifications = wireNotifications({
     config: config.notifications,
+    // Notifications wanted by email are made with their email pending only when email is on.
+    sendsEmail: config.mail.smtp !== null && config.mail.from !== null,
     stores: {
       notifications: storage.notifications,
       watches: storage.watches,
@@ -315,6 +321,21 @@ export async function createLore(
     clock,
     unsubscribeTarget:
       options.unsubscribeTarget ?? emailUnsubscribeTarget(notifications.notifications),
+  });
+  // Notification emails, instant and in digests (nothing runs when email is off).
+  const notificationEmails = wireNotificationEmails({
+    config,
+    mail: mail.services,
+    store: storage.notifications,
+    notifications: notifications.notifications,
+    people: accountStore,
+    pages: pageStore,
+    spaces: spaceStore,
+    discussion: storage.discussion,
+    policy: access,
+    clock: options.emailClock ?? clock,
+    slicer,
+    logger,
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
@@ -384,6 +405,7 @@ export async function createLore(
     { name: 'transfer', routes: transferRoutes },
     notifications.module,
     mail.module,
+    notificationEmails.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
   ];
@@ -489,6 +511,7 @@ export async function createLore(
     }),
     events,
     mail: mail.services,
+    notificationEmails: notificationEmails.sender,
     audit: audit.service,
     auditTrail: audit.trail,
     requestOrigin: audit.requestOrigin,

@@ -30,6 +30,11 @@ export interface NotificationServiceOptions {
   readonly onChange?: (userId: string) => void;
   /** Recipients decided and written at a time, between turns of the event loop. Default 500. */
   readonly chunkSize?: number;
+  /**
+   * Whether Lore sends email: when it does, a notification its recipient wants by email is made
+   * with its email pending (in the same write), for the mail sender. Default false.
+   */
+  readonly sendsEmail?: boolean;
 }
 
 /** What to tell people about one thing that happened to a page (or to a space's membership). */
@@ -106,6 +111,7 @@ export class NotificationService {
   readonly #clock: Clock;
   readonly #onChange: (userId: string) => void;
   readonly #chunkSize: number;
+  readonly #sendsEmail: boolean;
 
   constructor(options: NotificationServiceOptions) {
     this.#store = options.store;
@@ -116,6 +122,7 @@ export class NotificationService {
     this.#clock = options.clock;
     this.#onChange = options.onChange ?? (() => {});
     this.#chunkSize = Math.max(1, options.chunkSize ?? 500);
+    this.#sendsEmail = options.sendsEmail ?? false;
   }
 
   /**
@@ -183,6 +190,8 @@ export class NotificationService {
         dedupeKey: input.dedupeKey,
         inApp: channels.in_app,
         email: channels.email,
+        emailState: channels.email && this.#sendsEmail ? 'pending' : null,
+        emailedAt: null,
       });
     }
     if (made.length === 0) return [];
