@@ -7,6 +7,11 @@ import { useLocation, useNavigate, useParams } from 'react-router';
 import { ReadOnlyBanner } from '../access/ReadOnlyBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
+import { DiscussionSidebar } from '../discussion/DiscussionSidebar';
+import { DiscussionToggle } from '../discussion/DiscussionToggle';
+import { PageReactions } from '../discussion/PageReactions';
+import { useDiscussion } from '../discussion/useDiscussion';
+import { useDiscussionInEditor } from '../discussion/useDiscussionInEditor';
 import { HistoryControls } from '../history/HistoryControls';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
@@ -81,6 +86,12 @@ function PageEditor({ pageId }: { pageId: string }) {
         ? 'edit'
         : 'read';
   const readOnly = access === 'read';
+  const canComment = info.status === 'ready' && ['comment', 'edit', 'admin'].includes(info.access);
+  const [editorInstance, setEditorInstance] = useState<Editor | null>(null);
+  const discussion = useDiscussion(pageId);
+  const threads = discussion.threads.data?.threads ?? [];
+  const comments = useDiscussionInEditor(editorInstance, threads, canComment);
+  const openThreads = threads.filter((thread) => thread.state === 'open').length;
   const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
   const terminal = snapshot.terminal;
 
@@ -103,6 +114,7 @@ function PageEditor({ pageId }: { pageId: string }) {
 
   const onEditor = useCallback((instance: Editor | null) => {
     editor.current = instance;
+    setEditorInstance(instance);
   }, []);
 
   if (info.status === 'missing' || terminal?.code === 4403 || terminal?.code === 4404) {
@@ -153,6 +165,12 @@ function PageEditor({ pageId }: { pageId: string }) {
         history={<HistoryControls pageId={pageId} doc={session?.doc ?? null} history={history} />}
         actions={
           <>
+            <PageReactions pageId={pageId} discussion={discussion} canReact={canComment} />
+            <DiscussionToggle
+              open={comments.open}
+              openThreads={openThreads}
+              onToggle={() => comments.setOpen(!comments.open)}
+            />
             {info.status === 'ready' && (
               <ShareButton
                 pageId={pageId}
@@ -217,8 +235,23 @@ function PageEditor({ pageId }: { pageId: string }) {
             readOnly={readOnly}
             onEditor={onEditor}
             onExitTop={() => document.getElementById(titleId)?.focus()}
+            onComment={canComment ? comments.startDraft : undefined}
           />
         </article>
+      )}
+      {comments.open && (
+        <DiscussionSidebar
+          pageId={pageId}
+          space={space}
+          discussion={discussion}
+          canComment={canComment}
+          draft={comments.draft}
+          onDraftDone={comments.endDraft}
+          activeThreadId={comments.activeThreadId}
+          onSelectThread={comments.selectThread}
+          positionOf={comments.positionOf}
+          onClose={() => comments.setOpen(false)}
+        />
       )}
       {session && <BacklinksPanel pageId={pageId} />}
       {history.state.open && (
