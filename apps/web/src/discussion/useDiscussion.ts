@@ -16,12 +16,17 @@ export interface Discussion {
  * A page's threads and reactions, kept current: the page's comment stream (Server-Sent Events)
  * says when something changed, and the answers are loaded again. EventSource reconnects by
  * itself; after a reconnection everything is loaded again, as events may have been missed.
+ * Nothing is asked while `enabled` is false (the page is not known to be readable yet).
  */
-export function useDiscussion(pageId: string): Discussion {
+export function useDiscussion(pageId: string, enabled: boolean): Discussion {
   const queryClient = useQueryClient();
-  const threads = useApiQuery(queryKeys.pageThreads(pageId), () => discussionApi.threads(pageId));
-  const pageReactions = useApiQuery(queryKeys.pageReactions(pageId), () =>
-    discussionApi.pageReactions(pageId),
+  const threads = useApiQuery(queryKeys.pageThreads(pageId), () => discussionApi.threads(pageId), {
+    enabled,
+  });
+  const pageReactions = useApiQuery(
+    queryKeys.pageReactions(pageId),
+    () => discussionApi.pageReactions(pageId),
+    { enabled },
   );
   const refreshThreads = useCallback(
     () => void queryClient.invalidateQueries({ queryKey: queryKeys.pageThreads(pageId) }),
@@ -33,7 +38,8 @@ export function useDiscussion(pageId: string): Discussion {
   );
 
   useEffect(() => {
-    if (typeof EventSource === 'undefined') return;
+    // Only once the page is known to be readable: a refused stream is an error in the console.
+    if (!enabled || typeof EventSource === 'undefined') return;
     let source: EventSource | null = null;
     let retry: ReturnType<typeof setTimeout> | null = null;
     let interrupted = false;
@@ -60,7 +66,7 @@ export function useDiscussion(pageId: string): Discussion {
       if (retry) clearTimeout(retry);
       source?.close();
     };
-  }, [pageId, refreshThreads, refreshReactions]);
+  }, [pageId, enabled, refreshThreads, refreshReactions]);
 
   return {
     threads,
