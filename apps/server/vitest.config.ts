@@ -6,6 +6,7 @@ const onPostgres = [
   'src/routes/accounts.test.ts',
   'src/routes/badInput.test.ts',
   'src/routes/discussionRoutes.test.ts',
+  'src/discussion/commentStream.test.ts',
   'src/routes/pageTree.test.ts',
   'src/routes/pages.test.ts',
   'src/routes/revisionRoutes.test.ts',

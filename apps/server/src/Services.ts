@@ -26,6 +26,7 @@ import type {
 import type { Db } from '@lore/store-sqlite';
 import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
+import type { ThreadSignal } from './discussion/ThreadSignal';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { MailServices } from './mail/MailServices';
 import type { NotificationEmailSender } from './notifications/NotificationEmailSender';
@@ -57,6 +58,8 @@ export interface Services {
   readonly shares: ShareService;
   /** Comment threads, replies and reactions on pages. */
   readonly discussion: DiscussionService;
+  /** Wakes this process's live comment streams when a page's discussion changes. */
+  readonly threadSignal: ThreadSignal;
   /** The inbox: notifications, their unread count and each person's settings. */
   readonly notifications: NotificationService;
   /** Who watches which pages and spaces; when people last opened pages. */

@@ -39,6 +39,12 @@ export const commentSchema = z
       .boolean()
       .describe('a deleted first comment kept as a placeholder because the thread has replies'),
     reactions: z.array(reactionSummarySchema),
+    can: z
+      .object({
+        edit: z.boolean().describe('the caller wrote it and may still comment'),
+        delete: z.boolean().describe('the caller wrote it, or administers the page'),
+      })
+      .describe('what the caller may do with it'),
   })
   .meta({ id: 'Comment' });
 
@@ -67,6 +73,13 @@ export const threadSchema = z
     resolvedAt: z.string().nullable(),
     resolvedBy: discussionPersonSchema.nullable(),
     canResolve: z.boolean().describe('whether the caller may resolve or reopen it'),
+    can: z
+      .object({
+        reply: z.boolean().describe('the caller may comment on the page (out of the trash)'),
+        react: z.boolean().describe('the same as `reply`: reactions need comment access'),
+        resolve: z.boolean().describe('the same as `canResolve`'),
+      })
+      .describe('what the caller may do with it'),
     comments: z.array(commentSchema).describe('oldest first; the first one opened the thread'),
   })
   .meta({ id: 'CommentThread' });

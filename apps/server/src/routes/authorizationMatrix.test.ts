@@ -85,6 +85,8 @@ interface Case {
   readonly reset?: (attempt: Attempt) => void | Promise<void>;
   /** Whether an answer means the door let the person through (default: not 401/403/404). */
   readonly allowed?: (status: number, code: string | null) => boolean;
+  /** The route answers with an endless event stream: a 200 is not read to its end. */
+  readonly endless?: true;
 }
 
 let admin: User;
@@ -436,6 +438,12 @@ const cases: Record<string, Case> = {
     scope: 'page',
     allow: page('read'),
     probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/comments?state=all` }),
+  },
+  'GET /api/pages/:id/comments/stream': {
+    scope: 'page',
+    allow: page('read'),
+    endless: true,
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/comments/stream` }),
   },
   'POST /api/comments/:threadId/replies': {
     scope: 'page',
@@ -1052,7 +1060,9 @@ describe('the authorization matrix', () => {
             ...(probe.json !== undefined ? { json: probe.json } : {}),
             ...(probe.body !== undefined ? { body: Buffer.from(probe.body) } : {}),
           });
-          const text = await response.text();
+          let text = '';
+          if (test.endless && response.status === 200) await response.body?.cancel();
+          else text = await response.text();
           let code: string | null = null;
           try {
             code = JSON.parse(text)?.error?.code ?? null;

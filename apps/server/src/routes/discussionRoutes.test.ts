@@ -105,6 +105,27 @@ describe('comment threads over HTTP', () => {
       200,
     );
     expect(edited.comment.editedAt).not.toBeNull();
+    expect(edited.comment.can).toEqual({ edit: true, delete: true });
+    // What each may do, as the thread says to each of them.
+    const seenBy = async (who: typeof eve) => {
+      const { threads } = await expectJson(await who.as(`/api/pages/${page.id}/comments`), 200);
+      const [first] = threads;
+      return { thread: first.can, comments: first.comments.map((c: { can: unknown }) => c.can) };
+    };
+    expect(await seenBy(eve)).toEqual({
+      thread: { reply: false, react: false, resolve: false },
+      comments: [
+        { edit: false, delete: false },
+        { edit: false, delete: false },
+      ],
+    });
+    expect(await seenBy(carl)).toEqual({
+      thread: { reply: true, react: true, resolve: false },
+      comments: [
+        { edit: false, delete: false },
+        { edit: true, delete: true },
+      ],
+    });
     await expectJson(
       await cleo.as(`/api/comments/${thread.id}/comments/${reply.id}`, {
         method: 'PATCH',

@@ -10,6 +10,8 @@ import {
   toggledReactionSchema,
 } from '@lore/api';
 import { z } from 'zod';
+import { openThreadStream } from '../discussion/openThreadStream';
+import { authenticate } from '../http/authenticate';
 import { defineRoute } from '../http/route';
 import { DiscussionNames, presentComment, presentReactions, presentThread } from './presentThread';
 import { errorResponse } from './schemas';
@@ -69,6 +71,44 @@ export const discussionRoutes = [
       );
       const names = new DiscussionNames(services);
       return { status: 200, body: { threads: views.map((view) => presentThread(view, names)) } };
+    },
+  }),
+  defineRoute({
+    method: 'get',
+    path: '/api/pages/:id/comments/stream',
+    tag,
+    summary:
+      'Changes to the page\'s discussion, live, as Server-Sent Events (`text/event-stream`): a `threads` event (`{"threadId": "…"}`) when a thread is opened, replied to, edited, deleted, resolved, reopened or reacted to, and a `reactions` event (`{}`) when the page\'s own reactions change; a comment line every 25 s keeps it open. Read access is asked again before each event: a person signed out, disabled or no longer allowed to read gets no more events and the stream ends. It ends after 10 minutes anyway; EventSource reconnects by itself',
+    access: 'user',
+    params: z.object({ id }),
+    responses: {
+      200: {
+        description: 'An event stream (`text/event-stream`) of `threads` and `reactions` events',
+      },
+      404: errorResponse('No such page, or the caller cannot read it (`page_not_found`)'),
+    },
+    handler: ({ actor, params, req, res, services }) => {
+      const page = services.access.requirePage(actor, params.id, 'read');
+      res.setHeader('Content-Type', 'text/event-stream; charset=utf-8');
+      res.setHeader('Cache-Control', 'no-cache, no-transform');
+      // nginx and other proxies must pass each event on at once.
+      res.setHeader('X-Accel-Buffering', 'no');
+      res.flushHeaders();
+      return {
+        status: 200,
+        stream: openThreadStream({
+          pageId: page.id,
+          signal: services.threadSignal,
+          mayRead: () => {
+            const now = authenticate(req, services);
+            return (
+              now !== null &&
+              now.user.id === actor.id &&
+              services.access.pageAccess(now.user, page.id) !== 'none'
+            );
+          },
+        }),
+      };
     },
   }),
   defineRoute({

@@ -49,6 +49,7 @@ export function presentComment(view: CommentView, names: DiscussionNames): Comme
     editedAt: iso(comment.editedAt),
     deleted: comment.deletedAt !== null,
     reactions: presentReactions(view.reactions),
+    can: { edit: view.canEdit, delete: view.canDelete },
   };
 }
 
@@ -74,6 +75,7 @@ export function presentThread(view: ThreadView, names: DiscussionNames): Comment
     resolvedAt: iso(thread.resolvedAt),
     resolvedBy: thread.resolvedBy === null ? null : names.person(thread.resolvedBy),
     canResolve: view.canResolve,
+    can: { reply: view.canComment, react: view.canComment, resolve: view.canResolve },
     comments: view.comments.map((comment) => presentComment(comment, names)),
   };
 }

@@ -33,6 +33,7 @@ import { SocketAccessGuard } from '../collab/SocketAccessGuard';
 import { socketAccessConsumer } from '../collab/socketAccessConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
+import { ThreadSignal } from '../discussion/ThreadSignal';
 import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
@@ -238,6 +239,13 @@ export async function createLore(
     clock,
     events: outbox,
   });
+  // Live comment streams follow the outbox, which every process of a cluster writes to.
+  const threadSignal = new ThreadSignal({
+    log: eventLog,
+    pollMs: config.notifications.streamPollMs,
+    onError: (error) => logger.warn({ err: error }, 'live comment streams could not read events'),
+  });
+  eventLog.onAppend(() => threadSignal.wake());
 
   const revisionWiring = wireRevisions({
     store: storage.revisions,
@@ -397,7 +405,7 @@ export async function createLore(
     // Public share links of pages.
     { name: 'shares', routes: shareRoutes },
     // Comment threads, replies and reactions on pages.
-    { name: 'discussion', routes: discussionRoutes },
+    { name: 'discussion', routes: discussionRoutes, close: () => threadSignal.close() },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -463,6 +471,7 @@ export async function createLore(
     }),
     shares,
     discussion,
+    threadSignal,
     notifications: notifications.notifications,
     watches: notifications.watches,
     unreadSignal: notifications.unreadSignal,

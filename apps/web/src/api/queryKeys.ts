@@ -25,6 +25,8 @@ export const queryKeys = {
   pageRestrictions: (page: string) => ['pages', page, 'restrictions'],
   pageAccessChain: (page: string) => ['pages', page, 'access-chain'],
   pageShares: (page: string) => ['pages', page, 'shares'],
+  pageThreads: (page: string) => ['pages', page, 'comments'],
+  pageReactions: (page: string) => ['pages', page, 'reactions'],
   revisions: (page: string, options: { limit: number; before?: number }) => [
     'pages',
     page,

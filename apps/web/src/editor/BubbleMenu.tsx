@@ -24,10 +24,23 @@ const linkGlyph = (
   </svg>
 );
 
-function readShown(editor: Editor): Shown | null {
+/** Whether the browser's selection is in the page text (a read-only editor never has the focus). */
+function selectsInside(editor: Editor): boolean {
+  const selection = document.getSelection();
+  return (
+    selection !== null &&
+    !selection.isCollapsed &&
+    editor.view.dom.contains(selection.anchorNode) &&
+    editor.view.dom.contains(selection.focusNode)
+  );
+}
+
+function readShown(editor: Editor, formatting: boolean): Shown | null {
   const { selection } = editor.state;
-  if (!editor.isEditable || selection.empty || !editor.view.hasFocus()) return null;
-  if (!(selection instanceof TextSelection) || editor.isActive('codeBlock')) return null;
+  if (selection.empty || !(selection instanceof TextSelection)) return null;
+  if (formatting) {
+    if (!editor.isEditable || !editor.view.hasFocus() || editor.isActive('codeBlock')) return null;
+  } else if (!selectsInside(editor)) return null;
   const start = editor.view.coordsAtPos(selection.from);
   const end = editor.view.coordsAtPos(selection.to);
   return {
@@ -42,11 +55,19 @@ function readShown(editor: Editor): Shown | null {
   };
 }
 
+interface BubbleMenuProps {
+  editor: Editor;
+  /** False for a read-only page: no formatting, only "Comment". */
+  formatting: boolean;
+  /** Present when the person may comment: a "Comment" button (also Ctrl/⌘ Alt M). */
+  onComment?: (() => void) | undefined;
+}
+
 /**
- * A small toolbar above selected text: bold, italic, inline code and link. It is a shortcut
- * for the pointer; the same marks have keyboard shortcuts (Ctrl/⌘ B, I, E).
+ * A small toolbar above selected text: bold, italic, inline code, link and comment. It is a
+ * shortcut for the pointer; the same actions have keyboard shortcuts (Ctrl/⌘ B, I, E, Alt M).
  */
-export function BubbleMenu({ editor }: { editor: Editor }) {
+export function BubbleMenu({ editor, formatting, onComment }: BubbleMenuProps) {
   const [shown, setShown] = useState<Shown | null>(null);
   const [linking, setLinking] = useState(false);
   const [href, setHref] = useState('');
@@ -56,18 +77,21 @@ export function BubbleMenu({ editor }: { editor: Editor }) {
     const update = () => {
       // While the link field has the focus the editor is blurred; keep the toolbar put.
       if (root.current?.contains(document.activeElement)) return;
-      setShown(readShown(editor));
+      setShown(readShown(editor, formatting));
       setLinking(false);
     };
     editor.on('selectionUpdate', update);
     editor.on('focus', update);
     editor.on('blur', update);
+    // A read-only editor has no focus events; the browser's selection says when text is chosen.
+    if (!formatting) document.addEventListener('selectionchange', update);
     return () => {
       editor.off('selectionUpdate', update);
       editor.off('focus', update);
       editor.off('blur', update);
+      document.removeEventListener('selectionchange', update);
     };
-  }, [editor]);
+  }, [editor, formatting]);
 
   if (!shown) return null;
 
@@ -76,7 +100,7 @@ export function BubbleMenu({ editor }: { editor: Editor }) {
     if (mark === 'bold') chain.toggleBold().run();
     else if (mark === 'italic') chain.toggleItalic().run();
     else chain.toggleCode().run();
-    setShown(readShown(editor));
+    setShown(readShown(editor, formatting));
   };
 
   const startLink = () => {
@@ -90,7 +114,7 @@ export function BubbleMenu({ editor }: { editor: Editor }) {
     if (href.trim() === '') chain.unsetLink().run();
     else chain.setLink({ href: href.trim() }).run();
     setLinking(false);
-    setShown(readShown(editor));
+    setShown(readShown(editor, formatting));
   };
 
   const button = (label: string, active: boolean, onClick: () => void, glyph: ReactNode) => (
@@ -112,7 +136,7 @@ export function BubbleMenu({ editor }: { editor: Editor }) {
       ref={root}
       className="bubble-menu"
       role="toolbar"
-      aria-label="Format selection"
+      aria-label={formatting ? 'Format selection' : 'Selection'}
       style={{ top: shown.top, left: shown.left }}
       onKeyDown={(event) => {
         if (event.key === 'Escape') {
@@ -139,10 +163,28 @@ export function BubbleMenu({ editor }: { editor: Editor }) {
         </form>
       ) : (
         <>
-          {button('Bold', shown.marks.bold, () => toggle('bold'), 'B')}
-          {button('Italic', shown.marks.italic, () => toggle('italic'), 'I')}
-          {button('Code', shown.marks.code, () => toggle('code'), '</>')}
-          {button('Link', shown.marks.link, startLink, linkGlyph)}
+          {formatting && (
+            <>
+              {button('Bold', shown.marks.bold, () => toggle('bold'), 'B')}
+              {button('Italic', shown.marks.italic, () => toggle('italic'), 'I')}
+              {button('Code', shown.marks.code, () => toggle('code'), '</>')}
+              {button('Link', shown.marks.link, startLink, linkGlyph)}
+            </>
+          )}
+          {onComment && (
+            <button
+              type="button"
+              className="bubble-menu__button bubble-menu__button--text"
+              title="Comment (Ctrl+Alt+M)"
+              onMouseDown={(event) => event.preventDefault()}
+              onClick={() => {
+                setShown(null);
+                onComment();
+              }}
+            >
+              Comment
+            </button>
+          )}
         </>
       )}
     </div>

@@ -2,11 +2,16 @@ import type { Space, TreeNode } from '@lore/api';
 import { pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Selection } from '@tiptap/pm/state';
-import { useCallback, useEffect, useId, useRef, useState } from 'react';
+import { useCallback, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { useLocation, useNavigate, useParams } from 'react-router';
 import { ReadOnlyBanner } from '../access/ReadOnlyBanner';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { FormError } from '../components/FormError';
+import { DiscussionSidebar } from '../discussion/DiscussionSidebar';
+import { DiscussionToggle } from '../discussion/DiscussionToggle';
+import { PageReactions } from '../discussion/PageReactions';
+import { useDiscussion } from '../discussion/useDiscussion';
+import { useDiscussionInEditor } from '../discussion/useDiscussionInEditor';
 import { HistoryControls } from '../history/HistoryControls';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
@@ -81,6 +86,13 @@ function PageEditor({ pageId }: { pageId: string }) {
         ? 'edit'
         : 'read';
   const readOnly = access === 'read';
+  const canComment = info.status === 'ready' && ['comment', 'edit', 'admin'].includes(info.access);
+  const [editorInstance, setEditorInstance] = useState<Editor | null>(null);
+  const discussion = useDiscussion(pageId, info.status === 'ready');
+  const threadsData = discussion.threads.data;
+  const threads = useMemo(() => threadsData?.threads ?? [], [threadsData]);
+  const comments = useDiscussionInEditor(editorInstance, threads, canComment);
+  const openThreads = threads.filter((thread) => thread.state === 'open').length;
   const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
   const terminal = snapshot.terminal;
 
@@ -103,6 +115,7 @@ function PageEditor({ pageId }: { pageId: string }) {
 
   const onEditor = useCallback((instance: Editor | null) => {
     editor.current = instance;
+    setEditorInstance(instance);
   }, []);
 
   if (info.status === 'missing' || terminal?.code === 4403 || terminal?.code === 4404) {
@@ -153,6 +166,12 @@ function PageEditor({ pageId }: { pageId: string }) {
         history={<HistoryControls pageId={pageId} doc={session?.doc ?? null} history={history} />}
         actions={
           <>
+            <PageReactions pageId={pageId} discussion={discussion} canReact={canComment} />
+            <DiscussionToggle
+              open={comments.open}
+              openThreads={openThreads}
+              onToggle={() => comments.setOpen(!comments.open)}
+            />
             {info.status === 'ready' && (
               <ShareButton
                 pageId={pageId}
@@ -217,8 +236,23 @@ function PageEditor({ pageId }: { pageId: string }) {
             readOnly={readOnly}
             onEditor={onEditor}
             onExitTop={() => document.getElementById(titleId)?.focus()}
+            onComment={canComment ? comments.startDraft : undefined}
           />
         </article>
+      )}
+      {comments.open && (
+        <DiscussionSidebar
+          pageId={pageId}
+          space={space}
+          discussion={discussion}
+          canComment={canComment}
+          draft={comments.draft}
+          onDraftDone={comments.endDraft}
+          activeThreadId={comments.activeThreadId}
+          onSelectThread={comments.selectThread}
+          positionOf={comments.positionOf}
+          onClose={() => comments.setOpen(false)}
+        />
       )}
       {session && <BacklinksPanel pageId={pageId} />}
       {history.state.open && (

@@ -7,6 +7,7 @@ import { Placeholder } from '@tiptap/extensions';
 import { Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
 import { useEffect, useId, useRef } from 'react';
+import { CommentHighlights } from '../discussion/commentHighlights';
 import { AttachmentUploads } from './attachments/AttachmentUploads';
 import { BubbleMenu } from './BubbleMenu';
 import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';
@@ -28,6 +29,8 @@ interface PageBodyProps {
   onEditor(editor: Editor | null): void;
   /** ArrowUp at the very start of the body: back to the title. */
   onExitTop(): void;
+  /** Present when the person may comment: comments on the selected text. */
+  onComment?: (() => void) | undefined;
 }
 
 /**
@@ -36,7 +39,14 @@ interface PageBodyProps {
  * other history), carets and selections of others are labelled with their names, pasted HTML
  * is cleaned first, and `/` opens the block menu.
  */
-export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageBodyProps) {
+export function PageBody({
+  session,
+  user,
+  readOnly,
+  onEditor,
+  onExitTop,
+  onComment,
+}: PageBodyProps) {
   const exitTop = useRef(onExitTop);
   exitTop.current = onExitTop;
   const listboxId = `slash-menu-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -57,6 +67,7 @@ export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageB
         CodeBlockLanguageLabel,
         GlossaryHover,
         AttachmentUploads.configure({ pageId: session.pageId }),
+        CommentHighlights,
       ],
       editable: !readOnly,
       shouldRerenderOnTransaction: false,
@@ -100,7 +111,9 @@ export function PageBody({ session, user, readOnly, onEditor, onExitTop }: PageB
       <EditorContent editor={editor} className="page-body-container" />
       {!readOnly && <SlashMenu editor={editor} listboxId={listboxId} />}
       <PageLinks editor={editor} listboxId={`${listboxId}-pages`} readOnly={readOnly} />
-      {!readOnly && <BubbleMenu editor={editor} />}
+      {(!readOnly || onComment) && (
+        <BubbleMenu editor={editor} formatting={!readOnly} onComment={onComment} />
+      )}
     </>
   );
 }

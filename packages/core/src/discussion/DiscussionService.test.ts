@@ -287,6 +287,52 @@ describe('DiscussionService', () => {
     expect(carlView?.canResolve).toBe(false);
   });
 
+  it('says what the person asking may do with each thread and comment', async () => {
+    const { service, who } = setup();
+    const { thread } = await service.createThread(who('cleo'), 'guide', { body: 'Mine' });
+    service.reply(who('sam'), thread.id, 'Sam’s reply');
+    const may = async (id: string) => {
+      const [view] = await service.listThreads(who(id), 'guide', null);
+      return {
+        comment: view?.canComment,
+        resolve: view?.canResolve,
+        comments: view?.comments.map((c) => [c.canEdit, c.canDelete]),
+      };
+    };
+    expect(await may('cleo')).toEqual({
+      comment: true,
+      resolve: true,
+      comments: [
+        [true, true],
+        [false, false],
+      ],
+    });
+    expect(await may('carl')).toEqual({
+      comment: true,
+      resolve: false,
+      comments: [
+        [false, false],
+        [false, false],
+      ],
+    });
+    expect(await may('eve')).toEqual({
+      comment: false,
+      resolve: false,
+      comments: [
+        [false, false],
+        [false, false],
+      ],
+    });
+    expect(await may('max')).toEqual({
+      comment: true,
+      resolve: true,
+      comments: [
+        [false, true],
+        [false, true],
+      ],
+    });
+  });
+
   it('toggles reactions on comments and pages, one per person and emoji', async () => {
     const { service, who, eventsOf } = setup();
     const { thread, comments } = await service.createThread(who('cleo'), 'guide', { body: 'Hi' });

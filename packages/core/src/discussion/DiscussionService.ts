@@ -62,6 +62,10 @@ export interface CommentView {
   readonly comment: Comment;
   readonly author: DiscussionPerson;
   readonly reactions: readonly ReactionSummary[];
+  /** Whether the person asking may edit it (their own, with comment access). */
+  readonly canEdit: boolean;
+  /** Whether the person asking may delete it (their own, or anyone's as an admin of the page). */
+  readonly canDelete: boolean;
 }
 
 /** A thread as readers see it: its comments, and where its anchor stands now. */
@@ -73,6 +77,8 @@ export interface ThreadView {
   readonly comments: readonly CommentView[];
   /** Who may resolve or reopen it: the person asking, or not. */
   readonly canResolve: boolean;
+  /** Whether the person asking may reply in it and react to its comments. */
+  readonly canComment: boolean;
 }
 
 /** A reaction toggled: whether it is now there, and the target's reactions after the change. */
@@ -172,6 +178,8 @@ export class DiscussionService {
       [comment],
       anchor ? { state: 'attached', quote: anchor.quote } : null,
       [],
+      this.#policy.pageAccess(actor, page),
+      true,
     );
   }
 
@@ -191,7 +199,7 @@ export class DiscussionService {
         mentionedUserIds: comment.mentions,
       });
     });
-    return { comment, author: person(actor), reactions: [] };
+    return { comment, author: person(actor), reactions: [], canEdit: true, canDelete: true };
   }
 
   /**
@@ -221,6 +229,8 @@ export class DiscussionService {
         comment: edited,
         author: person(actor),
         reactions: this.#summaries(actor, this.#store.listReactions('comment', [comment.id])),
+        canEdit: true,
+        canDelete: true,
       };
     });
   }
@@ -408,6 +418,8 @@ export class DiscussionService {
       byThread.set(comment.threadId, list);
     }
     const access = this.#policy.pageAccess(actor, pageId);
+    const page = this.#pages.findPageById(pageId);
+    const live = page !== null && isPageLive(this.#pages, page);
     const names = new Map<string, DiscussionPerson>();
     return threads.map((thread) =>
       this.#view(
@@ -417,6 +429,7 @@ export class DiscussionService {
         thread.anchor ? (stateOf.get(thread.id) ?? { state: 'invalid' }) : null,
         reactions,
         access,
+        live,
         names,
       ),
     );
@@ -428,9 +441,11 @@ export class DiscussionService {
     comments: readonly Comment[],
     anchorState: AnchorState | null,
     reactions: readonly Reaction[],
-    access: PageAccess = this.#policy.pageAccess(actor, thread.pageId),
+    access: PageAccess,
+    live: boolean,
     names = new Map<string, DiscussionPerson>(),
   ): ThreadView {
+    const mayComment = actor !== null && live && accessAllows(access, 'comment');
     const reactionsOf = new Map<string, Reaction[]>();
     for (const reaction of reactions) {
       const list = reactionsOf.get(reaction.targetId) ?? [];
@@ -441,12 +456,22 @@ export class DiscussionService {
       thread,
       state: thread.resolvedAt === null ? 'open' : 'resolved',
       anchorState,
-      comments: comments.map((comment) => ({
-        comment,
-        author: this.#person(comment.authorId, names),
-        reactions: this.#summaries(actor, reactionsOf.get(comment.id) ?? [], names),
-      })),
+      comments: comments.map((comment) => {
+        const own = actor !== null && comment.authorId === actor.id;
+        const present = comment.deletedAt === null;
+        return {
+          comment,
+          author: this.#person(comment.authorId, names),
+          reactions: this.#summaries(actor, reactionsOf.get(comment.id) ?? [], names),
+          canEdit: present && own && mayComment,
+          canDelete:
+            present &&
+            actor !== null &&
+            ((own && accessAllows(access, 'comment')) || accessAllows(access, 'admin')),
+        };
+      }),
       canResolve: actor !== null && access !== 'none' && mayResolve(actor, thread, access),
+      canComment: mayComment,
     };
   }
 
