@@ -1,0 +1,1 @@
+-- Number kept for a migration developed alongside this one; replaced by it on merge.
