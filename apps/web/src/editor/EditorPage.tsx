@@ -10,6 +10,8 @@ import { FormError } from '../components/FormError';
 import { HistoryControls } from '../history/HistoryControls';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
+import { SinceLastVisitBanner } from '../home/SinceLastVisitBanner';
+import { WatchButton } from '../notifications/WatchButton';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { useSession } from '../session/useSession';
 import { ShareButton } from '../share/ShareButton';
@@ -153,6 +155,7 @@ function PageEditor({ pageId }: { pageId: string }) {
         history={<HistoryControls pageId={pageId} doc={session?.doc ?? null} history={history} />}
         actions={
           <>
+            {info.status === 'ready' && <WatchButton pageId={pageId} />}
             {info.status === 'ready' && (
               <ShareButton
                 pageId={pageId}
@@ -172,6 +175,7 @@ function PageEditor({ pageId }: { pageId: string }) {
       />
       <FormError message={actionError} />
       {readOnly && space && <ReadOnlyBanner space={space.id} />}
+      {info.status === 'ready' && <SinceLastVisitBanner pageId={pageId} />}
       {terminal && terminal.code !== 4401 && (
         <div className="editor-banner" role="alert">
           <p>
