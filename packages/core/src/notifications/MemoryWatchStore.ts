@@ -33,7 +33,7 @@ export class MemoryWatchStore implements WatchStore {
     }
   }
 
-  unwatch(userId: string, kind: WatchTargetKind, targetId: string): boolean {
+  unwatch(userId: string, kind: WatchTargetKind, targetId: string, _at: number): boolean {
     const key = keyOf(userId, kind, targetId);
     if (kind === 'page') this.#unwatched.add(key);
     return this.#watches.delete(key);

@@ -84,7 +84,7 @@ export class WatchService {
 
   unwatchPage(actor: User, pageId: string): PageWatchState {
     const page = this.#policy.requirePage(actor, pageId, 'read');
-    this.#store.unwatch(actor.id, 'page', page.id);
+    this.#store.unwatch(actor.id, 'page', page.id, this.#clock.now());
     return this.#stateOf(actor, page);
   }
 
@@ -100,7 +100,7 @@ export class WatchService {
 
   unwatchSpace(actor: User, spaceIdOrSlug: string): Space {
     const { space } = this.#policy.requireSpace(actor, spaceIdOrSlug, 'viewer');
-    this.#store.unwatch(actor.id, 'space', space.id);
+    this.#store.unwatch(actor.id, 'space', space.id, this.#clock.now());
     return space;
   }
 

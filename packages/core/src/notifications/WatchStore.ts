@@ -23,7 +23,7 @@ export interface WatchStore {
    * Stops watching; false when they did not watch it. Unwatching a page is remembered, so
    * `watchAll` does not watch it again for them.
    */
-  unwatch(userId: string, kind: WatchTargetKind, targetId: string): boolean;
+  unwatch(userId: string, kind: WatchTargetKind, targetId: string, at: number): boolean;
   /** What the person watches, newest first. */
   listWatches(userId: string): Watch[];
   /** Whether the person watches the page or space itself. */

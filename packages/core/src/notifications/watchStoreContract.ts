@@ -58,8 +58,8 @@ export function watchStoreContract(
           { userId: 'u-ada', kind: 'space', targetId: 's-2', createdAt: 30 },
           { userId: 'u-ada', kind: 'page', targetId: 'p-1', createdAt: 10 },
         ]);
-        assert.equal(store.unwatch('u-ada', 'page', 'p-1'), true);
-        assert.equal(store.unwatch('u-ada', 'page', 'p-1'), false);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), true);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), false);
         assert.equal(store.isWatching('u-ada', 'page', 'p-1'), false);
         assert.deepEqual(
           store.listWatches('u-ada').map((watch) => watch.targetId),
@@ -181,11 +181,11 @@ export function watchStoreContract(
       'does not watch a page again on their behalf once they explicitly unwatched it',
       withStore((store) => {
         store.watchAll(['u-ada', 'u-bob'], 'page', 'p-1', 10);
-        assert.equal(store.unwatch('u-ada', 'page', 'p-1'), true);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), true);
         store.watchAll(['u-ada', 'u-bob'], 'page', 'p-1', 20);
         assert.equal(store.isWatching('u-ada', 'page', 'p-1'), false);
         // Unwatching a page one never watched is remembered too.
-        store.unwatch('u-cy', 'page', 'p-1');
+        store.unwatch('u-cy', 'page', 'p-1', 100);
         store.watchAll(['u-cy'], 'page', 'p-1', 30);
         assert.equal(store.isWatching('u-cy', 'page', 'p-1'), false);
         // Other pages are watched as before.
@@ -193,11 +193,11 @@ export function watchStoreContract(
         assert.equal(store.isWatching('u-ada', 'page', 'p-2'), true);
         // Choosing to watch again clears it: a later unwatch-free auto watch keeps working.
         assert.equal(store.watch('u-ada', 'page', 'p-1', 50), true);
-        store.unwatch('u-ada', 'page', 'p-1');
+        store.unwatch('u-ada', 'page', 'p-1', 100);
         store.watch('u-ada', 'page', 'p-1', 60);
-        store.unwatch('u-ada', 'page', 'p-1');
+        store.unwatch('u-ada', 'page', 'p-1', 100);
         assert.equal(store.watch('u-ada', 'page', 'p-1', 70), true);
-        store.transaction(() => store.unwatch('u-ada', 'page', 'p-1'));
+        store.transaction(() => store.unwatch('u-ada', 'page', 'p-1', 100));
         store.watch('u-ada', 'page', 'p-1', 80);
         store.watchAll(['u-ada'], 'page', 'p-1', 90);
         assert.equal(store.listWatches('u-ada').find((w) => w.targetId === 'p-1')?.createdAt, 80);

@@ -54,13 +54,13 @@ export class PostgresWatchStore implements WatchStore {
     );
   }
 
-  unwatch(userId: string, kind: WatchTargetKind, targetId: string): boolean {
+  unwatch(userId: string, kind: WatchTargetKind, targetId: string, at: number): boolean {
     if (kind === 'page') {
       return this.#db.transaction(() => {
         this.#db.run(
           `INSERT INTO page_unwatches (page_id, user_id, created_at) VALUES ($1, $2, $3)
            ON CONFLICT DO NOTHING`,
-          [targetId, userId, Date.now()],
+          [targetId, userId, at],
         );
         return this.#deleteWatch(userId, kind, targetId);
       });

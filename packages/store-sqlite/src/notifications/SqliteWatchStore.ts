@@ -116,10 +116,10 @@ export class SqliteWatchStore implements WatchStore {
     })();
   }
 
-  unwatch(userId: string, kind: WatchTargetKind, targetId: string): boolean {
+  unwatch(userId: string, kind: WatchTargetKind, targetId: string, at: number): boolean {
     if (kind === 'space') return this.#s.unwatchSpace.run(targetId, userId).changes === 1;
     return this.#db.transaction(() => {
-      this.#s.rememberUnwatch.run(targetId, userId, Date.now());
+      this.#s.rememberUnwatch.run(targetId, userId, at);
       return this.#s.unwatchPage.run(targetId, userId).changes === 1;
     })();
   }
