@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { adminServerPerTest } from '../test/adminServerPerTest';
 import { expectJson } from '../test/expectJson';
 import { privateSpaceWithPage, type TokenPerson, tokenPerson } from '../test/tokenPerson';
+import { postZip, zipOf } from '../transfer/transferTestKit';
 
 const t = adminServerPerTest();
 const person = (name: string) => tokenPerson(t, name);
@@ -54,6 +55,25 @@ describe('GET /api/home', () => {
       popular: [],
     });
     expect((await t.request('/api/home', { anonymous: true })).status).toBe(401);
+  });
+
+  it('is useful to someone who has just imported a handbook', async () => {
+    await expectJson(
+      await t.request('/api/spaces', { method: 'POST', json: { name: 'Docs', slug: 'docs' } }),
+      201,
+    );
+    const imported = await postZip(
+      t,
+      'space=docs',
+      zipOf({ 'welcome.md': '# Welcome\n\nHello.', 'guides/setup.md': '# Setup\n\nSteps.' }),
+    );
+    expect(imported.status).toBeLessThan(300);
+    await settle();
+    const mine = await expectJson(await t.request('/api/home'), 200);
+    const titles = (items: { page: { title: string } }[]) => items.map((item) => item.page.title);
+    expect(titles(mine.recent)).toEqual(expect.arrayContaining(['Welcome', 'Setup']));
+    expect(mine.recent.every((item: { how: string }) => item.how === 'created')).toBe(true);
+    expect(titles(mine.drafts)).toEqual(expect.arrayContaining(['Welcome', 'Setup']));
   });
 
   it('lists what changed since the last visit, recent and created pages and popular ones, only while they may be read', async () => {
