@@ -20,6 +20,7 @@ const onPostgres = [
   'src/http/securityHeaders.test.ts',
   'src/mail/emailRoundTrip.test.ts',
   'src/mail/unsubscribe.test.ts',
+  'src/notifications/notificationEmails.test.ts',
 ];
 
 export default defineConfig({

@@ -30,6 +30,7 @@ import type { RequestOrigin } from './audit/RequestOrigin';
 import type { Config } from './config';
 import type { PageLinkIndexer } from './links/PageLinkIndexer';
 import type { MailServices } from './mail/MailServices';
+import type { NotificationEmailSender } from './notifications/NotificationEmailSender';
 import type { UnreadSignal } from './notifications/UnreadSignal';
 import type { SearchServices } from './search/SearchServices';
 import type { Storage } from './storage/Storage';
@@ -97,6 +98,8 @@ export interface Services {
   readonly events: EventDispatcher;
   /** Outgoing email: the mailer (null when off), unsubscribe links and where they take effect. */
   readonly mail: MailServices;
+  /** Sends notification emails when they are due; null when email is off. */
+  readonly notificationEmails: NotificationEmailSender | null;
   /** Reading the audit log (workspace admins) and its retention. */
   readonly audit: AuditService;
   /** Records actions that change nothing (failed sign-ins, exports) in the audit log. */

@@ -49,6 +49,25 @@ describe('loadConfig', () => {
     expect(() => loadConfig({ LORE_RELAY: 'http://cache' })).toThrow(/LORE_RELAY/);
   });
 
+  it('reads when notification emails go, and refuses an unknown time zone or hour', () => {
+    const defaults = loadConfig({}).notifications;
+    expect(defaults.emailTiming.batchMs).toBe(60_000);
+    expect(defaults.emailTiming.digestHour).toBe(8);
+    expect(defaults.emailTiming.timeZone).toBe(Intl.DateTimeFormat().resolvedOptions().timeZone);
+    expect(defaults.emailPollMs).toBe(15_000);
+    expect(defaults.emailRetryMs).toBe(60_000);
+    const chosen = loadConfig({
+      LORE_DIGEST_HOUR: '17',
+      LORE_DIGEST_TIME_ZONE: 'Europe/Paris',
+      LORE_EMAIL_BATCH_SECONDS: '0',
+    }).notifications.emailTiming;
+    expect(chosen).toEqual({ batchMs: 0, digestHour: 17, timeZone: 'Europe/Paris' });
+    expect(() => loadConfig({ LORE_DIGEST_TIME_ZONE: 'Mars/Olympus' })).toThrow(
+      /LORE_DIGEST_TIME_ZONE/,
+    );
+    expect(() => loadConfig({ LORE_DIGEST_HOUR: '24' })).toThrow(/LORE_DIGEST_HOUR/);
+  });
+
   it('treats empty variables as unset', () => {
     expect(loadConfig({ PORT: '', LORE_PUBLIC_URL: '' }).port).toBe(3000);
   });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { type EmailTiming, isTimeZone } from '@lore/core';
 import { z } from 'zod';
 import { type MailConfig, mailConfigFrom, mailConfigShape } from './mail/mailConfig';
 import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
@@ -83,6 +84,15 @@ export const configSchema = z.object({
   LORE_WATCH_WINDOW_HOURS: z.coerce.number().min(0).max(8_760).default(6),
   LORE_WATCH_MIN_CHANGE_CHARS: z.coerce.number().int().min(0).max(1_000_000).default(20),
   LORE_NOTIFICATIONS_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(5),
+  LORE_DIGEST_HOUR: z.coerce.number().int().min(0).max(23).default(8),
+  LORE_DIGEST_TIME_ZONE: z
+    .string()
+    .max(100)
+    .refine(isTimeZone, 'must be an IANA time zone such as Europe/Paris or UTC')
+    .optional(),
+  LORE_EMAIL_BATCH_SECONDS: z.coerce.number().min(0).max(86_400).default(60),
+  LORE_EMAIL_POLL_SECONDS: z.coerce.number().min(0.05).max(3_600).default(15),
+  LORE_EMAIL_RETRY_SECONDS: z.coerce.number().min(0.05).max(86_400).default(60),
   LORE_ADMIN_EMAIL: z.email().optional(),
   LORE_ADMIN_PASSWORD: z.string().min(10, 'must be at least 10 characters').optional(),
   LORE_ADMIN_NAME: z.string().min(1).max(100).default('Admin'),
@@ -132,6 +142,12 @@ export interface Config {
     readonly minChangeChars: number;
     /** How often a live unread count asks the database (other processes' changes). */
     readonly streamPollMs: number;
+    /** When notification emails go out (instant window, digest hour and time zone). */
+    readonly emailTiming: EmailTiming;
+    /** How often the email sender looks for email that is due. */
+    readonly emailPollMs: number;
+    /** How long after a failed send (mail server down, "try again later") it is tried again. */
+    readonly emailRetryMs: number;
   };
   readonly initialAdmin: { email: string; password: string; displayName: string } | null;
   /** Folder of the built web app, served on the same port; null when it is not served. */
@@ -215,6 +231,14 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
       watchWindowMs: Math.round(value.LORE_WATCH_WINDOW_HOURS * 3_600_000),
       minChangeChars: value.LORE_WATCH_MIN_CHANGE_CHARS,
       streamPollMs: Math.round(value.LORE_NOTIFICATIONS_POLL_SECONDS * 1000),
+      emailTiming: {
+        batchMs: Math.round(value.LORE_EMAIL_BATCH_SECONDS * 1000),
+        digestHour: value.LORE_DIGEST_HOUR,
+        // The server's own zone unless one is named.
+        timeZone: value.LORE_DIGEST_TIME_ZONE ?? Intl.DateTimeFormat().resolvedOptions().timeZone,
+      },
+      emailPollMs: Math.round(value.LORE_EMAIL_POLL_SECONDS * 1000),
+      emailRetryMs: Math.round(value.LORE_EMAIL_RETRY_SECONDS * 1000),
     },
     initialAdmin:
       value.LORE_ADMIN_EMAIL && value.LORE_ADMIN_PASSWORD

@@ -10,6 +10,7 @@ import {
 } from './collab/CollabBenchmarkConfig';
 import { fullSoakConfig, quickSoakConfig } from './collab/crashSoakConfig';
 import { runCollabBenchmark } from './collab/runCollabBenchmark';
+import { discussionBenchmark, discussionUsage } from './discussion/discussionBenchmark';
 import { importBenchmark, importUsage } from './import/importBenchmark';
 import { ProcessSupervisor } from './process/ProcessSupervisor';
 import { pinCpus } from './process/pinCpus';
@@ -48,7 +49,7 @@ const usage = `Usage: pnpm bench <benchmark> [options]
                       build that pnpm start runs (which is built first)
   crash-soak          kill -9 Lore at random points while clients type, 50 cycles
     --cycles=N        another number of cycles (docs are written only for the full 50)
-${clusterUsage}${searchUsage}${importUsage}
+${clusterUsage}${discussionUsage}${searchUsage}${importUsage}
 ${startupUsage}
 `;
 
@@ -194,11 +195,13 @@ async function main(args: readonly string[]): Promise<void> {
   if (name === 'search') return searchBenchmark(rest);
   if (name === 'import') return importBenchmark(rest);
   if (name === 'startup') return startupBenchmark(rest);
-  if (name === 'cluster') {
+  if (name === 'cluster' || name === 'discussion') {
     const supervisor = new ProcessSupervisor();
     supervisor.installExitHandlers();
     try {
-      return await clusterBenchmark(rest, supervisor);
+      return name === 'cluster'
+        ? await clusterBenchmark(rest, supervisor)
+        : await discussionBenchmark(rest, supervisor);
     } finally {
       await supervisor.stopAll();
     }

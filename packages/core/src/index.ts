@@ -80,6 +80,7 @@ export * from './mail/OutgoingMessage';
 export * from './mail/UnsubscribeTarget';
 export * from './mail/UnsubscribeTokens';
 export * from './notifications/changedCharacters';
+export * from './notifications/emailDueAt';
 export * from './notifications/Notification';
 export * from './notifications/NotificationService';
 export * from './notifications/NotificationSettings';

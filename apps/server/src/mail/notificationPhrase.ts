@@ -13,6 +13,13 @@ const phrases: Readonly<Record<string, string>> = {
   'page.restored': 'restored',
   'page.trashed': 'moved to the trash',
   share: 'shared',
+  // The notification kinds, as notifications are made.
+  mentioned: 'mentioned you on',
+  thread_reply: 'replied in a thread on',
+  page_comment: 'commented on',
+  page_changed: 'edited',
+  page_shared: 'shared',
+  thread_resolved: 'resolved a comment on',
 };
 
 /** The phrase for `kind`; kinds added later read "made changes to" until they get their own. */

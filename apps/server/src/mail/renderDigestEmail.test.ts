@@ -42,6 +42,19 @@ describe('renderDigestEmail', () => {
     ]);
   });
 
+  it('gathers notifications of a few minutes as one message, with the kinds as notifications name them', () => {
+    const email = renderDigestEmail({
+      recipientName: 'Ada',
+      period: 'instant',
+      items: [item(1, { kind: 'mentioned' }), item(2, { kind: 'thread_reply' })],
+      ...links,
+    });
+    expect(email.subject).toBe('2 updates in Lore');
+    expect(email.text).toContain('Here is what happened in Lore in the last few minutes:');
+    expect(email.text).toContain('* Person 1 mentioned you on “Page 1”');
+    expect(email.text).toContain('* Person 2 replied in a thread on “Page 2”');
+  });
+
   it('escapes every item and says one update in the singular', () => {
     const email = renderDigestEmail({
       recipientName: 'Ada',

@@ -24,7 +24,8 @@ export interface DigestItem {
 
 export interface DigestEmail extends EmailFooterLinks {
   readonly recipientName: string;
-  readonly period: 'daily' | 'weekly';
+  /** `instant`: several notifications made within the batching window, sent as one. */
+  readonly period: 'instant' | 'daily' | 'weekly';
   /** Oldest first or newest first, as the caller prefers; at least one. */
   readonly items: readonly DigestItem[];
 }
@@ -41,7 +42,11 @@ export function renderDigestEmail(input: DigestEmail): RenderedEmail {
   if (input.items.length === 0) throw new Error('A digest needs at least one notification.');
   const recipient = oneLine(input.recipientName, 100);
   const count = input.items.length;
-  const subject = `Your ${input.period} Lore digest: ${count} ${count === 1 ? 'update' : 'updates'}`;
+  const updates = `${count} ${count === 1 ? 'update' : 'updates'}`;
+  const subject =
+    input.period === 'instant'
+      ? `${updates} in Lore`
+      : `Your ${input.period} Lore digest: ${updates}`;
   const shown = input.items.slice(0, digestItemLimit).map((item) => ({
     actor: oneLine(item.actorName, 100) || 'Someone',
     phrase: notificationPhrase(item.kind),
@@ -50,12 +55,16 @@ export function renderDigestEmail(input: DigestEmail): RenderedEmail {
     link: checkedLink(item.deepLink),
   }));
   const more = count - shown.length;
-  const since = input.period === 'daily' ? 'yesterday' : 'last week';
+  const since = {
+    instant: 'in the last few minutes',
+    daily: 'since yesterday',
+    weekly: 'since last week',
+  }[input.period];
 
   const text = [
     recipient ? `Hi ${recipient},` : 'Hi,',
     '',
-    `Here is what happened in Lore since ${since}:`,
+    `Here is what happened in Lore ${since}:`,
     ...shown.flatMap((item) => [
       '',
       `* ${item.actor} ${item.phrase} “${item.title}”`,
@@ -80,7 +89,7 @@ export function renderDigestEmail(input: DigestEmail): RenderedEmail {
   );
   const bodyHtml = [
     `<p style="margin: 0 0 12px;">${recipient ? `Hi ${escapeHtml(recipient)},` : 'Hi,'}</p>`,
-    `<p style="margin: 0 0 16px;">Here is what happened in Lore since ${since}:</p>`,
+    `<p style="margin: 0 0 16px;">Here is what happened in Lore ${since}:</p>`,
     `<ul style="margin: 0; padding-left: 20px;">\n${itemHtml.join('\n')}\n</ul>`,
     ...(more > 0 ? [`<p style="margin: 8px 0 0;">…and ${more} more in Lore.</p>`] : []),
   ].join('\n');

@@ -21,7 +21,9 @@ export interface CommentNotificationsConsumerOptions {
  * `thread_reply`; the page's creator and watchers hear `page_comment` of a new thread; a thread's
  * author hears `thread_resolved`. Commenting makes the commenter watch the page (when their
  * settings allow). The actor is never told of their own action, and `notify` checks each
- * recipient's access to the page; the event's number makes every notification once only.
+ * recipient's access to the page; the event's number makes every notification once only. Each
+ * `notify` is awaited, so the event counts as handled only once every recipient's chunk is
+ * written: a crash part way delivers the event again and the dedupe key completes the rest.
  */
 export function commentNotificationsConsumer(
   options: CommentNotificationsConsumerOptions,
@@ -42,14 +44,14 @@ export function commentNotificationsConsumer(
       'comment.edited',
       'comment.thread_resolved',
     ],
-    handle: (event) => {
+    handle: async (event) => {
       const pageId = event.pageId;
       if (pageId === null) return;
       const base = { pageId, actorId: event.actorId, at: event.at };
       if (event.type === 'comment.thread_resolved') {
         const thread = options.discussion.findThread(event.data.threadId);
         if (!thread) return;
-        options.notifications.notify({
+        await options.notifications.notify({
           ...base,
           kind: 'thread_resolved',
           threadId: thread.id,
@@ -69,7 +71,7 @@ export function commentNotificationsConsumer(
       const about = { ...base, threadId, commentId };
       const mentioned = new Set(mentionedUserIds);
       if (mentioned.size > 0) {
-        options.notifications.notify({
+        await options.notifications.notify({
           ...about,
           kind: 'mentioned',
           dedupeKey: `mentioned:${event.seq}`,
@@ -79,7 +81,7 @@ export function commentNotificationsConsumer(
       if (event.type === 'comment.edited') return;
       if (event.actorId !== null) options.watching.autoWatch([event.actorId], pageId, event.at);
       if (event.type === 'comment.replied') {
-        options.notifications.notify({
+        await options.notifications.notify({
           ...about,
           kind: 'thread_reply',
           dedupeKey: `thread_reply:${event.seq}`,
@@ -92,7 +94,7 @@ export function commentNotificationsConsumer(
       const watchers = options.watches
         .listPageWatchers(pageId, page.spaceId)
         .map((watcher) => watcher.userId);
-      options.notifications.notify({
+      await options.notifications.notify({
         ...about,
         kind: 'page_comment',
         dedupeKey: `page_comment:${event.seq}`,

@@ -28,6 +28,8 @@ import { UnreadSignal } from './UnreadSignal';
 
 export interface WireNotificationsOptions {
   readonly config: Config['notifications'];
+  /** Whether Lore sends email (notifications wanted by email are then made pending). */
+  readonly sendsEmail: boolean;
   readonly stores: {
     readonly notifications: NotificationStore;
     readonly watches: WatchStore;
@@ -70,6 +72,7 @@ export function wireNotifications(options: WireNotificationsOptions): Notificati
     policy: options.policy,
     clock,
     onChange: (userId) => unreadSignal.notify(userId),
+    sendsEmail: options.sendsEmail,
   });
   const watches = new WatchService({
     store: stores.watches,

@@ -1016,6 +1016,8 @@ function notificationFor(user: User | null, n: number): string {
       dedupeKey: id,
       inApp: true,
       email: false,
+      emailState: null,
+      emailedAt: null,
     },
   ]);
   return id;

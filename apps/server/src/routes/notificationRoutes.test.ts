@@ -379,6 +379,8 @@ describe('the live unread count', () => {
           dedupeKey: 'elsewhere',
           inApp: true,
           email: false,
+          emailState: null,
+          emailedAt: null,
         },
       ]);
       await waitFor('data: {"unread":1}');

@@ -3,6 +3,7 @@ import {
   AccessPolicy,
   AccountService,
   accessAllows,
+  type Clock,
   ConcurrencyGate,
   DiscussionService,
   EventDispatcher,
@@ -39,6 +40,7 @@ import { pageLinksConsumer } from '../links/pageLinksConsumer';
 import { createLogger } from '../logger';
 import { wireMail } from '../mail/wireMail';
 import { emailUnsubscribeTarget } from '../notifications/emailUnsubscribeTarget';
+import { wireNotificationEmails } from '../notifications/wireNotificationEmails';
 import { wireNotifications } from '../notifications/wireNotifications';
 import { wireRevisions } from '../revisions/wireRevisions';
 import { accessRoutes } from '../routes/accessRoutes';
@@ -102,6 +104,8 @@ export interface CreateLoreOptions {
    * Without one, the unsubscribe pages answer 503 rather than pretend.
    */
   readonly unsubscribeTarget?: UnsubscribeTarget;
+  /** The clock notification emails go by (when digests are due); tests drive one. */
+  readonly emailClock?: Clock;
 }
 
 /**
@@ -294,6 +298,8 @@ export async function createLore(
   // Notifications and watching: the inbox, settings, watches and the consumers that fill them.
   const notifications = wireNotifications({
     config: config.notifications,
+    // Notifications wanted by email are made with their email pending only when email is on.
+    sendsEmail: config.mail.smtp !== null && config.mail.from !== null,
     stores: {
       notifications: storage.notifications,
       watches: storage.watches,
@@ -335,6 +341,21 @@ export async function createLore(
     clock,
     unsubscribeTarget:
       options.unsubscribeTarget ?? emailUnsubscribeTarget(notifications.notifications),
+  });
+  // Notification emails, instant and in digests (nothing runs when email is off).
+  const notificationEmails = wireNotificationEmails({
+    config,
+    mail: mail.services,
+    store: storage.notifications,
+    notifications: notifications.notifications,
+    people: accountStore,
+    pages: pageStore,
+    spaces: spaceStore,
+    discussion: storage.discussion,
+    policy: access,
+    clock: options.emailClock ?? clock,
+    slicer,
+    logger,
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
@@ -405,6 +426,7 @@ export async function createLore(
     notifications.module,
     home.module,
     mail.module,
+    notificationEmails.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
   ];
@@ -512,6 +534,7 @@ export async function createLore(
     }),
     events,
     mail: mail.services,
+    notificationEmails: notificationEmails.sender,
     audit: audit.service,
     auditTrail: audit.trail,
     requestOrigin: audit.requestOrigin,

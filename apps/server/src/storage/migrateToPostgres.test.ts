@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { Notification } from '@lore/core';
 import { PostgresDatabase } from '@lore/store-postgres';
 import {
   createTestDatabase,
@@ -89,6 +90,32 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         }),
         200,
       );
+      // Notification emails waiting or sent keep their state: none is lost or sent twice.
+      const notificationStore = t.server.services.storage.notifications;
+      const emailNote = (id: string): Notification => ({
+        id,
+        userId: me.id,
+        kind: 'mentioned',
+        pageId: pages[0]?.id ?? '',
+        spaceId: space.id,
+        actorId: me.id,
+        threadId: thread.id,
+        commentId: thread.comments[0].id,
+        createdAt: 1_000,
+        readAt: null,
+        archivedAt: null,
+        dedupeKey: `copy-${id}`,
+        inApp: true,
+        email: true,
+        emailState: 'pending',
+        emailedAt: null,
+      });
+      notificationStore.addNotifications([emailNote('n-waiting'), emailNote('n-sent')]);
+      notificationStore.claimEmails(me.id, 2_000, 3_000, 10);
+      notificationStore.finishEmails(['n-sent'], 'sent', 2_500);
+      const waiting = notificationStore.findNotification('n-waiting');
+      const sent = notificationStore.findNotification('n-sent');
+      expect(sent?.emailState).toBe('sent');
       // Unsubscribe links in emails already sent must keep working after the move.
       const unsubscribe = t.server.services.mail.unsubscribeTokens.issue('u-reader', 'all');
       await t.server.close(1000);
@@ -117,6 +144,7 @@ describe.runIf(available)('lore migrate --to postgres', () => {
       // What happened in the space: each page's creation at least.
       expect(byTable.get('space_activity')).toBeGreaterThanOrEqual(3);
       expect(byTable.get('server_keys')).toBe(1);
+      expect(byTable.get('notifications')).toBe(2);
       expect(byTable.get('document_heads')).toBe(3);
       expect(
         (byTable.get('document_updates') ?? 0) + (byTable.get('document_snapshots') ?? 0),
@@ -154,6 +182,12 @@ describe.runIf(available)('lore migrate --to postgres', () => {
         expect(reacted.reactions).toMatchObject([{ emoji: '🎉', count: 1 }]);
         const outsider = await fetch(`${onPostgres.url}/api/pages/${pages[1]?.id}`);
         expect(outsider.status).toBe(401);
+        const copied = onPostgres.server.services.storage.notifications;
+        expect(copied.findNotification('n-waiting')).toEqual(waiting);
+        expect(copied.findNotification('n-sent')).toEqual(sent);
+        // The lease came along too: the waiting email is taken once it ended, not before.
+        expect(copied.claimEmails(me.id, 2_999, 9_000, 10)).toEqual([]);
+        expect(copied.claimEmails(me.id, 3_000, 9_000, 10).map((n) => n.id)).toEqual(['n-waiting']);
         expect(onPostgres.server.services.mail.unsubscribeTokens.verify(unsubscribe)).toMatchObject(
           {
             valid: true,

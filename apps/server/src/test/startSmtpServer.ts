@@ -25,10 +25,14 @@ export interface TestSmtpServer {
 export const smtpAccount = { user: 'lore@example.com', password: 'p@ss:w/rd' } as const;
 
 /**
- * A real SMTP server (smtp-server) on a loopback port 0, in plain text (no STARTTLS), that keeps
- * what it receives; `options` override its behaviour (require sign-in, refuse recipients…).
+ * A real SMTP server (smtp-server) on a loopback port (0: any free one), in plain text (no
+ * STARTTLS), that keeps what it receives; `options` override its behaviour (require sign-in,
+ * refuse recipients…).
  */
-export async function startSmtpServer(options: SMTPServerOptions = {}): Promise<TestSmtpServer> {
+export async function startSmtpServer(
+  options: SMTPServerOptions = {},
+  port = 0,
+): Promise<TestSmtpServer> {
   const received: ReceivedMail[] = [];
   const logins: TestSmtpServer['logins'] = [];
   const server = new SMTPServer({
@@ -58,7 +62,7 @@ export async function startSmtpServer(options: SMTPServerOptions = {}): Promise<
     },
     ...options,
   });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   let closed: Promise<void> | null = null;
   return {
     port: (server.server.address() as AddressInfo).port,

@@ -22,4 +22,18 @@ export interface ClusterBenchTarget extends Omit<CollabTarget, 'id' | 'server'> 
   clientSpecOn(docId: string, processIndex: number): ClientSpec;
   /** Graceful stop of every Lore process, then a start on the same data (the database stays up). */
   restart(): Promise<void>;
+  /** The admin's API access (through the first process) and the space pages are created in. */
+  readonly admin: BenchAdmin;
+  /** Where the installation keeps its data, for set-ups too large for the API. */
+  readonly database: BenchDatabaseLocation;
 }
+
+export interface BenchAdmin {
+  readonly baseUrl: string;
+  readonly token: string;
+  readonly spaceId: string;
+}
+
+export type BenchDatabaseLocation =
+  | { readonly engine: 'sqlite'; readonly path: string }
+  | { readonly engine: 'postgres'; readonly url: string };

@@ -4,7 +4,7 @@ import type { BenchClient } from '../clients/BenchClient';
 import { type ClientSpec, connectClient } from '../clients/ClientSpec';
 import { readCpuSeconds } from '../process/procStats';
 import { LoreApi } from '../servers/LoreApi';
-import type { ClusterBenchTarget } from './ClusterBenchTarget';
+import type { BenchAdmin, BenchDatabaseLocation, ClusterBenchTarget } from './ClusterBenchTarget';
 
 export interface LoreClusterTargetOptions {
   /** 1: one process on PostgreSQL, no relay, no balancer; more: Redis relay and nginx in front. */
@@ -77,6 +77,14 @@ export class LoreClusterTarget implements ClusterBenchTarget {
       await cluster.stop();
       throw error;
     }
+  }
+
+  get admin(): BenchAdmin {
+    return { baseUrl: this.#api.baseUrl, token: this.#tokens[0] ?? '', spaceId: this.#spaceId };
+  }
+
+  get database(): BenchDatabaseLocation {
+    return { engine: 'postgres', url: this.cluster.databaseUrl };
   }
 
   get processCount(): number {

@@ -1,9 +1,10 @@
+import { join } from 'node:path';
 import type { BenchClient } from '../clients/BenchClient';
 import type { ClientSpec } from '../clients/ClientSpec';
 import type { ProcessSupervisor } from '../process/ProcessSupervisor';
 import type { TargetStartOptions } from '../servers/CollabTarget';
 import { LoreTarget } from '../servers/LoreTarget';
-import type { ClusterBenchTarget } from './ClusterBenchTarget';
+import type { BenchAdmin, BenchDatabaseLocation, ClusterBenchTarget } from './ClusterBenchTarget';
 
 /** One Lore process on SQLite (the collaboration benchmark's {@link LoreTarget}): the baseline. */
 export class SqliteProcessTarget implements ClusterBenchTarget {
@@ -24,6 +25,14 @@ export class SqliteProcessTarget implements ClusterBenchTarget {
     options: TargetStartOptions & { users?: number } = {},
   ): Promise<SqliteProcessTarget> {
     return new SqliteProcessTarget(await LoreTarget.start(supervisor, options));
+  }
+
+  get admin(): BenchAdmin {
+    return this.#lore.admin;
+  }
+
+  get database(): BenchDatabaseLocation {
+    return { engine: 'sqlite', path: join(this.#lore.dataDir, 'lore.db') };
   }
 
   createDocuments(count: number): Promise<string[]> {

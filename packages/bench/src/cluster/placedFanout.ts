@@ -64,7 +64,13 @@ export async function placedFanout(
   target: ClusterBenchTarget,
   supervisor: ProcessSupervisor,
   load: PlacedLoad,
-  options: { loadGenerators: number; seed?: number; drainTimeoutMs?: number },
+  options: {
+    loadGenerators: number;
+    seed?: number;
+    drainTimeoutMs?: number;
+    /** Other work to run while the measured keystrokes are typed (it starts with the window). */
+    duringWindow?: () => Promise<void>;
+  },
 ): Promise<PlacedFanoutResult> {
   const docIds = await target.createDocuments(load.pages);
   const processes = target.processCount;
@@ -135,7 +141,7 @@ export async function placedFanout(
     await sleep(windowStart - monotonicMs());
     const serverCpuStart = target.server.cpuSeconds();
     const systemStart = readSystemCpu();
-    await typing;
+    await Promise.all([typing, options.duringWindow?.()]);
     const seconds = load.measureMs / 1000;
     const serverCpu = target.server.cpuSeconds() - serverCpuStart;
     const systemBusy = readSystemCpu().busySeconds - systemStart.busySeconds;

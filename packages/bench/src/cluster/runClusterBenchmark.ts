@@ -31,10 +31,10 @@ const ms = (value: number) => `${value.toFixed(1)} ms`;
  * Every Lore process here runs from its TypeScript sources under tsx (the cluster harness runs
  * them so), the SQLite one too, so the three set-ups differ only in store, relay and process count.
  */
-function startClusterTarget(
+export function startClusterTarget(
   id: ClusterTargetId,
   supervisor: ProcessSupervisor,
-  config: ClusterBenchmarkConfig,
+  clusterProcesses: number,
 ): Promise<ClusterBenchTarget> {
   switch (id) {
     case 'sqlite':
@@ -42,7 +42,7 @@ function startClusterTarget(
     case 'postgres':
       return LoreClusterTarget.start({ processes: 1 });
     case 'cluster':
-      return LoreClusterTarget.start({ processes: config.clusterProcesses });
+      return LoreClusterTarget.start({ processes: clusterProcesses });
   }
 }
 
@@ -91,7 +91,7 @@ export async function runClusterBenchmark(options: RunClusterOptions): Promise<C
     log(`• ${scenario} — ${entry.id}`);
     let target: ClusterBenchTarget | null = null;
     try {
-      target = await startClusterTarget(entry.id, supervisor, config);
+      target = await startClusterTarget(entry.id, supervisor, config.clusterProcesses);
       entry.label = target.label;
       entry.processCount = target.processCount;
       await use(target);

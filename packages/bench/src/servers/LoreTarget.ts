@@ -149,6 +149,11 @@ export class LoreTarget implements CollabTarget {
     }
   }
 
+  /** The admin's API access and the benchmark space. */
+  get admin(): { baseUrl: string; token: string; spaceId: string } {
+    return { baseUrl: this.#api.baseUrl, token: this.#tokens[0] ?? '', spaceId: this.#spaceId };
+  }
+
   async createDocuments(count: number): Promise<string[]> {
     const ids: string[] = [];
     const [adminToken] = this.#tokens;

@@ -176,6 +176,52 @@ describe('AccessPolicy', () => {
     },
   );
 
+  it.each(columns)('decides %s for everyone at once as it does person by person', (pageId) => {
+    const { pages } = world();
+    const everyone = Object.values(people).filter((person): person is User => person !== null);
+    const batch = policy.pageAccessOfPeople(everyone, pages.get(pageId) as Page);
+    expect(Object.fromEntries(everyone.map((person) => [person.id, batch.get(person.id)]))).toEqual(
+      Object.fromEntries(everyone.map((person) => [person.id, policy.pageAccess(person, pageId)])),
+    );
+  });
+
+  it('reads the store as often for a thousand people as for three', () => {
+    const { store, pages } = world();
+    let reads = 0;
+    const counting = new Proxy(store, {
+      get(target, key, receiver) {
+        const value = Reflect.get(target, key, receiver);
+        if (typeof value !== 'function') return value;
+        return (...args: unknown[]) => {
+          reads += 1;
+          return (value as (...a: unknown[]) => unknown).apply(target, args);
+        };
+      },
+    });
+    const { policy: counted } = testAccessPolicy({
+      pages: pageLookups(pages),
+      store: counting,
+      spaces: [
+        testSpace({ id: 'open', visibility: 'open', defaultRole: 'editor' }),
+        testSpace({ id: 'private', visibility: 'private' }),
+      ],
+    });
+    const readsFor = (count: number) => {
+      const crowd = Array.from({ length: count }, (_, index) => user(`person-${index}`, 'member'));
+      reads = 0;
+      const access = counted.pageAccessOfPeople(
+        [...crowd, people.financeMember as User],
+        pages.get('secret-grandchild') as Page,
+      );
+      expect(access.get('finance-member')).toBe('comment');
+      expect(access.get('person-0')).toBe('none');
+      return reads;
+    };
+    const few = readsFor(3);
+    expect(few).toBeGreaterThan(0);
+    expect(readsFor(1_000)).toBe(few);
+  });
+
   it('gives space roles from grants, groups, the open default and the workspace role', () => {
     const role = (who: Who, space: string) => policy.spaceRole(people[who], space);
     expect(role('wsAdmin', 'private')).toBe('admin');

@@ -1,6 +1,14 @@
-import type { Notification, NotificationKind } from './Notification';
+import type { FinishedEmailState, Notification, NotificationKind } from './Notification';
 import type { NotificationSettings } from './NotificationSettings';
-import type { NotificationListQuery, NotificationStore, UnreadOfPage } from './NotificationStore';
+import type {
+  EmailRecipient,
+  NotificationListQuery,
+  NotificationStore,
+  UnreadOfPage,
+} from './NotificationStore';
+
+const oldestFirst = (a: Notification, b: Notification) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const newestFirst = (a: Notification, b: Notification) =>
   b.createdAt - a.createdAt || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
@@ -13,6 +21,8 @@ export class MemoryNotificationStore implements NotificationStore {
   readonly #notifications = new Map<string, Notification>();
   readonly #keys = new Set<string>();
   readonly #settings = new Map<string, NotificationSettings>();
+  /** Until when each held (or retried) pending email is out of reach. */
+  readonly #leases = new Map<string, number>();
 
   addNotifications(notifications: readonly Notification[]): number {
     let added = 0;
@@ -114,6 +124,47 @@ export class MemoryNotificationStore implements NotificationStore {
     return latest;
   }
 
+  listEmailRecipients(now: number, limit: number): EmailRecipient[] {
+    const oldest = new Map<string, number>();
+    for (const notification of this.#waiting(now)) {
+      const known = oldest.get(notification.userId);
+      if (known === undefined || notification.createdAt < known) {
+        oldest.set(notification.userId, notification.createdAt);
+      }
+    }
+    return [...oldest]
+      .map(([userId, oldestAt]) => ({ userId, oldestAt }))
+      .sort((a, b) => a.oldestAt - b.oldestAt || (a.userId < b.userId ? -1 : 1))
+      .slice(0, limit);
+  }
+
+  claimEmails(userId: string, now: number, leaseUntil: number, limit: number): Notification[] {
+    const claimed = this.#waiting(now)
+      .filter((notification) => notification.userId === userId)
+      .sort(oldestFirst)
+      .slice(0, limit);
+    for (const notification of claimed) this.#leases.set(notification.id, leaseUntil);
+    return claimed;
+  }
+
+  finishEmails(ids: readonly string[], state: FinishedEmailState, at: number): number {
+    let finished = 0;
+    for (const id of new Set(ids)) {
+      const notification = this.#notifications.get(id);
+      if (notification?.emailState !== 'pending') continue;
+      this.#notifications.set(id, { ...notification, emailState: state, emailedAt: at });
+      this.#leases.delete(id);
+      finished++;
+    }
+    return finished;
+  }
+
+  retryEmailsAt(ids: readonly string[], retryAt: number): void {
+    for (const id of ids) {
+      if (this.#notifications.get(id)?.emailState === 'pending') this.#leases.set(id, retryAt);
+    }
+  }
+
   findSettings(userId: string): NotificationSettings | null {
     return this.#settings.get(userId) ?? null;
   }
@@ -133,6 +184,14 @@ export class MemoryNotificationStore implements NotificationStore {
 
   transaction<T>(work: () => T): T {
     return work();
+  }
+
+  /** Pending emails no one holds at `now`. */
+  #waiting(now: number): Notification[] {
+    return [...this.#notifications.values()].filter(
+      (notification) =>
+        notification.emailState === 'pending' && (this.#leases.get(notification.id) ?? 0) <= now,
+    );
   }
 
   #of(userId: string): Notification[] {

@@ -41,7 +41,23 @@ export interface Notification {
   readonly inApp: boolean;
   /** Whether a mailer should send it (the recipient's `email` setting when it was made). */
   readonly email: boolean;
+  /**
+   * Where its email stands: `pending` from the moment it is made (in the same write) when the
+   * recipient wants email of its kind and Lore sends email; then `sent` once the mail server
+   * accepted it, `skipped` when there was nothing to send any more (read, archived, page no
+   * longer readable, email turned off), `failed` when the server refused it for good. Null when
+   * no email was ever due.
+   */
+  readonly emailState: NotificationEmailState | null;
+  /** When its email work ended (sent, skipped or failed). */
+  readonly emailedAt: number | null;
 }
+
+/** The email states of a notification (see `Notification.emailState`). */
+export const notificationEmailStates = ['pending', 'sent', 'skipped', 'failed'] as const;
+export type NotificationEmailState = (typeof notificationEmailStates)[number];
+/** How email work ends. */
+export type FinishedEmailState = Exclude<NotificationEmailState, 'pending'>;
 
 export function isNotificationKind(value: unknown): value is NotificationKind {
   return (notificationKinds as readonly unknown[]).includes(value);

@@ -40,7 +40,7 @@ const page = (id: string, fields: Partial<Page> = {}): Page => ({
 });
 
 /** An open space `docs` with the pages `plan` and `gone` (in the trash); Ada, Bob, Cy and Dee. */
-function setup(chunkSize?: number) {
+function setup(chunkSize?: number, sendsEmail = false) {
   const people = new Map(
     [person('ada'), person('bob'), person('cy'), person('dee', { disabledAt: 5 })].map((u) => [
       u.id,
@@ -70,6 +70,7 @@ function setup(chunkSize?: number) {
     clock,
     onChange: (userId) => changed.push(userId),
     ...(chunkSize !== undefined ? { chunkSize } : {}),
+    sendsEmail,
   });
   const watchStore = new MemoryWatchStore();
   const watches = new WatchService({
@@ -165,6 +166,31 @@ describe('NotificationService', () => {
       email: false,
     });
     expect(service.settings(who('cy')).channels.mentioned.email).toBe(false);
+  });
+
+  it('makes the email pending in the same write when the recipient wants it and email is on', async () => {
+    const input = {
+      kind: 'mentioned' as const,
+      pageId: 'plan',
+      actorId: 'ada',
+      at: 2_000,
+      dedupeKey: 'k',
+      recipients: ['bob', 'cy'],
+    };
+    const on = setup(undefined, true);
+    on.service.updateSettings(on.who('cy'), { channels: { mentioned: { email: false } } });
+    await on.service.notify(input);
+    const states = (store: MemoryNotificationStore, userId: string) =>
+      store.listNotifications(userId, { archived: false, limit: 10 }).map((n) => n.emailState);
+    expect(states(on.store, 'bob')).toEqual(['pending']);
+    expect(states(on.store, 'cy')).toEqual([null]);
+    expect(on.store.listEmailRecipients(10_000, 10)).toEqual([{ userId: 'bob', oldestAt: 2_000 }]);
+
+    // Email off (no mail server): wanted or not, nothing waits to be sent.
+    const off = setup();
+    await off.service.notify(input);
+    expect(states(off.store, 'bob')).toEqual([null]);
+    expect(off.store.listEmailRecipients(10_000, 10)).toEqual([]);
   });
 
   it("reads, archives and pages only the person's own notifications", async () => {

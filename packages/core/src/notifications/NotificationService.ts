@@ -30,6 +30,11 @@ export interface NotificationServiceOptions {
   readonly onChange?: (userId: string) => void;
   /** Recipients decided and written at a time, between turns of the event loop. Default 500. */
   readonly chunkSize?: number;
+  /**
+   * Whether Lore sends email: when it does, a notification its recipient wants by email is made
+   * with its email pending (in the same write), for the mail sender. Default false.
+   */
+  readonly sendsEmail?: boolean;
 }
 
 /** What to tell people about one thing that happened to a page (or to a space's membership). */
@@ -106,6 +111,7 @@ export class NotificationService {
   readonly #clock: Clock;
   readonly #onChange: (userId: string) => void;
   readonly #chunkSize: number;
+  readonly #sendsEmail: boolean;
 
   constructor(options: NotificationServiceOptions) {
     this.#store = options.store;
@@ -116,6 +122,7 @@ export class NotificationService {
     this.#clock = options.clock;
     this.#onChange = options.onChange ?? (() => {});
     this.#chunkSize = Math.max(1, options.chunkSize ?? 500);
+    this.#sendsEmail = options.sendsEmail ?? false;
   }
 
   /**
@@ -123,8 +130,8 @@ export class NotificationService {
    * wants this kind on some channel. Idempotent: the same `dedupeKey` adds nothing for someone
    * who has it. Returns the recipients notified now.
    *
-   * Recipients are taken `chunkSize` at a time (one insert each), letting the process answer its
-   * sockets in between: deciding who may read the page asks the store per person. A failure
+   * Recipients are taken `chunkSize` at a time (one access decision and one insert each),
+   * letting the process answer its sockets in between. A failure
    * part way leaves the chunks done; delivering the event again completes the rest.
    */
   async notify(input: NotifyInput): Promise<string[]> {
@@ -151,14 +158,21 @@ export class NotificationService {
     people: ReadonlyMap<string, UserAccount>,
   ): string[] {
     const settings = this.settingsOf(candidates);
-    const made: Notification[] = [];
+    const wanting: UserAccount[] = [];
     for (const userId of candidates) {
       const person = people.get(userId);
       if (!person || person.disabledAt !== null) continue;
       const channels = (settings.get(userId) ?? defaultNotificationSettings).channels[input.kind];
-      if (!channels.in_app && !channels.email) continue;
-      const readable = page
-        ? this.#policy.pageAccess(person, page) !== 'none'
+      if (channels.in_app || channels.email) wanting.push(person);
+    }
+    // One decision for the whole chunk: its reads are shared, not repeated per person.
+    const access = page ? this.#policy.pageAccessOfPeople(wanting, page) : null;
+    const made: Notification[] = [];
+    for (const person of wanting) {
+      const userId = person.id;
+      const channels = (settings.get(userId) ?? defaultNotificationSettings).channels[input.kind];
+      const readable = access
+        ? (access.get(userId) ?? 'none') !== 'none'
         : this.#policy.spaceRole(person, space) !== null;
       if (!readable) continue;
       made.push({
@@ -176,6 +190,8 @@ export class NotificationService {
         dedupeKey: input.dedupeKey,
         inApp: channels.in_app,
         email: channels.email,
+        emailState: channels.email && this.#sendsEmail ? 'pending' : null,
+        emailedAt: null,
       });
     }
     if (made.length === 0) return [];

@@ -1,4 +1,4 @@
-import type { Notification, NotificationKind } from './Notification';
+import type { FinishedEmailState, Notification, NotificationKind } from './Notification';
 import type { NotificationSettings } from './NotificationSettings';
 
 /** Which of a person's notifications to list, newest first. */
@@ -15,6 +15,13 @@ export interface UnreadOfPage {
   readonly pageId: string | null;
   readonly spaceId: string;
   readonly count: number;
+}
+
+/** Someone with email waiting, and since when the oldest of it waits. */
+export interface EmailRecipient {
+  readonly userId: string;
+  /** `createdAt` of their oldest pending email. */
+  readonly oldestAt: number;
 }
 
 /**
@@ -52,6 +59,24 @@ export interface NotificationStore {
   /** Saved settings of each of `userIds` who has any. */
   listSettings(userIds: readonly string[]): Map<string, NotificationSettings>;
   saveSettings(userId: string, settings: NotificationSettings, at: number): void;
+  /**
+   * People with pending email that no one holds at `now` (see `claimEmails`), the longest
+   * waiting first, at most `limit`.
+   */
+  listEmailRecipients(now: number, limit: number): EmailRecipient[];
+  /**
+   * Takes up to `limit` of the person's pending emails, oldest first, that no one holds at `now`,
+   * and holds them until `leaseUntil`: until then no other call (in this process or another
+   * process on the same database) gets them. A holder that dies lets them go when the lease ends.
+   */
+  claimEmails(userId: string, now: number, leaseUntil: number, limit: number): Notification[];
+  /**
+   * Ends the email work of the pending notifications among `ids` (`sent`, `skipped`, `failed`,
+   * at `at`); the others are left as they are. Returns how many changed.
+   */
+  finishEmails(ids: readonly string[], state: FinishedEmailState, at: number): number;
+  /** Lets pending emails among `ids` go, to be taken again from `retryAt` (after a failure). */
+  retryEmailsAt(ids: readonly string[], retryAt: number): void;
   /** Runs `work` atomically against this store. */
   transaction<T>(work: () => T): T;
 }

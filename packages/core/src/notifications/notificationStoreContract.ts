@@ -33,8 +33,16 @@ const note = (id: string, fields: Partial<Notification> = {}): Notification => (
   dedupeKey: `key-${id}`,
   inApp: true,
   email: false,
+  emailState: null,
+  emailedAt: null,
   ...fields,
 });
+
+/** A notification whose email waits, made at `createdAt`. */
+const mail = (id: string, createdAt: number, fields: Partial<Notification> = {}): Notification =>
+  note(id, { createdAt, email: true, emailState: 'pending', ...fields });
+
+const ids = (notifications: readonly Notification[]) => notifications.map((n) => n.id);
 
 /**
  * The behaviour every `NotificationStore` implementation must share. Each implementation's test
@@ -69,6 +77,7 @@ export function notificationStoreContract(
           commentId: 'c-1',
           actorId: null,
           email: true,
+          emailState: 'pending',
         });
         assert.equal(store.addNotifications([stored]), 1);
         assert.deepEqual(store.findNotification('n-1'), stored);
@@ -252,6 +261,80 @@ export function notificationStoreContract(
         });
         assert.equal(result, 'done');
         assert.notEqual(store.findNotification('n-1'), null);
+      }),
+    );
+
+    api.it(
+      'lists who has email waiting, the longest waiting first, without email that is not pending',
+      withStore((store) => {
+        store.addNotifications([
+          mail('n-1', 300),
+          mail('n-2', 100, { userId: 'u-bob' }),
+          mail('n-3', 200),
+          note('n-4', { createdAt: 50, userId: 'u-cy', email: true }),
+          mail('n-5', 10, { userId: 'u-cy', emailState: 'sent', emailedAt: 20 }),
+        ]);
+        assert.deepEqual(store.listEmailRecipients(1_000, 10), [
+          { userId: 'u-bob', oldestAt: 100 },
+          { userId: 'u-ada', oldestAt: 200 },
+        ]);
+        assert.deepEqual(store.listEmailRecipients(1_000, 1), [{ userId: 'u-bob', oldestAt: 100 }]);
+      }),
+    );
+
+    api.it(
+      'claims pending emails oldest first and holds them until the lease ends',
+      withStore((store) => {
+        store.addNotifications([mail('n-3', 300), mail('n-1', 100), mail('n-2', 200)]);
+        store.addNotifications([mail('n-9', 100, { userId: 'u-bob' })]);
+        const first = store.claimEmails('u-ada', 1_000, 5_000, 2);
+        assert.deepEqual(ids(first), ['n-1', 'n-2']);
+        assert.equal(first[0]?.emailState, 'pending');
+        // Held: neither claimed again nor listed until the lease ends.
+        assert.deepEqual(ids(store.claimEmails('u-ada', 2_000, 6_000, 10)), ['n-3']);
+        assert.deepEqual(store.claimEmails('u-ada', 2_000, 6_000, 10), []);
+        assert.deepEqual(store.listEmailRecipients(2_000, 10), [
+          { userId: 'u-bob', oldestAt: 100 },
+        ]);
+        // A holder that died: its emails are free again once the lease ended.
+        assert.deepEqual(store.listEmailRecipients(5_000, 10), [
+          { userId: 'u-ada', oldestAt: 100 },
+          { userId: 'u-bob', oldestAt: 100 },
+        ]);
+        assert.deepEqual(ids(store.claimEmails('u-ada', 5_000, 9_000, 10)), ['n-1', 'n-2']);
+      }),
+    );
+
+    api.it(
+      'finishes email work once: sent, skipped or failed, with when',
+      withStore((store) => {
+        store.addNotifications([mail('n-1', 100), mail('n-2', 200), mail('n-3', 300)]);
+        store.claimEmails('u-ada', 1_000, 5_000, 10);
+        assert.equal(store.finishEmails(['n-1', 'n-2', 'n-unknown'], 'sent', 1_500), 2);
+        assert.equal(store.finishEmails(['n-1', 'n-3'], 'skipped', 1_600), 1);
+        assert.equal(store.findNotification('n-1')?.emailState, 'sent');
+        assert.equal(store.findNotification('n-1')?.emailedAt, 1_500);
+        assert.equal(store.findNotification('n-3')?.emailState, 'skipped');
+        assert.equal(store.finishEmails([], 'failed', 1_700), 0);
+        // Nothing pending is left, even after every lease ended.
+        assert.deepEqual(store.listEmailRecipients(10_000, 10), []);
+        assert.deepEqual(store.claimEmails('u-ada', 10_000, 20_000, 10), []);
+      }),
+    );
+
+    api.it(
+      'lets emails go to be taken again from a later time',
+      withStore((store) => {
+        store.addNotifications([mail('n-1', 100), mail('n-2', 200)]);
+        assert.equal(store.claimEmails('u-ada', 1_000, 60_000, 10).length, 2);
+        store.retryEmailsAt(['n-1', 'n-2'], 3_000);
+        assert.deepEqual(store.claimEmails('u-ada', 2_000, 60_000, 10), []);
+        assert.deepEqual(ids(store.claimEmails('u-ada', 3_000, 60_000, 10)), ['n-1', 'n-2']);
+        store.finishEmails(['n-1'], 'sent', 3_500);
+        // A finished email stays finished.
+        store.retryEmailsAt(['n-1'], 0);
+        assert.deepEqual(store.listEmailRecipients(4_000, 10), []);
+        assert.equal(store.findNotification('n-1')?.emailState, 'sent');
       }),
     );
   });

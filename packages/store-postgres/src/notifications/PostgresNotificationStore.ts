@@ -1,5 +1,8 @@
 import type {
+  EmailRecipient,
+  FinishedEmailState,
   Notification,
+  NotificationEmailState,
   NotificationKind,
   NotificationListQuery,
   NotificationSettings,
@@ -23,6 +26,8 @@ interface NotificationRow {
   dedupe_key: string;
   in_app: boolean;
   email: boolean;
+  email_state: string | null;
+  emailed_at: number | null;
 }
 
 const toNotification = (row: NotificationRow): Notification => ({
@@ -40,14 +45,22 @@ const toNotification = (row: NotificationRow): Notification => ({
   dedupeKey: row.dedupe_key,
   inApp: row.in_app,
   email: row.email,
+  emailState: row.email_state as NotificationEmailState | null,
+  emailedAt: row.emailed_at,
 });
+
+/** Pending email no one holds at the time given as `$1`. */
+const waiting = `email_state = 'pending' AND coalesce(email_lease_until, 0) <= $1`;
+
+const oldestFirst = (a: Notification, b: Notification) =>
+  a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
 const unread = 'read_at IS NULL AND archived_at IS NULL AND in_app';
 
 /** Text form of a nullable number for an array parameter (`NULL` stays null after `::bigint[]`). */
 const numberText = (value: number | null): string | null => (value === null ? null : String(value));
 
-/** `NotificationStore` on PostgreSQL (migration 0013). */
+/** `NotificationStore` on PostgreSQL (migrations 0013 and 0015). */
 export class PostgresNotificationStore implements NotificationStore {
   readonly #db: PostgresDatabase;
 
@@ -61,10 +74,11 @@ export class PostgresNotificationStore implements NotificationStore {
     // One statement for the whole fan-out: each column travels as one array parameter.
     const { rowCount } = this.#db.run(
       `INSERT INTO notifications (id, user_id, kind, page_id, space_id, actor_id, thread_id,
-         comment_id, created_at, read_at, archived_at, dedupe_key, in_app, email)
+         comment_id, created_at, read_at, archived_at, dedupe_key, in_app, email, email_state,
+         emailed_at)
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[],
          $6::text[], $7::text[], $8::text[], $9::bigint[], $10::bigint[], $11::bigint[],
-         $12::text[], $13::boolean[], $14::boolean[])
+         $12::text[], $13::boolean[], $14::boolean[], $15::text[], $16::bigint[])
        ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
       [
         column((n) => n.id),
@@ -81,6 +95,8 @@ export class PostgresNotificationStore implements NotificationStore {
         column((n) => n.dedupeKey),
         column((n) => String(n.inApp)),
         column((n) => String(n.email)),
+        column((n) => n.emailState) as string[],
+        column((n) => numberText(n.emailedAt)) as string[],
       ],
     );
     return rowCount;
@@ -164,6 +180,52 @@ export class PostgresNotificationStore implements NotificationStore {
           [pageId, kind, userIds],
         )
         .map((row) => [row.user_id, row.at]),
+    );
+  }
+
+  listEmailRecipients(now: number, limit: number): EmailRecipient[] {
+    return this.#db
+      .query<{ user_id: string; oldest_at: number }>(
+        `SELECT user_id, min(created_at) AS oldest_at FROM notifications WHERE ${waiting}
+         GROUP BY user_id ORDER BY oldest_at, user_id COLLATE "C" LIMIT $2`,
+        [now, limit],
+      )
+      .map((row) => ({ userId: row.user_id, oldestAt: row.oldest_at }));
+  }
+
+  claimEmails(userId: string, now: number, leaseUntil: number, limit: number): Notification[] {
+    // Processes claiming at once skip each other's locked rows, and a locked row another
+    // process leased meanwhile fails the condition re-checked under the lock: each row goes to
+    // one process. The CTE is evaluated once (a `LIMIT` in `IN (…)` may not be).
+    return this.#db
+      .query<NotificationRow>(
+        `WITH picked AS (
+           SELECT id FROM notifications WHERE user_id = $2 AND ${waiting}
+           ORDER BY created_at, id COLLATE "C" LIMIT $4 FOR UPDATE SKIP LOCKED)
+         UPDATE notifications AS n SET email_lease_until = $3 FROM picked
+         WHERE n.id = picked.id
+         RETURNING n.*`,
+        [now, userId, leaseUntil, limit],
+      )
+      .map(toNotification)
+      .sort(oldestFirst);
+  }
+
+  finishEmails(ids: readonly string[], state: FinishedEmailState, at: number): number {
+    if (ids.length === 0) return 0;
+    return this.#db.run(
+      `UPDATE notifications SET email_state = $1, emailed_at = $2, email_lease_until = NULL
+       WHERE email_state = 'pending' AND id = ANY ($3::text[])`,
+      [state, at, ids],
+    ).rowCount;
+  }
+
+  retryEmailsAt(ids: readonly string[], retryAt: number): void {
+    if (ids.length === 0) return;
+    this.#db.run(
+      `UPDATE notifications SET email_lease_until = $1
+       WHERE email_state = 'pending' AND id = ANY ($2::text[])`,
+      [retryAt, ids],
     );
   }
 

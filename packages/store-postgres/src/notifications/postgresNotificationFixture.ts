@@ -4,6 +4,8 @@ import { createTestDatabase } from '../testing';
 /** A fresh, migrated test database with seeding for the notification contract suites. */
 export function postgresNotificationFixture(): {
   db: PostgresDatabase;
+  /** Where the database is, for a second connection (another process). */
+  url: string;
   seed: {
     users(ids: readonly string[]): void;
     space(id: string): void;
@@ -11,9 +13,10 @@ export function postgresNotificationFixture(): {
   };
   close(): Promise<void>;
 } {
-  const { db } = createTestDatabase();
+  const { db, url } = createTestDatabase();
   return {
     db,
+    url,
     seed: {
       users: (ids) =>
         db.run(

@@ -1,5 +1,8 @@
 import type {
+  EmailRecipient,
+  FinishedEmailState,
   Notification,
+  NotificationEmailState,
   NotificationKind,
   NotificationListQuery,
   NotificationSettings,
@@ -23,6 +26,8 @@ interface NotificationRow {
   dedupe_key: string;
   in_app: number;
   email: number;
+  email_state: string | null;
+  emailed_at: number | null;
 }
 
 const toNotification = (row: NotificationRow): Notification => ({
@@ -40,9 +45,19 @@ const toNotification = (row: NotificationRow): Notification => ({
   dedupeKey: row.dedupe_key,
   inApp: row.in_app === 1,
   email: row.email === 1,
+  emailState: row.email_state as NotificationEmailState | null,
+  emailedAt: row.emailed_at,
 });
 
-/** `NotificationStore` on the Lore SQLite database (migration 0019). */
+/** Pending email no one holds at the time given as `@now`. */
+const waiting = `email_state = 'pending' AND coalesce(email_lease_until, 0) <= @now`;
+
+interface EmailRecipientRow {
+  user_id: string;
+  oldest_at: number;
+}
+
+/** `NotificationStore` on the Lore SQLite database (migrations 0019 and 0021). */
 export class SqliteNotificationStore implements NotificationStore {
   readonly #db: Db;
   readonly #s;
@@ -52,9 +67,10 @@ export class SqliteNotificationStore implements NotificationStore {
     this.#s = {
       insert: db.prepare(
         `INSERT INTO notifications (id, user_id, kind, page_id, space_id, actor_id, thread_id,
-           comment_id, created_at, read_at, archived_at, dedupe_key, in_app, email)
+           comment_id, created_at, read_at, archived_at, dedupe_key, in_app, email, email_state,
+           emailed_at)
          VALUES (@id, @userId, @kind, @pageId, @spaceId, @actorId, @threadId, @commentId,
-           @createdAt, @readAt, @archivedAt, @dedupeKey, @inApp, @email)
+           @createdAt, @readAt, @archivedAt, @dedupeKey, @inApp, @email, @emailState, @emailedAt)
          ON CONFLICT (user_id, dedupe_key) DO NOTHING`,
       ),
       byId: db.prepare<[string], NotificationRow>('SELECT * FROM notifications WHERE id = ?'),
@@ -92,6 +108,27 @@ export class SqliteNotificationStore implements NotificationStore {
         `SELECT user_id, max(created_at) AS at FROM notifications
          WHERE page_id = ? AND kind = ? AND user_id IN (SELECT value FROM json_each(?))
          GROUP BY user_id`,
+      ),
+      emailRecipients: db.prepare<{ now: number; limit: number }, EmailRecipientRow>(
+        `SELECT user_id, min(created_at) AS oldest_at FROM notifications WHERE ${waiting}
+         GROUP BY user_id ORDER BY oldest_at, user_id LIMIT @limit`,
+      ),
+      claimEmails: db.prepare<
+        { userId: string; now: number; leaseUntil: number; limit: number },
+        NotificationRow
+      >(
+        `UPDATE notifications SET email_lease_until = @leaseUntil
+         WHERE id IN (SELECT id FROM notifications WHERE user_id = @userId AND ${waiting}
+           ORDER BY created_at, id LIMIT @limit)
+         RETURNING *`,
+      ),
+      finishEmails: db.prepare<[string, number, string]>(
+        `UPDATE notifications SET email_state = ?, emailed_at = ?, email_lease_until = NULL
+         WHERE email_state = 'pending' AND id IN (SELECT value FROM json_each(?))`,
+      ),
+      retryEmails: db.prepare<[number, string]>(
+        `UPDATE notifications SET email_lease_until = ?
+         WHERE email_state = 'pending' AND id IN (SELECT value FROM json_each(?))`,
       ),
       settings: db.prepare<[string], { settings: string }>(
         'SELECT settings FROM notification_settings WHERE user_id = ?',
@@ -177,6 +214,29 @@ export class SqliteNotificationStore implements NotificationStore {
         .all(pageId, kind, JSON.stringify(userIds))
         .map((row) => [row.user_id, row.at]),
     );
+  }
+
+  listEmailRecipients(now: number, limit: number): EmailRecipient[] {
+    return this.#s.emailRecipients
+      .all({ now, limit })
+      .map((row) => ({ userId: row.user_id, oldestAt: row.oldest_at }));
+  }
+
+  claimEmails(userId: string, now: number, leaseUntil: number, limit: number): Notification[] {
+    // One process owns an SQLite database: the update is the whole claim.
+    return this.#s.claimEmails
+      .all({ userId, now, leaseUntil, limit })
+      .map(toNotification)
+      .sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  }
+
+  finishEmails(ids: readonly string[], state: FinishedEmailState, at: number): number {
+    if (ids.length === 0) return 0;
+    return this.#s.finishEmails.run(state, at, JSON.stringify(ids)).changes;
+  }
+
+  retryEmailsAt(ids: readonly string[], retryAt: number): void {
+    if (ids.length > 0) this.#s.retryEmails.run(retryAt, JSON.stringify(ids));
   }
 
   findSettings(userId: string): NotificationSettings | null {

@@ -1,1 +1,0 @@
--- Number kept for a migration developed alongside this one; replaced by it on merge.
