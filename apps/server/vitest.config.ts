@@ -11,6 +11,7 @@ const onPostgres = [
   'src/routes/pages.test.ts',
   'src/routes/revisionRoutes.test.ts',
   'src/routes/notificationRoutes.test.ts',
+  'src/routes/homeRoutes.test.ts',
   'src/notifications/commentNotifications.test.ts',
   'src/notifications/pageChangedSpam.test.ts',
   'src/collab/collabAccess.test.ts',

@@ -9,6 +9,7 @@ import type {
   DocumentStore,
   EventDispatcher,
   GroupService,
+  HomeService,
   LoginThrottle,
   NotificationService,
   PageLinkService,
@@ -17,6 +18,7 @@ import type {
   PageStore,
   RevisionService,
   ShareService,
+  SpaceActivityService,
   SpaceMemberService,
   SpaceSettingsService,
   SpaceStore,
@@ -66,6 +68,10 @@ export interface Services {
   readonly watches: WatchService;
   /** Wakes this process's live unread counts when someone's notifications change. */
   readonly unreadSignal: UnreadSignal;
+  /** Home and "changed since your last visit". */
+  readonly home: HomeService;
+  /** What happened in each space, as each reader may see it. */
+  readonly spaceActivity: SpaceActivityService;
   /** Direct page lookups for the websocket door, which authorizes before any domain call. */
   readonly pageStore: PageStore;
   /** Every space, for work over the whole wiki (`lore doctor`). */

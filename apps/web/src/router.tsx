@@ -3,6 +3,9 @@ import { createBrowserRouter } from 'react-router';
 import { GroupsPage } from './access/GroupsPage';
 import { SpaceSettingsPage } from './access/SpaceSettingsPage';
 import { AuditLogPage } from './audit/AuditLogPage';
+import { SpaceActivityPage } from './home/SpaceActivityPage';
+import { InboxPage } from './notifications/InboxPage';
+import { NotificationSettingsPage } from './notifications/NotificationSettingsPage';
 import { ErrorPage } from './pages/ErrorPage';
 import { HomePage } from './pages/HomePage';
 import { InvitePage } from './pages/InvitePage';
@@ -57,6 +60,9 @@ export function createRouter() {
                     { path: 'admin/search-analytics', element: <SearchAnalyticsPage /> },
                     { path: 'admin/audit', element: <AuditLogPage /> },
                     { path: 'settings', element: <SettingsPage /> },
+                    { path: 'settings/notifications', element: <NotificationSettingsPage /> },
+                    { path: 'inbox', element: <InboxPage /> },
+                    { path: 'spaces/:slug/activity', element: <SpaceActivityPage /> },
                     { path: 'spaces/:slug', element: <SpacePage /> },
                     { path: 'spaces/:slug/trash', element: <TrashPage /> },
                     { path: 'spaces/:slug/settings', element: <SpaceSettingsPage /> },

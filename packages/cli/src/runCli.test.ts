@@ -99,6 +99,7 @@ describe('lore events', () => {
         .map((line) => line.trim().split(':')[0])
         .sort(),
     ).toEqual([
+      'home-space-activity',
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',

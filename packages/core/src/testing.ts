@@ -8,6 +8,8 @@ export * from './access/MemoryAccessStore';
 export * from './access/testAccessPolicy';
 export * from './accounts/accountStoreContract';
 export * from './accounts/MemoryAccountStore';
+export * from './activity/MemorySpaceActivityStore';
+export * from './activity/spaceActivityStoreContract';
 export * from './attachments/attachmentStoreContract';
 export * from './attachments/blobStoreContract';
 export * from './attachments/MemoryAttachmentStore';

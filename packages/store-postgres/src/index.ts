@@ -1,5 +1,6 @@
 export * from './access/PostgresAccessStore';
 export * from './accounts/PostgresAccountStore';
+export * from './activity/PostgresSpaceActivityStore';
 export * from './advisoryLocks';
 export * from './attachments/PostgresAttachmentStore';
 export * from './audit/PostgresAuditLog';

@@ -1,5 +1,6 @@
 export * from './access/SqliteAccessStore';
 export * from './accounts/SqliteAccountStore';
+export * from './activity/SqliteSpaceActivityStore';
 export * from './attachments/FileBlobStore';
 export * from './attachments/SqliteAttachmentStore';
 export * from './audit/SqliteAuditLog';

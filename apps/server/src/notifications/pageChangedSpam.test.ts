@@ -82,7 +82,7 @@ describe('page change notifications', () => {
       // At least once: every event may arrive twice.
       if (step % 7 === 0) await consumer.handle(event);
       // Wes reads the page now and then, which never brings the notifications back.
-      if (step === 90) services.storage.watches.recordView(wes.id, page.id, at);
+      if (step === 90) services.storage.watches.recordView(wes.id, page.id, at, 1_800_000);
     }
 
     const changedFor = (userId: string) =>

@@ -601,6 +601,18 @@ const cases: Record<string, Case> = {
     }),
   },
   'GET /api/watching': { scope: 'none', allow: signedIn, probe: () => ({ path: '/api/watching' }) },
+  // Home: each person's own, filtered by what they may read; activity needs the space.
+  'GET /api/home': { scope: 'none', allow: signedIn, probe: () => ({ path: '/api/home' }) },
+  'GET /api/spaces/:space/activity': {
+    scope: 'space',
+    allow: space('viewer'),
+    probe: ({ resource }) => ({ path: `/api/spaces/${resource.spaceSlug}/activity` }),
+  },
+  'GET /api/pages/:id/since-last-visit': {
+    scope: 'page',
+    allow: page('read'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/since-last-visit` }),
+  },
 
   // Space members.
   'GET /api/spaces/:space/members': {

@@ -34,6 +34,7 @@ import { socketAccessConsumer } from '../collab/socketAccessConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
 import { ThreadSignal } from '../discussion/ThreadSignal';
+import { wireHome } from '../home/wireHome';
 import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
@@ -322,6 +323,25 @@ export async function createLore(
     collab: sharedCollab,
     documents: documentStore,
   });
+  // Home, "since your last visit" and space activity.
+  const home = wireHome({
+    stores: {
+      spaceActivity: storage.spaceActivity,
+      watches: storage.watches,
+      revisions: storage.revisions,
+      discussion: storage.discussion,
+      audit: storage.audit,
+    },
+    notifications: notifications.notifications,
+    watches: notifications.watches,
+    pages: pageStore,
+    spaces: spaceStore,
+    people: accountStore,
+    policy: access,
+    clock,
+    collab: sharedCollab,
+    documents: documentStore,
+  });
   // Outgoing email (off without LORE_SMTP_URL) and the signed unsubscribe links.
   const mail = wireMail({
     config,
@@ -412,6 +432,7 @@ export async function createLore(
     search.module,
     { name: 'transfer', routes: transferRoutes },
     notifications.module,
+    home.module,
     mail.module,
     notificationEmails.module,
     { name: 'events', routes: eventRoutes },
@@ -475,6 +496,8 @@ export async function createLore(
     notifications: notifications.notifications,
     watches: notifications.watches,
     unreadSignal: notifications.unreadSignal,
+    home: home.home,
+    spaceActivity: home.spaceActivity,
     pageStore,
     spaceStore,
     documents: documentStore,

@@ -20,6 +20,7 @@ import type {
   SearchPageFacts,
   ServerKeyStore,
   ShareLinkStore,
+  SpaceActivityStore,
   SpaceStore,
   TagStore,
   WatchStore,
@@ -49,6 +50,8 @@ export interface Storage {
   readonly discussion: DiscussionStore;
   readonly notifications: NotificationStore;
   readonly watches: WatchStore;
+  /** What happened in each space (derived from domain events). */
+  readonly spaceActivity: SpaceActivityStore;
   /** The server's own secret keys (signing unsubscribe links). */
   readonly serverKeys: ServerKeyStore;
   readonly audit: AuditLog;

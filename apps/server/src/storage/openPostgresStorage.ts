@@ -24,6 +24,7 @@ import {
   PostgresSearchPageFacts,
   PostgresServerKeyStore,
   PostgresShareLinkStore,
+  PostgresSpaceActivityStore,
   PostgresSpaceStore,
   PostgresWatchStore,
 } from '@lore/store-postgres';
@@ -91,6 +92,7 @@ export async function openPostgresStorage(options: PostgresStorageOptions): Prom
     discussion: new PostgresDiscussionStore(db),
     notifications: new PostgresNotificationStore(db),
     watches: new PostgresWatchStore(db),
+    spaceActivity: new PostgresSpaceActivityStore(db),
     serverKeys: new PostgresServerKeyStore(db),
     audit: new PostgresAuditLog(db),
     revisions: new PostgresRevisionStore(db),

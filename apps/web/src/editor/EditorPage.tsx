@@ -15,6 +15,8 @@ import { useDiscussionInEditor } from '../discussion/useDiscussionInEditor';
 import { HistoryControls } from '../history/HistoryControls';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
+import { SinceLastVisitBanner } from '../home/SinceLastVisitBanner';
+import { WatchButton } from '../notifications/WatchButton';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { useSession } from '../session/useSession';
 import { ShareButton } from '../share/ShareButton';
@@ -172,6 +174,7 @@ function PageEditor({ pageId }: { pageId: string }) {
               openThreads={openThreads}
               onToggle={() => comments.setOpen(!comments.open)}
             />
+            {info.status === 'ready' && <WatchButton pageId={pageId} />}
             {info.status === 'ready' && (
               <ShareButton
                 pageId={pageId}
@@ -191,6 +194,7 @@ function PageEditor({ pageId }: { pageId: string }) {
       />
       <FormError message={actionError} />
       {readOnly && space && <ReadOnlyBanner space={space.id} />}
+      {info.status === 'ready' && <SinceLastVisitBanner pageId={pageId} />}
       {terminal && terminal.code !== 4401 && (
         <div className="editor-banner" role="alert">
           <p>

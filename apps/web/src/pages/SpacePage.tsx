@@ -7,6 +7,7 @@ import { queryKeys } from '../api/queryKeys';
 import { useApiQuery } from '../api/useApiQuery';
 import { FormError } from '../components/FormError';
 import { PlusIcon } from '../components/PlusIcon';
+import { SpaceWatchButton } from '../notifications/WatchButton';
 import { displayTitle } from '../spaces/displayTitle';
 import { pageHref } from '../spaces/pageHref';
 import { useCreatePage } from '../spaces/useCreatePage';
@@ -78,6 +79,10 @@ export function SpacePage() {
             Trash
           </Link>
         )}
+        <Link to={`/spaces/${space.slug}/activity`} className="button button--secondary">
+          Activity
+        </Link>
+        <SpaceWatchButton space={space} />
         <Link to={`/spaces/${space.slug}/broken-links`} className="button button--secondary">
           Broken links
         </Link>

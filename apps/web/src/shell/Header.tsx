@@ -1,4 +1,5 @@
 import type { Ref } from 'react';
+import { NotificationBell } from '../notifications/NotificationBell';
 import { SearchBox } from './SearchBox';
 import { UserMenu } from './UserMenu';
 import './Header.css';
@@ -31,6 +32,7 @@ export function Header({ sidebarId, toggleRef, sidebarOpen, onToggleSidebar }: H
         <span className="visually-hidden">Navigation</span>
       </button>
       <SearchBox />
+      <NotificationBell />
       <UserMenu />
     </header>
   );

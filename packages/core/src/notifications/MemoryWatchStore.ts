@@ -1,4 +1,11 @@
-import type { PageWatcher, Watch, WatchTargetKind } from './Watch';
+import type {
+  PageView,
+  PageVisit,
+  PageWatcher,
+  PopularPage,
+  Watch,
+  WatchTargetKind,
+} from './Watch';
 import type { WatchStore } from './WatchStore';
 
 const keyOf = (userId: string, kind: WatchTargetKind, targetId: string) =>
@@ -7,21 +14,29 @@ const keyOf = (userId: string, kind: WatchTargetKind, targetId: string) =>
 /** `WatchStore` in memory, for tests of the services. */
 export class MemoryWatchStore implements WatchStore {
   readonly #watches = new Map<string, Watch>();
-  readonly #views = new Map<string, number>();
+  readonly #views = new Map<string, { userId: string; pageId: string } & PageVisit>();
+  /** `user page` of pages people explicitly unwatched. */
+  readonly #unwatched = new Set<string>();
 
   watch(userId: string, kind: WatchTargetKind, targetId: string, at: number): boolean {
     const key = keyOf(userId, kind, targetId);
+    if (kind === 'page') this.#unwatched.delete(key);
     if (this.#watches.has(key)) return false;
     this.#watches.set(key, { userId, kind, targetId, createdAt: at });
     return true;
   }
 
   watchAll(userIds: readonly string[], kind: WatchTargetKind, targetId: string, at: number): void {
-    for (const userId of userIds) this.watch(userId, kind, targetId, at);
+    for (const userId of userIds) {
+      if (!this.#unwatched.has(keyOf(userId, kind, targetId)))
+        this.watch(userId, kind, targetId, at);
+    }
   }
 
-  unwatch(userId: string, kind: WatchTargetKind, targetId: string): boolean {
-    return this.#watches.delete(keyOf(userId, kind, targetId));
+  unwatch(userId: string, kind: WatchTargetKind, targetId: string, _at: number): boolean {
+    const key = keyOf(userId, kind, targetId);
+    if (kind === 'page') this.#unwatched.add(key);
+    return this.#watches.delete(key);
   }
 
   listWatches(userId: string): Watch[] {
@@ -56,13 +71,60 @@ export class MemoryWatchStore implements WatchStore {
     return [...watchers.values()].sort((a, b) => (a.userId < b.userId ? -1 : 1));
   }
 
-  recordView(userId: string, pageId: string, at: number): void {
+  recordView(userId: string, pageId: string, at: number, newVisitAfterMs: number): void {
     const key = `${userId}\u0000${pageId}`;
-    this.#views.set(key, Math.max(at, this.#views.get(key) ?? at));
+    const known = this.#views.get(key);
+    if (!known) {
+      this.#views.set(key, { userId, pageId, lastViewedAt: at, previousViewedAt: null });
+      return;
+    }
+    this.#views.set(key, {
+      userId,
+      pageId,
+      lastViewedAt: Math.max(at, known.lastViewedAt),
+      previousViewedAt:
+        at - known.lastViewedAt > newVisitAfterMs ? known.lastViewedAt : known.previousViewedAt,
+    });
   }
 
   lastViewedAt(userId: string, pageId: string): number | null {
-    return this.#views.get(`${userId}\u0000${pageId}`) ?? null;
+    return this.#views.get(`${userId}\u0000${pageId}`)?.lastViewedAt ?? null;
+  }
+
+  pageVisit(userId: string, pageId: string): PageVisit | null {
+    const known = this.#views.get(`${userId}\u0000${pageId}`);
+    return known
+      ? { lastViewedAt: known.lastViewedAt, previousViewedAt: known.previousViewedAt }
+      : null;
+  }
+
+  listRecentViews(userId: string, limit: number): PageView[] {
+    return [...this.#views.values()]
+      .filter((view) => view.userId === userId)
+      .sort((a, b) => b.lastViewedAt - a.lastViewedAt || (a.pageId < b.pageId ? -1 : 1))
+      .slice(0, limit)
+      .map((view) => ({ pageId: view.pageId, viewedAt: view.lastViewedAt }));
+  }
+
+  listPopularPages(since: number, limit: number): PopularPage[] {
+    const byPage = new Map<string, PopularPage>();
+    for (const view of this.#views.values()) {
+      if (view.lastViewedAt < since) continue;
+      const known = byPage.get(view.pageId);
+      byPage.set(view.pageId, {
+        pageId: view.pageId,
+        viewers: (known?.viewers ?? 0) + 1,
+        lastViewedAt: Math.max(known?.lastViewedAt ?? 0, view.lastViewedAt),
+      });
+    }
+    return [...byPage.values()]
+      .sort(
+        (a, b) =>
+          b.viewers - a.viewers ||
+          b.lastViewedAt - a.lastViewedAt ||
+          (a.pageId < b.pageId ? -1 : 1),
+      )
+      .slice(0, limit);
   }
 
   transaction<T>(work: () => T): T {

@@ -18,3 +18,24 @@ export interface PageWatcher {
   readonly via: WatchTargetKind;
   readonly lastViewedAt: number | null;
 }
+
+/** When someone last opened a page, and when the visit before the current one ended. */
+export interface PageVisit {
+  readonly lastViewedAt: number;
+  /** Null when they have opened the page in one visit only. */
+  readonly previousViewedAt: number | null;
+}
+
+/** A page someone opened, and when they last did. */
+export interface PageView {
+  readonly pageId: string;
+  readonly viewedAt: number;
+}
+
+/** A page and how many people opened it in a period. */
+export interface PopularPage {
+  readonly pageId: string;
+  readonly viewers: number;
+  /** The latest of their opens. */
+  readonly lastViewedAt: number;
+}

@@ -22,6 +22,11 @@ export interface WatchServiceOptions {
   readonly viewWriteIntervalMs?: number;
   /** Most (person, page) view times remembered for that. Default 50,000. */
   readonly maxRememberedViews?: number;
+  /**
+   * Opening a page after this long without opening it begins a new visit; the visit before is
+   * what "changed since your last visit" compares with. Default 30 minutes.
+   */
+  readonly newVisitAfterMs?: number;
 }
 
 /** What someone watches and may still see. */
@@ -55,6 +60,7 @@ export class WatchService {
   readonly #settingsOf: WatchServiceOptions['settingsOf'];
   readonly #viewWriteIntervalMs: number;
   readonly #maxRememberedViews: number;
+  readonly #newVisitAfterMs: number;
   /** `user page` → when a view was last written; Map order is insertion order, oldest first. */
   readonly #viewsWritten = new Map<string, number>();
 
@@ -67,6 +73,7 @@ export class WatchService {
     this.#settingsOf = options.settingsOf;
     this.#viewWriteIntervalMs = options.viewWriteIntervalMs ?? 60_000;
     this.#maxRememberedViews = options.maxRememberedViews ?? 50_000;
+    this.#newVisitAfterMs = options.newVisitAfterMs ?? 1_800_000;
   }
 
   watchPage(actor: User, pageId: string): PageWatchState {
@@ -77,7 +84,7 @@ export class WatchService {
 
   unwatchPage(actor: User, pageId: string): PageWatchState {
     const page = this.#policy.requirePage(actor, pageId, 'read');
-    this.#store.unwatch(actor.id, 'page', page.id);
+    this.#store.unwatch(actor.id, 'page', page.id, this.#clock.now());
     return this.#stateOf(actor, page);
   }
 
@@ -93,7 +100,7 @@ export class WatchService {
 
   unwatchSpace(actor: User, spaceIdOrSlug: string): Space {
     const { space } = this.#policy.requireSpace(actor, spaceIdOrSlug, 'viewer');
-    this.#store.unwatch(actor.id, 'space', space.id);
+    this.#store.unwatch(actor.id, 'space', space.id, this.#clock.now());
     return space;
   }
 
@@ -145,7 +152,18 @@ export class WatchService {
       if (oldest === undefined) break;
       this.#viewsWritten.delete(oldest);
     }
-    this.#store.recordView(userId, pageId, now);
+    this.#store.recordView(userId, pageId, now, this.#newVisitAfterMs);
+  }
+
+  /**
+   * When the person's last visit of the page ended, not counting the visit going on now (opens
+   * less than `newVisitAfterMs` ago), or null when they have not visited it before.
+   */
+  lastVisitAt(userId: string, pageId: string): number | null {
+    const visit = this.#store.pageVisit(userId, pageId);
+    if (!visit) return null;
+    const visiting = this.#clock.now() - visit.lastViewedAt <= this.#newVisitAfterMs;
+    return visiting ? visit.previousViewedAt : visit.lastViewedAt;
   }
 
   #livePage(actor: User, pageId: string): Page {

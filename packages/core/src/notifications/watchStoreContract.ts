@@ -2,6 +2,9 @@ import assert from 'node:assert/strict';
 import type { ContractTestApi } from '../documents/documentStoreContract';
 import type { WatchStore } from './WatchStore';
 
+/** A new visit begins after this long without opening the page (in the tests' time). */
+const visitGap = 1_000;
+
 /**
  * A fresh, empty store for one test; `seed` creates the users, spaces and pages watches refer to
  * (a no-op where nothing is enforced), and `close` releases it.
@@ -55,8 +58,8 @@ export function watchStoreContract(
           { userId: 'u-ada', kind: 'space', targetId: 's-2', createdAt: 30 },
           { userId: 'u-ada', kind: 'page', targetId: 'p-1', createdAt: 10 },
         ]);
-        assert.equal(store.unwatch('u-ada', 'page', 'p-1'), true);
-        assert.equal(store.unwatch('u-ada', 'page', 'p-1'), false);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), true);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), false);
         assert.equal(store.isWatching('u-ada', 'page', 'p-1'), false);
         assert.deepEqual(
           store.listWatches('u-ada').map((watch) => watch.targetId),
@@ -89,8 +92,8 @@ export function watchStoreContract(
         store.watch('u-bob', 'space', 's-1', 10);
         store.watch('u-cy', 'page', 'p-2', 10);
         store.watch('u-cy', 'space', 's-2', 10);
-        store.recordView('u-bob', 'p-1', 50);
-        store.recordView('u-bob', 'p-2', 70);
+        store.recordView('u-bob', 'p-1', 50, visitGap);
+        store.recordView('u-bob', 'p-2', 70, visitGap);
         assert.deepEqual(store.listPageWatchers('p-1', 's-1'), [
           { userId: 'u-ada', via: 'page', lastViewedAt: null },
           { userId: 'u-bob', via: 'space', lastViewedAt: 50 },
@@ -105,12 +108,99 @@ export function watchStoreContract(
       'remembers when someone last opened a page, only ever moving it on',
       withStore((store) => {
         assert.equal(store.lastViewedAt('u-ada', 'p-1'), null);
-        store.recordView('u-ada', 'p-1', 100);
-        store.recordView('u-ada', 'p-1', 90);
+        store.recordView('u-ada', 'p-1', 100, visitGap);
+        store.recordView('u-ada', 'p-1', 90, visitGap);
         assert.equal(store.lastViewedAt('u-ada', 'p-1'), 100);
-        store.recordView('u-ada', 'p-1', 120);
+        store.recordView('u-ada', 'p-1', 120, visitGap);
         assert.equal(store.lastViewedAt('u-ada', 'p-1'), 120);
         assert.equal(store.lastViewedAt('u-bob', 'p-1'), null);
+      }),
+    );
+
+    api.it(
+      'keeps the end of the previous visit when a new one begins',
+      withStore((store) => {
+        assert.equal(store.pageVisit('u-ada', 'p-1'), null);
+        store.recordView('u-ada', 'p-1', 10_000, visitGap);
+        assert.deepEqual(store.pageVisit('u-ada', 'p-1'), {
+          lastViewedAt: 10_000,
+          previousViewedAt: null,
+        });
+        store.recordView('u-ada', 'p-1', 10_500, visitGap);
+        assert.deepEqual(store.pageVisit('u-ada', 'p-1'), {
+          lastViewedAt: 10_500,
+          previousViewedAt: null,
+        });
+        store.recordView('u-ada', 'p-1', 20_000, visitGap);
+        assert.deepEqual(store.pageVisit('u-ada', 'p-1'), {
+          lastViewedAt: 20_000,
+          previousViewedAt: 10_500,
+        });
+        store.recordView('u-ada', 'p-1', 20_400, visitGap);
+        assert.deepEqual(store.pageVisit('u-ada', 'p-1'), {
+          lastViewedAt: 20_400,
+          previousViewedAt: 10_500,
+        });
+        // A late write of an older open changes neither.
+        store.recordView('u-ada', 'p-1', 5_000, visitGap);
+        assert.deepEqual(store.pageVisit('u-ada', 'p-1'), {
+          lastViewedAt: 20_400,
+          previousViewedAt: 10_500,
+        });
+        assert.equal(store.pageVisit('u-bob', 'p-1'), null);
+      }),
+    );
+
+    api.it(
+      "lists a person's recent views and the pages most people opened since a time",
+      withStore((store) => {
+        store.recordView('u-ada', 'p-1', 100, visitGap);
+        store.recordView('u-ada', 'p-2', 300, visitGap);
+        store.recordView('u-ada', 'p-3', 200, visitGap);
+        store.recordView('u-bob', 'p-3', 250, visitGap);
+        store.recordView('u-cy', 'p-3', 50, visitGap);
+        store.recordView('u-bob', 'p-1', 120, visitGap);
+        assert.deepEqual(store.listRecentViews('u-ada', 2), [
+          { pageId: 'p-2', viewedAt: 300 },
+          { pageId: 'p-3', viewedAt: 200 },
+        ]);
+        assert.deepEqual(store.listRecentViews('u-cy', 10), [{ pageId: 'p-3', viewedAt: 50 }]);
+        assert.deepEqual(store.listPopularPages(100, 10), [
+          { pageId: 'p-3', viewers: 2, lastViewedAt: 250 },
+          { pageId: 'p-1', viewers: 2, lastViewedAt: 120 },
+          { pageId: 'p-2', viewers: 1, lastViewedAt: 300 },
+        ]);
+        assert.deepEqual(store.listPopularPages(260, 1), [
+          { pageId: 'p-2', viewers: 1, lastViewedAt: 300 },
+        ]);
+        assert.deepEqual(store.listPopularPages(1_000, 10), []);
+      }),
+    );
+
+    api.it(
+      'does not watch a page again on their behalf once they explicitly unwatched it',
+      withStore((store) => {
+        store.watchAll(['u-ada', 'u-bob'], 'page', 'p-1', 10);
+        assert.equal(store.unwatch('u-ada', 'page', 'p-1', 100), true);
+        store.watchAll(['u-ada', 'u-bob'], 'page', 'p-1', 20);
+        assert.equal(store.isWatching('u-ada', 'page', 'p-1'), false);
+        // Unwatching a page one never watched is remembered too.
+        store.unwatch('u-cy', 'page', 'p-1', 100);
+        store.watchAll(['u-cy'], 'page', 'p-1', 30);
+        assert.equal(store.isWatching('u-cy', 'page', 'p-1'), false);
+        // Other pages are watched as before.
+        store.watchAll(['u-ada'], 'page', 'p-2', 40);
+        assert.equal(store.isWatching('u-ada', 'page', 'p-2'), true);
+        // Choosing to watch again clears it: a later unwatch-free auto watch keeps working.
+        assert.equal(store.watch('u-ada', 'page', 'p-1', 50), true);
+        store.unwatch('u-ada', 'page', 'p-1', 100);
+        store.watch('u-ada', 'page', 'p-1', 60);
+        store.unwatch('u-ada', 'page', 'p-1', 100);
+        assert.equal(store.watch('u-ada', 'page', 'p-1', 70), true);
+        store.transaction(() => store.unwatch('u-ada', 'page', 'p-1', 100));
+        store.watch('u-ada', 'page', 'p-1', 80);
+        store.watchAll(['u-ada'], 'page', 'p-1', 90);
+        assert.equal(store.listWatches('u-ada').find((w) => w.targetId === 'p-1')?.createdAt, 80);
       }),
     );
 
