@@ -77,10 +77,21 @@ describe('discussing a page', () => {
     await reply.fill('Monday is safer.');
     await reply.press('Control+Enter');
 
-    // Ada sees the reply live and resolves the thread; Grace sees it move to Resolved.
+    // Ada sees the reply live, answers it and resolves the thread; Grace sees it move to
+    // Resolved, and her bell counts Ada's answer, all without a reload.
+    const graceBell = grace.page.getByRole('link', { name: /^Notifications/ });
+    await graceBell.waitFor();
+    expect(await grace.page.getByTestId('unread-count').count()).toBe(0);
     const adaThread = threadOf(ada.page, 'on Friday');
     await adaThread.getByText('Monday is safer.').waitFor(poll);
+    const answer = adaThread.getByRole('combobox', { name: 'Reply' });
+    await answer.fill('Agreed, Monday it is.');
+    await answer.press('Control+Enter');
+    await adaThread.getByText('Agreed, Monday it is.').waitFor(poll);
     await adaThread.getByRole('button', { name: 'Resolve' }).click();
+    await expect
+      .poll(async () => (await graceBell.getAttribute('aria-label')) ?? '', poll)
+      .toBe('Notifications, 1 unread');
     const resolved = sidebar(grace.page).locator('.discussion__resolved');
     await resolved.locator('summary', { hasText: 'Resolved (1)' }).waitFor(poll);
     await expect
