@@ -99,6 +99,7 @@ describe('lore events', () => {
         .map((line) => line.trim().split(':')[0])
         .sort(),
     ).toEqual([
+      'discussion-comment-marks',
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',

@@ -32,6 +32,7 @@ import { SocketAccessGuard } from '../collab/SocketAccessGuard';
 import { socketAccessConsumer } from '../collab/socketAccessConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
+import { commentMarksConsumer } from '../discussion/commentMarksConsumer';
 import type { Route } from '../http/route';
 import { PageLinkIndexer } from '../links/PageLinkIndexer';
 import { pageLinksConsumer } from '../links/pageLinksConsumer';
@@ -376,7 +377,17 @@ export async function createLore(
     // Public share links of pages.
     { name: 'shares', routes: shareRoutes },
     // Comment threads, replies and reactions on pages.
-    { name: 'discussion', routes: discussionRoutes },
+    {
+      name: 'discussion',
+      routes: discussionRoutes,
+      consumers: [
+        commentMarksConsumer({
+          discussion: storage.discussion,
+          pages: pageStore,
+          collab: sharedCollab,
+        }),
+      ],
+    },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },

@@ -205,6 +205,7 @@ describe('the event outbox in a running wiki', () => {
     await runtime.events.drain({ flushContent: true });
     const status = await (await t.request('/api/admin/events')).json();
     expect(status.consumers.map((consumer: { name: string }) => consumer.name).sort()).toEqual([
+      'discussion-comment-marks',
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',
