@@ -12,6 +12,7 @@ const onPostgres = [
   'src/routes/notificationRoutes.test.ts',
   'src/notifications/commentNotifications.test.ts',
   'src/discussion/commentMarks.test.ts',
+  'src/notifications/pageMentions.test.ts',
   'src/notifications/pageChangedSpam.test.ts',
   'src/collab/collabAccess.test.ts',
   'src/collab/collabEndpoint.test.ts',

@@ -103,6 +103,7 @@ describe('lore events', () => {
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',
+      'notifications-page-mentions',
       'notifications-page-shared',
       'page-links',
       'page-titles',

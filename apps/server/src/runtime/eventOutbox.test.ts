@@ -209,6 +209,7 @@ describe('the event outbox in a running wiki', () => {
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',
+      'notifications-page-mentions',
       'notifications-page-shared',
       'page-links',
       'page-titles',
