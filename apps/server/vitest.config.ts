@@ -13,6 +13,7 @@ const onPostgres = [
   'src/notifications/commentNotifications.test.ts',
   'src/discussion/commentMarks.test.ts',
   'src/notifications/pageMentions.test.ts',
+  'src/routes/mentionRoutes.test.ts',
   'src/notifications/pageChangedSpam.test.ts',
   'src/collab/collabAccess.test.ts',
   'src/collab/collabEndpoint.test.ts',

@@ -10,6 +10,7 @@ import type {
   EventDispatcher,
   GroupService,
   LoginThrottle,
+  MentionDirectory,
   NotificationService,
   PageLinkService,
   PageRestrictionService,
@@ -56,6 +57,8 @@ export interface Services {
   readonly shares: ShareService;
   /** Comment threads, replies and reactions on pages. */
   readonly discussion: DiscussionService;
+  /** Who can be mentioned on a page, and what mentioning them runs into. */
+  readonly mentions: MentionDirectory;
   /** The inbox: notifications, their unread count and each person's settings. */
   readonly notifications: NotificationService;
   /** Who watches which pages and spaces; when people last opened pages. */

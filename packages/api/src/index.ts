@@ -4,6 +4,7 @@ export * from './attachmentSchemas';
 export * from './auditSchemas';
 export * from './discussionSchemas';
 export * from './errorSchema';
+export * from './mentionSchemas';
 export * from './notificationSchemas';
 export * from './oembedSchemas';
 export * from './pageLinkSchemas';

@@ -9,6 +9,7 @@ import {
   GroupService,
   isPageLive,
   LoginThrottle,
+  MentionDirectory,
   PageLinkService,
   PageRestrictionService,
   PageService,
@@ -48,6 +49,7 @@ import { collabTicketRoutes } from '../routes/collabTicketRoutes';
 import { discussionRoutes } from '../routes/discussionRoutes';
 import { eventRoutes } from '../routes/eventRoutes';
 import { inviteRoutes } from '../routes/inviteRoutes';
+import { mentionRoutes } from '../routes/mentionRoutes';
 import { oembedRoutes } from '../routes/oembedRoutes';
 import { pageRoutes } from '../routes/pageRoutes';
 import { passwordResetRoutes } from '../routes/passwordResetRoutes';
@@ -379,7 +381,7 @@ export async function createLore(
     // Comment threads, replies and reactions on pages.
     {
       name: 'discussion',
-      routes: discussionRoutes,
+      routes: [...discussionRoutes, ...mentionRoutes],
       consumers: [
         commentMarksConsumer({
           discussion: storage.discussion,
@@ -452,6 +454,7 @@ export async function createLore(
     }),
     shares,
     discussion,
+    mentions: new MentionDirectory({ people: accountStore, policy: access }),
     notifications: notifications.notifications,
     watches: notifications.watches,
     unreadSignal: notifications.unreadSignal,
