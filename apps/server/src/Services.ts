@@ -11,6 +11,7 @@ import type {
   GroupService,
   HomeService,
   LoginThrottle,
+  MentionDirectory,
   NotificationService,
   PageLinkService,
   PageRestrictionService,
@@ -62,6 +63,8 @@ export interface Services {
   readonly discussion: DiscussionService;
   /** Wakes this process's live comment streams when a page's discussion changes. */
   readonly threadSignal: ThreadSignal;
+  /** Who can be mentioned on a page, and what mentioning them runs into. */
+  readonly mentions: MentionDirectory;
   /** The inbox: notifications, their unread count and each person's settings. */
   readonly notifications: NotificationService;
   /** Who watches which pages and spaces; when people last opened pages. */

@@ -5,6 +5,7 @@ export * from './auditSchemas';
 export * from './discussionSchemas';
 export * from './errorSchema';
 export * from './homeSchemas';
+export * from './mentionSchemas';
 export * from './notificationSchemas';
 export * from './oembedSchemas';
 export * from './pageLinkSchemas';

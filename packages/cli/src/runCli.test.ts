@@ -99,10 +99,12 @@ describe('lore events', () => {
         .map((line) => line.trim().split(':')[0])
         .sort(),
     ).toEqual([
+      'discussion-comment-marks',
       'home-space-activity',
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',
+      'notifications-page-mentions',
       'notifications-page-shared',
       'page-links',
       'page-titles',

@@ -135,9 +135,10 @@ export class RoomDocument {
    * null when the document held them all.
    */
   absorb(updates: readonly Uint8Array[], origin: unknown): Uint8Array | null {
-    let changed: Uint8Array | null = null;
+    // Yjs may follow the change with a clean-up of formatting of its own: keep both.
+    const changed: Uint8Array[] = [];
     const capture = (update: Uint8Array) => {
-      changed = update;
+      changed.push(update);
     };
     const doc = this.doc;
     doc.on('update', capture);
@@ -146,7 +147,8 @@ export class RoomDocument {
     } finally {
       doc.off('update', capture);
     }
-    return changed;
+    if (changed.length === 0) return null;
+    return changed.length === 1 ? (changed[0] as Uint8Array) : Y.mergeUpdates(changed);
   }
 
   close(): void {

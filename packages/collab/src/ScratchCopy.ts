@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 /** What a change made on the scratch copy emitted: only what was new, never a no-op. */
 export interface ScratchChange {
   readonly update: Uint8Array;
+  /** The change's own transaction (not Yjs's follow-up clean-up, see `ScratchCopy.change`). */
   readonly transaction: Y.Transaction;
 }
 
@@ -27,7 +28,7 @@ export interface ScratchCopyOptions {
 export class ScratchCopy {
   readonly #options: ScratchCopyOptions;
   #doc: Y.Doc | null = null;
-  #emitted: ScratchChange | null = null;
+  #emitted: ScratchChange[] = [];
   #lastWriteAt = 0;
   #timer: NodeJS.Timeout | null = null;
 
@@ -46,7 +47,7 @@ export class ScratchCopy {
     const doc = new Y.Doc({ gc: this.#options.gc, guid: this.#options.docId });
     for (const update of this.#options.source()) Y.applyUpdate(doc, update);
     doc.on('update', (update: Uint8Array, _origin: unknown, _doc: Y.Doc, transaction) => {
-      this.#emitted = { update, transaction };
+      this.#emitted.push({ update, transaction });
     });
     this.#doc = doc;
     return doc;
@@ -55,18 +56,28 @@ export class ScratchCopy {
   /**
    * Runs `apply` on the copy and returns what it emitted, or null when nothing changed. When
    * `apply` throws, the copy (maybe half-changed) is dropped and the error goes on.
+   *
+   * One change may emit more than one update: when a change deletes text next to formatting it
+   * did not know of (a mark someone else placed), Yjs cleans the formatting up in a transaction
+   * of its own right after. Both are what the change did, so both are kept, as one update.
    */
   change(apply: (doc: Y.Doc) => void): ScratchChange | null {
-    this.#emitted = null;
+    this.#emitted = [];
     try {
       apply(this.doc());
     } catch (error) {
       this.drop();
       throw error;
     }
-    const emitted = this.#emitted as ScratchChange | null;
-    this.#emitted = null;
-    return emitted;
+    const emitted = this.#emitted;
+    this.#emitted = [];
+    const [first] = emitted;
+    if (first === undefined) return null;
+    if (emitted.length === 1) return first;
+    return {
+      update: Y.mergeUpdates(emitted.map((change) => change.update)),
+      transaction: first.transaction,
+    };
   }
 
   /**
@@ -82,7 +93,7 @@ export class ScratchCopy {
       this.drop();
       throw error;
     } finally {
-      this.#emitted = null;
+      this.#emitted = [];
     }
   }
 
@@ -90,7 +101,7 @@ export class ScratchCopy {
   drop(): void {
     this.#doc?.destroy();
     this.#doc = null;
-    this.#emitted = null;
+    this.#emitted = [];
   }
 
   /** A write was stored: the copy is kept at least `idleMs` more. */

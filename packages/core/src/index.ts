@@ -60,6 +60,7 @@ export * from './discussion/commentLimits';
 export * from './discussion/DiscussionService';
 export * from './discussion/DiscussionStore';
 export * from './discussion/InvalidAnchorError';
+export * from './discussion/MentionDirectory';
 export * from './discussion/parseMentions';
 export * from './discussion/Reaction';
 export * from './discussion/reactionEmoji';

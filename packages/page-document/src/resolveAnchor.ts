@@ -1,55 +1,7 @@
 import type { AnchorState, CommentAnchor } from '@lore/core';
 import { pageBodyField } from '@lore/schema';
 import * as Y from 'yjs';
-
-/** Anything a position can name in the body: the fragment, an element or a run of text. */
-type BodyNode = Y.XmlFragment | Y.XmlElement | Y.XmlText;
-
-/**
- * The page body as one run of text (blocks end with a line break, embeds count as one
- * character, as Yjs counts them), with where each live node starts and ends in it.
- */
-interface FlatBody {
-  readonly text: string;
-  readonly starts: Map<object, number>;
-  readonly ends: Map<object, number>;
-}
-
-function flatten(body: Y.XmlFragment): FlatBody {
-  const starts = new Map<object, number>();
-  const ends = new Map<object, number>();
-  let text = '';
-  // Depth-first without recursion: the body may nest deeply.
-  const stack: { node: BodyNode; entered: boolean }[] = [{ node: body, entered: false }];
-  while (stack.length > 0) {
-    const top = stack.pop() as { node: BodyNode; entered: boolean };
-    const { node } = top;
-    if (top.entered) {
-      if (node instanceof Y.XmlElement && text.length > 0 && !text.endsWith('\n')) text += '\n';
-      ends.set(node, text.length);
-      continue;
-    }
-    starts.set(node, text.length);
-    if (node instanceof Y.XmlText) {
-      for (const op of node.toDelta() as { insert: unknown }[]) {
-        text += typeof op.insert === 'string' ? op.insert : '\uFFFC';
-      }
-      ends.set(node, text.length);
-      continue;
-    }
-    stack.push({ node, entered: true });
-    const children = node
-      .toArray()
-      .filter(
-        (child): child is Y.XmlElement | Y.XmlText =>
-          child instanceof Y.XmlElement || child instanceof Y.XmlText,
-      );
-    for (let index = children.length - 1; index >= 0; index -= 1) {
-      stack.push({ node: children[index] as BodyNode, entered: false });
-    }
-  }
-  return { text, starts, ends };
-}
+import { type FlatBody, flattenBody } from './flattenBody';
 
 function decode(position: string): Y.RelativePosition | null {
   try {
@@ -71,6 +23,59 @@ function inBody(type: { _item: Y.Item | null }, body: Y.XmlFragment): boolean {
   return false;
 }
 
+/** Where an anchor's range lies in the flattened body, or why it has none. */
+export type AnchorRange =
+  | { readonly state: 'invalid' | 'detached' }
+  | { readonly state: 'attached'; readonly start: number; readonly end: number };
+
+/**
+ * Anchors of one document located in its body, flattening the body at most once. `flat` is the
+ * body as located (null when no anchor got that far).
+ */
+export function locateAnchors(
+  doc: Y.Doc,
+  anchors: readonly Pick<CommentAnchor, 'from' | 'to'>[],
+): { ranges: AnchorRange[]; flat: FlatBody | null } {
+  const body = doc.getXmlFragment(pageBodyField);
+  let flat: FlatBody | null = null;
+  const ranges = anchors.map((anchor): AnchorRange => {
+    const from = decode(anchor.from);
+    const to = decode(anchor.to);
+    if (from === null || to === null) return { state: 'invalid' };
+    const offsets: number[] = [];
+    for (const relative of [from, to]) {
+      if (relative.tname !== null && relative.tname !== pageBodyField) return { state: 'invalid' };
+      let absolute: Y.AbsolutePosition | null;
+      try {
+        absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
+      } catch {
+        return { state: 'invalid' };
+      }
+      // Content this document does not hold, or a paragraph deleted and collected.
+      if (absolute === null) return { state: 'detached' };
+      const type = absolute.type;
+      if (!inBody(type, body)) return { state: 'invalid' };
+      flat ??= flattenBody(body);
+      const start = flat.starts.get(type);
+      // A node no longer in the body (its element was deleted).
+      if (start === undefined) return { state: 'detached' };
+      if (type instanceof Y.XmlText) {
+        offsets.push(start + absolute.index);
+      } else {
+        const children = (type as Y.XmlFragment).toArray();
+        const child: object | undefined = children[absolute.index];
+        offsets.push(
+          child === undefined ? (flat.ends.get(type) ?? start) : (flat.starts.get(child) ?? start),
+        );
+      }
+    }
+    const [start = 0, end = 0] = offsets;
+    if (flat === null || end <= start) return { state: 'detached' };
+    return { state: 'attached', start, end };
+  });
+  return { ranges, flat };
+}
+
 /**
  * Where an anchor stands in `doc`: the text between its two positions in the page body now, or
  * `detached` when that range is empty (its text was deleted) or sits in a paragraph that is gone;
@@ -90,42 +95,10 @@ export function resolveAnchors(
   doc: Y.Doc,
   anchors: readonly Pick<CommentAnchor, 'from' | 'to'>[],
 ): AnchorState[] {
-  const body = doc.getXmlFragment(pageBodyField);
-  let flat: FlatBody | null = null;
-  return anchors.map((anchor): AnchorState => {
-    const from = decode(anchor.from);
-    const to = decode(anchor.to);
-    if (from === null || to === null) return { state: 'invalid' };
-    const offsets: number[] = [];
-    for (const relative of [from, to]) {
-      if (relative.tname !== null && relative.tname !== pageBodyField) return { state: 'invalid' };
-      let absolute: Y.AbsolutePosition | null;
-      try {
-        absolute = Y.createAbsolutePositionFromRelativePosition(relative, doc);
-      } catch {
-        return { state: 'invalid' };
-      }
-      // Content this document does not hold, or a paragraph deleted and collected.
-      if (absolute === null) return { state: 'detached' };
-      const type = absolute.type;
-      if (!inBody(type, body)) return { state: 'invalid' };
-      flat ??= flatten(body);
-      const start = flat.starts.get(type);
-      // A node no longer in the body (its element was deleted).
-      if (start === undefined) return { state: 'detached' };
-      if (type instanceof Y.XmlText) {
-        offsets.push(start + absolute.index);
-      } else {
-        const children = (type as Y.XmlFragment).toArray();
-        const child: object | undefined = children[absolute.index];
-        offsets.push(
-          child === undefined ? (flat.ends.get(type) ?? start) : (flat.starts.get(child) ?? start),
-        );
-      }
-    }
-    const [start = 0, end = 0] = offsets;
-    if (flat === null || end <= start) return { state: 'detached' };
-    const quote = flat.text.slice(start, end).replace(/\n+$/, '');
+  const { ranges, flat } = locateAnchors(doc, anchors);
+  return ranges.map((range): AnchorState => {
+    if (range.state !== 'attached') return { state: range.state };
+    const quote = (flat as FlatBody).text.slice(range.start, range.end).replace(/\n+$/, '');
     return quote.length === 0 ? { state: 'detached' } : { state: 'attached', quote };
   });
 }

@@ -1,3 +1,4 @@
+import { isMentionUserId } from './extensions/Mention';
 import { isSafeHref } from './isSafeHref';
 import { isSafeImageSrc } from './isSafeImageSrc';
 import { isValidHeadingId } from './isValidHeadingId';
@@ -16,6 +17,7 @@ const GLOBAL: Record<string, Check> = {
   'data-checked': (value) => value === 'true' || value === 'false',
   'data-callout': (value) => value === '',
   'data-kind': (value) => /^(info|success|warning|danger)$/.test(value),
+  'data-user-id': (value) => isMentionUserId(value),
 };
 
 const BY_TAG: Record<string, Record<string, Check>> = {

@@ -1,5 +1,7 @@
 import type { Mark, Node as PMNode } from '@tiptap/pm/model';
 import { isCalloutKind } from './extensions/Callout';
+import { isCommentThreadId } from './extensions/CommentMark';
+import { isMentionLabel, isMentionUserId } from './extensions/Mention';
 import { isSafeHref } from './isSafeHref';
 import { isSafeImageSrc } from './isSafeImageSrc';
 
@@ -27,6 +29,14 @@ export function attributeValueProblem(type: string, name: string, value: unknown
       return value === null || typeof value === 'string'
         ? null
         : 'codeBlock language must be a string';
+    case 'mention.userId':
+      return isMentionUserId(value) ? null : `mention userId not allowed: ${String(value)}`;
+    case 'mention.label':
+      return isMentionLabel(value) ? null : 'mention label must be one line of 1-200 characters';
+    case 'comment.threadId':
+      return isCommentThreadId(value) ? null : `comment threadId not allowed: ${String(value)}`;
+    case 'comment.resolved':
+      return typeof value === 'boolean' ? null : 'comment resolved must be a boolean';
     default:
       return null;
   }

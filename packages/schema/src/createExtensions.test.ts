@@ -18,6 +18,7 @@ describe('createExtensions', () => {
         'horizontalRule',
         'image',
         'listItem',
+        'mention',
         'orderedList',
         'paragraph',
         'table',
@@ -30,7 +31,7 @@ describe('createExtensions', () => {
       ].sort(),
     );
     expect(Object.keys(schema.marks).sort()).toEqual(
-      ['bold', 'code', 'highlight', 'italic', 'link', 'strike', 'underline'].sort(),
+      ['bold', 'code', 'comment', 'highlight', 'italic', 'link', 'strike', 'underline'].sort(),
     );
     expect(Object.keys(schema.nodes.heading?.spec.attrs ?? {})).toEqual(['level', 'id']);
     expect(Object.keys(schema.nodes.image?.spec.attrs ?? {})).toEqual(['src', 'alt', 'title']);

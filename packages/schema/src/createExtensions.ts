@@ -5,8 +5,10 @@ import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table
 import { StarterKit } from '@tiptap/starter-kit';
 import { AttachmentImage } from './extensions/AttachmentImage';
 import { Callout } from './extensions/Callout';
+import { CommentMark } from './extensions/CommentMark';
 import { HeadingWithId } from './extensions/HeadingWithId';
 import { InlineCode } from './extensions/InlineCode';
+import { Mention } from './extensions/Mention';
 import { SafeLink } from './extensions/SafeLink';
 
 /** Editor-only behaviour that does not change the document schema. */
@@ -49,5 +51,7 @@ export function createExtensions(options: CreateExtensionsOptions = {}): AnyExte
     TableCell,
     AttachmentImage,
     Callout,
+    Mention,
+    CommentMark,
   ];
 }

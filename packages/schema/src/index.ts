@@ -15,16 +15,20 @@ export {
   type CalloutKind,
   isCalloutKind,
 } from './extensions/Callout';
+export { CommentMark, isCommentThreadId } from './extensions/CommentMark';
 export { HeadingWithId } from './extensions/HeadingWithId';
 export { InlineCode } from './extensions/InlineCode';
+export { isMentionLabel, isMentionUserId, Mention } from './extensions/Mention';
 export { SafeLink } from './extensions/SafeLink';
 export { extractHeadings, type HeadingInfo } from './extractHeadings';
 export { extractLinks, type LinkInfo } from './extractLinks';
+export { extractMentions } from './extractMentions';
 export { getSchema } from './getSchema';
 export { headingIdPlugin, headingIdPluginKey } from './headingIdPlugin';
 export { type HTMLToJSONOptions, htmlToJSON } from './htmlToJSON';
 export type { ImageSrcResolver } from './ImageSrcResolver';
 export { InvalidDocumentError } from './InvalidDocumentError';
+export { isAnnotationMark } from './isAnnotationMark';
 export { isSafeHref } from './isSafeHref';
 export { isSafeImageSrc } from './isSafeImageSrc';
 export { jsonToHTML } from './jsonToHTML';

@@ -22,7 +22,10 @@ function inlineText(content: readonly JSONContent[]): string {
     const node = work.pop() as JSONContent;
     if (node.type === 'text') out += node.text ?? '';
     else if (node.type === 'hardBreak') out += '\n';
-    else if (node.type === 'image') {
+    else if (node.type === 'mention') {
+      const label = node.attrs?.label;
+      if (typeof label === 'string') out += `@${label}`;
+    } else if (node.type === 'image') {
       const alt = node.attrs?.alt;
       if (typeof alt === 'string') out += alt;
     } else {
@@ -77,7 +80,7 @@ function plainText(root: JSONContent): string {
 /**
  * Readable plain text of a document for search and excerpts: blocks separated by a blank
  * line, list items and table rows on their own lines, table cells separated by a tab, images
- * by their alt text. Marks and URLs are left out.
+ * by their alt text, mentions as `@Name`. Marks and URLs are left out.
  */
 export function jsonToPlainText(json: JSONContent): string {
   return plainText(json);

@@ -11,7 +11,9 @@ import {
 import { checkAttributeValues } from './checkAttributeValues';
 import { setHeadingIds } from './ensureHeadingIds';
 import { isCalloutKind } from './extensions/Callout';
+import { isMentionLabel, isMentionUserId } from './extensions/Mention';
 import { getSchema } from './getSchema';
+import { isAnnotationMark } from './isAnnotationMark';
 import { isSafeImageSrc } from './isSafeImageSrc';
 import { readLimits } from './limits/documentLimits';
 import { fitDocumentLimits } from './limits/fitDocumentLimits';
@@ -46,7 +48,7 @@ function buildMarks(schema: Schema, raw: unknown): readonly Mark[] {
   for (const item of raw) {
     if (!isRecord(item) || typeof item.type !== 'string') continue;
     const type = schema.marks[item.type];
-    if (type === undefined) continue;
+    if (type === undefined || isAnnotationMark(type.name)) continue;
     try {
       const mark = type.create(knownAttrs(type, item.attrs));
       if (checkAttributeValues(mark) === null) marks = mark.addToSet(marks);
@@ -223,6 +225,11 @@ function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
     if (typeof attrs.alt === 'string' && attrs.alt !== '') out.push(schema.text(attrs.alt, marks));
     return;
   }
+  if (type.name === 'mention' && !(isMentionUserId(attrs.userId) && isMentionLabel(attrs.label))) {
+    // A mention of no one that can be named: keep what it read as.
+    if (isMentionLabel(attrs.label)) out.push(schema.text(`@${attrs.label}`, marks));
+    return;
+  }
   try {
     const node = createFitted(type, attrs, fitContent(schema, type, children), marks);
     if (node !== null) {
@@ -237,7 +244,8 @@ function buildNodes(schema: Schema, raw: unknown, out: PMNode[]): void {
 
 /**
  * Coerces any value into a valid page document: unknown nodes are replaced by their content,
- * unknown marks and attributes are dropped, disallowed links are unlinked, disallowed images
+ * unknown marks, annotation marks (comment anchors: {@link isAnnotationMark}) and unknown
+ * attributes are dropped, disallowed links are unlinked, disallowed images
  * become their alt text, misplaced content is wrapped or lifted where it fits, and headings get
  * unique ids. Text is kept wherever the schema allows it. Content nested past the depth limit
  * is first flattened ({@link fitDocumentLimits}), so nothing here recurses deeper than that

@@ -46,16 +46,30 @@ export class PageChangeReader {
     return [...editors];
   }
 
-  /** Characters inserted and removed since the last revision taken before the change began. */
-  async changedCharacters(event: ContentChanged): Promise<number> {
+  /**
+   * The page as it was at the last revision taken before the change began (null when there is
+   * none: the page is new), with that revision's content hash, and as it is now.
+   */
+  async states(
+    event: ContentChanged,
+  ): Promise<{ before: PageState | null; beforeHash: string | null; after: PageState }> {
     const pageId = event.pageId as string;
     const baseline = this.#revisions
       .listRevisions(pageId, { limit: revisionsLookedAt })
       .find((revision) => revision.createdAt < event.data.firstChangeAt);
     const before = baseline
-      ? textOf(decodePageState(this.#revisions.readState(pageId, baseline.contentHash)))
-      : '';
-    const after = textOf(await this.#readState(pageId));
-    return changedCharacters(before, after);
+      ? decodePageState(this.#revisions.readState(pageId, baseline.contentHash))
+      : null;
+    return {
+      before,
+      beforeHash: baseline?.contentHash ?? null,
+      after: await this.#readState(pageId),
+    };
+  }
+
+  /** Characters inserted and removed since the last revision taken before the change began. */
+  async changedCharacters(event: ContentChanged): Promise<number> {
+    const { before, after } = await this.states(event);
+    return changedCharacters(before ? textOf(before) : '', textOf(after));
   }
 }

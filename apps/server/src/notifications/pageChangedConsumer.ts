@@ -23,7 +23,7 @@ export interface PageChangedConsumerOptions {
 
 /**
  * Tells a page's watchers (of the page or its space) that it changed: only for a change of some
- * size, at most once per watcher and page per window, never its own editors, and not those who
+ * size (and never one that leaves the text as it was), at most once per watcher and page per window, never its own editors, and not those who
  * opened the page since. Idempotent: the notification is keyed by the event, and a watcher told
  * within the window is not told again.
  */
@@ -40,7 +40,9 @@ export function pageChangedConsumer(options: PageChangedConsumerOptions): EventC
       const editors = options.changes.editors(event);
       const listening = watchers.filter((watcher) => !editors.includes(watcher.userId));
       if (listening.length === 0) return;
-      if ((await options.changes.changedCharacters(event)) < options.minChangeChars) return;
+      // A change that leaves the text as it was (formatting, comment marks) tells no one.
+      const changed = await options.changes.changedCharacters(event);
+      if (changed === 0 || changed < options.minChangeChars) return;
       const recipients = pageChangeRecipients({
         watchers: listening,
         lastNotifiedAt: options.store.lastNotifiedAt(

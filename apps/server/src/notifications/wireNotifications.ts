@@ -23,6 +23,7 @@ import { autoWatchConsumer } from './autoWatchConsumer';
 import { commentNotificationsConsumer } from './commentNotificationsConsumer';
 import { PageChangeReader } from './PageChangeReader';
 import { pageChangedConsumer } from './pageChangedConsumer';
+import { pageMentionsConsumer } from './pageMentionsConsumer';
 import { pageSharedConsumer } from './pageSharedConsumer';
 import { UnreadSignal } from './UnreadSignal';
 
@@ -104,6 +105,7 @@ export function wireNotifications(options: WireNotificationsOptions): Notificati
           minChangeChars: options.config.minChangeChars,
         }),
         pageSharedConsumer({ access: stores.access, notifications }),
+        pageMentionsConsumer({ pages: options.pages, notifications, changes }),
         commentNotificationsConsumer({
           discussion: stores.discussion,
           watches: stores.watches,

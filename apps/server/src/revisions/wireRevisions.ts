@@ -9,7 +9,7 @@ import {
   systemTimers,
   type Timers,
 } from '@lore/core';
-import { EditOrigin, YjsVersionedContent } from '@lore/page-document';
+import { AnnotationOrigin, EditOrigin, YjsVersionedContent } from '@lore/page-document';
 import type { Logger } from 'pino';
 import type { CollabContext } from '../collab/collabEndpoint';
 import { revisionRoutes } from '../routes/revisionRoutes';
@@ -66,6 +66,8 @@ export function wireRevisions(options: WireRevisionsOptions): RevisionWiring {
   return {
     revisions,
     onAccepted: (update) => {
+      // Annotations (comment marks) are nobody's edit: no revision, no contributor.
+      if (update.origin instanceof AnnotationOrigin) return;
       const userId =
         update.context?.user.id ??
         (update.origin instanceof EditOrigin ? update.origin.userId : null);

@@ -434,6 +434,21 @@ const cases: Record<string, Case> = {
       json: { body: 'From the **access matrix**.' },
     }),
   },
+  // Mention helpers: for people who may write a mention there (comment access).
+  'GET /api/pages/:id/mentionable': {
+    scope: 'page',
+    allow: page('comment'),
+    probe: ({ resource }) => ({ path: `/api/pages/${resource.pageId}/mentionable?q=a&limit=5` }),
+  },
+  'POST /api/pages/:id/mention-check': {
+    scope: 'page',
+    allow: page('comment'),
+    probe: ({ resource }) => ({
+      path: `/api/pages/${resource.pageId}/mention-check`,
+      method: 'POST',
+      json: { userIds: [admin.id] },
+    }),
+  },
   'GET /api/pages/:id/comments': {
     scope: 'page',
     allow: page('read'),

@@ -10,6 +10,7 @@ import {
   GroupService,
   isPageLive,
   LoginThrottle,
+  MentionDirectory,
   PageLinkService,
   PageRestrictionService,
   PageService,
@@ -33,6 +34,7 @@ import { SocketAccessGuard } from '../collab/SocketAccessGuard';
 import { socketAccessConsumer } from '../collab/socketAccessConsumer';
 import { trashedRoomsConsumer } from '../collab/trashedRoomsConsumer';
 import type { Config } from '../config';
+import { commentMarksConsumer } from '../discussion/commentMarksConsumer';
 import { ThreadSignal } from '../discussion/ThreadSignal';
 import { wireHome } from '../home/wireHome';
 import type { Route } from '../http/route';
@@ -51,6 +53,7 @@ import { collabTicketRoutes } from '../routes/collabTicketRoutes';
 import { discussionRoutes } from '../routes/discussionRoutes';
 import { eventRoutes } from '../routes/eventRoutes';
 import { inviteRoutes } from '../routes/inviteRoutes';
+import { mentionRoutes } from '../routes/mentionRoutes';
 import { oembedRoutes } from '../routes/oembedRoutes';
 import { pageRoutes } from '../routes/pageRoutes';
 import { passwordResetRoutes } from '../routes/passwordResetRoutes';
@@ -425,7 +428,18 @@ export async function createLore(
     // Public share links of pages.
     { name: 'shares', routes: shareRoutes },
     // Comment threads, replies and reactions on pages.
-    { name: 'discussion', routes: discussionRoutes, close: () => threadSignal.close() },
+    {
+      name: 'discussion',
+      routes: [...discussionRoutes, ...mentionRoutes],
+      close: () => threadSignal.close(),
+      consumers: [
+        commentMarksConsumer({
+          discussion: storage.discussion,
+          pages: pageStore,
+          collab: sharedCollab,
+        }),
+      ],
+    },
     { name: 'attachments', routes: attachmentRoutes },
     revisionWiring.module,
     { name: 'links', consumers: [pageLinksConsumer(links)] },
@@ -493,6 +507,7 @@ export async function createLore(
     shares,
     discussion,
     threadSignal,
+    mentions: new MentionDirectory({ people: accountStore, policy: access }),
     notifications: notifications.notifications,
     watches: notifications.watches,
     unreadSignal: notifications.unreadSignal,

@@ -205,10 +205,12 @@ describe('the event outbox in a running wiki', () => {
     await runtime.events.drain({ flushContent: true });
     const status = await (await t.request('/api/admin/events')).json();
     expect(status.consumers.map((consumer: { name: string }) => consumer.name).sort()).toEqual([
+      'discussion-comment-marks',
       'home-space-activity',
       'notifications-auto-watch',
       'notifications-comments',
       'notifications-page-changed',
+      'notifications-page-mentions',
       'notifications-page-shared',
       'page-links',
       'page-titles',

@@ -12,7 +12,9 @@ import type {
   TableRow,
 } from 'mdast';
 import { isCalloutKind } from '../extensions/Callout';
+import { isAnnotationMark } from '../isAnnotationMark';
 import { CALLOUT_TO_ALERT } from './calloutMarkers';
+import { mentionMarkdown } from './mentionMarkdown';
 import { tableAsHTML } from './tableAsHTML';
 
 type JSONMark = NonNullable<JSONContent['marks']>[number];
@@ -44,7 +46,7 @@ const MARK_PRIORITY: Record<string, number> = { bold: 1, italic: 2, strike: 3, l
 const html = (value: string): Html => ({ type: 'html', value });
 
 function marksOf(node: JSONContent): JSONMark[] {
-  return (node.marks ?? []).filter((mark) => mark.type !== 'code');
+  return (node.marks ?? []).filter((mark) => mark.type !== 'code' && !isAnnotationMark(mark.type));
 }
 
 function sameMark(a: JSONMark, b: JSONMark): boolean {
@@ -70,6 +72,8 @@ function leaf(node: JSONContent, ctx: Context): PhrasingContent[] {
     }
     case 'hardBreak':
       return [ctx.inTableCell ? html('<br>') : { type: 'break' }];
+    case 'mention':
+      return [html(mentionMarkdown(node.attrs?.label, node.attrs?.userId))];
     case 'image':
       return [
         {

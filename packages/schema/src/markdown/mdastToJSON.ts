@@ -19,6 +19,7 @@ import { isSafeImageSrc } from '../isSafeImageSrc';
 import { isValidHeadingId } from '../isValidHeadingId';
 import { jsonToHTML } from '../jsonToHTML';
 import { ALERT_MARKER, ALERT_TO_CALLOUT } from './calloutMarkers';
+import { mentionUserIdOf } from './mentionMarkdown';
 import { openHTMLDepth } from './openHTMLDepth';
 import { phrasingToHTML } from './phrasingToHTML';
 
@@ -67,15 +68,36 @@ function imageNode(
   return textNode(alt || url, link === null ? marks : [...marks, link]);
 }
 
+/** The text of phrasing content, without its formatting. */
+function textOf(nodes: readonly PhrasingContent[]): string {
+  return nodes
+    .map((node) => ('value' in node ? node.value : 'children' in node ? textOf(node.children) : ''))
+    .join('');
+}
+
+/** Whether `node` is `[Name](user:<id>)` right after an `@`: a mention, `@[Name](user:<id>)`. */
+function isMention(node: PhrasingContent | undefined, before: PhrasingContent | undefined) {
+  return (
+    node?.type === 'link' &&
+    mentionUserIdOf(node.url) !== null &&
+    before?.type === 'text' &&
+    before.value.endsWith('@') &&
+    textOf(node.children).trim() !== ''
+  );
+}
+
 function inline(
   nodes: readonly PhrasingContent[],
   marks: readonly JSONMark[],
   ctx: Context,
 ): JSONContent[] {
-  return nodes.flatMap((node): JSONContent[] => {
+  return nodes.flatMap((node, index): JSONContent[] => {
     switch (node.type) {
-      case 'text':
-        return textNode(unwrap(node.value), marks);
+      case 'text': {
+        // The `@` of a mention that follows belongs to the mention.
+        const text = isMention(nodes[index + 1], node) ? node.value.slice(0, -1) : node.value;
+        return textNode(unwrap(text), marks);
+      }
       case 'emphasis':
         return inline(node.children, [...marks, { type: 'italic' }], ctx);
       case 'strong':
@@ -89,6 +111,14 @@ function inline(
           marks.length > 0 ? { type: 'hardBreak', marks: [...marks] } : { type: 'hardBreak' },
         ];
       case 'link': {
+        if (isMention(node, nodes[index - 1])) {
+          const mention: JSONContent = {
+            type: 'mention',
+            attrs: { userId: mentionUserIdOf(node.url), label: unwrap(textOf(node.children)) },
+          };
+          if (marks.length > 0) mention.marks = [...marks];
+          return [mention];
+        }
         const link = linkMark(node.url, node.title);
         return inline(node.children, link ? [...marks, link] : marks, ctx);
       }
