@@ -241,6 +241,7 @@ function PageEditor({ pageId }: { pageId: string }) {
             onEditor={onEditor}
             onExitTop={() => document.getElementById(titleId)?.focus()}
             onComment={canComment ? comments.startDraft : undefined}
+            space={space}
           />
         </article>
       )}

@@ -1,4 +1,4 @@
-import type { User } from '@lore/api';
+import type { Space, User } from '@lore/api';
 import { createExtensions, pageBodyField } from '@lore/schema';
 import type { Editor } from '@tiptap/core';
 import { Collaboration } from '@tiptap/extension-collaboration';
@@ -6,8 +6,9 @@ import { CollaborationCaret } from '@tiptap/extension-collaboration-caret';
 import { Placeholder } from '@tiptap/extensions';
 import { Selection } from '@tiptap/pm/state';
 import { EditorContent, useEditor } from '@tiptap/react';
-import { useEffect, useId, useRef } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import { CommentHighlights } from '../discussion/commentHighlights';
+import type { MentionablePerson } from '../discussion/discussionApi';
 import { AttachmentUploads } from './attachments/AttachmentUploads';
 import { BubbleMenu } from './BubbleMenu';
 import { CodeBlockLanguageLabel } from './CodeBlockLanguageLabel';
@@ -17,6 +18,10 @@ import { GlossaryHover } from './glossary/GlossaryHover';
 import { PageLinks } from './links/PageLinks';
 import { PageLinksExtension } from './links/PageLinksExtension';
 import { pageLinkMenuKey } from './links/pageLinkMenuPlugin';
+import { MentionMenu } from './mentions/MentionMenu';
+import { MentionNotice, type UnreadableMention } from './mentions/MentionNotice';
+import { MentionsExtension } from './mentions/MentionsExtension';
+import { mentionMenuKey } from './mentions/mentionMenuPlugin';
 import { SlashMenu } from './slash/SlashMenu';
 import { SlashMenuExtension } from './slash/SlashMenuExtension';
 import { slashMenuKey } from './slash/slashMenuPlugin';
@@ -31,6 +36,8 @@ interface PageBodyProps {
   onExitTop(): void;
   /** Present when the person may comment: comments on the selected text. */
   onComment?: (() => void) | undefined;
+  /** The page's space, to share the page with someone mentioned who cannot read it. */
+  space?: Space | null;
 }
 
 /**
@@ -46,7 +53,17 @@ export function PageBody({
   onEditor,
   onExitTop,
   onComment,
+  space = null,
 }: PageBodyProps) {
+  const [unreadable, setUnreadable] = useState<readonly UnreadableMention[]>([]);
+  const noteMention = useRef((person: MentionablePerson) => {
+    if (person.canRead) return;
+    setUnreadable((current) =>
+      current.some((known) => known.id === person.id)
+        ? current
+        : [...current, { id: person.id, name: person.name }],
+    );
+  });
   const exitTop = useRef(onExitTop);
   exitTop.current = onExitTop;
   const listboxId = `slash-menu-${useId().replace(/[^a-zA-Z0-9_-]/g, '')}`;
@@ -64,6 +81,10 @@ export function PageBody({
         }),
         SlashMenuExtension.configure({ listboxId }),
         PageLinksExtension.configure({ listboxId: `${listboxId}-pages` }),
+        MentionsExtension.configure({
+          listboxId: `${listboxId}-people`,
+          onMentioned: (person) => noteMention.current(person),
+        }),
         CodeBlockLanguageLabel,
         GlossaryHover,
         AttachmentUploads.configure({ pageId: session.pageId }),
@@ -85,7 +106,8 @@ export function PageBody({
             event.key !== 'ArrowUp' ||
             event.shiftKey ||
             slashMenuKey.getState(view.state)?.active ||
-            pageLinkMenuKey.getState(view.state)?.active
+            pageLinkMenuKey.getState(view.state)?.active ||
+            mentionMenuKey.getState(view.state)?.active
           )
             return false;
           const { selection, doc } = view.state;
@@ -111,6 +133,22 @@ export function PageBody({
       <EditorContent editor={editor} className="page-body-container" />
       {!readOnly && <SlashMenu editor={editor} listboxId={listboxId} />}
       <PageLinks editor={editor} listboxId={`${listboxId}-pages`} readOnly={readOnly} />
+      {!readOnly && (
+        <MentionMenu
+          editor={editor}
+          pageId={session.pageId}
+          listboxId={`${listboxId}-people`}
+          onMentioned={(person) => noteMention.current(person)}
+        />
+      )}
+      <MentionNotice
+        pageId={session.pageId}
+        space={space}
+        people={unreadable}
+        onDone={(person) =>
+          setUnreadable((current) => current.filter((known) => known.id !== person.id))
+        }
+      />
       {(!readOnly || onComment) && (
         <BubbleMenu editor={editor} formatting={!readOnly} onComment={onComment} />
       )}
