@@ -81,7 +81,16 @@ export const api = {
   setup: (input: SetupInput) => request<{ user: User }>('POST', '/api/setup', input),
   login: (email: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { email, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
+  /** Resolves to where to sign out at the identity provider too, for a single sign-on session. */
+  logout: async (): Promise<void> => {
+    const answer = await request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout');
+    if (answer?.redirectTo) window.location.assign(answer.redirectTo);
+  },
+  authProviders: () =>
+    request<{
+      password: boolean;
+      providers: { id: string; displayName: string; startUrl: string }[];
+    }>('GET', '/api/auth/providers'),
   me: () => request<{ user: User }>('GET', '/api/me'),
   listUsers: () => request<{ users: User[] }>('GET', '/api/users'),
   createUser: (input: NewUserInput) => request<{ user: User }>('POST', '/api/users', input),

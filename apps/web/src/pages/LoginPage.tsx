@@ -1,6 +1,8 @@
+import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';
@@ -30,6 +32,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const methods = useQuery({ queryKey: ['auth-providers'], queryFn: api.authProviders });
+  const providers = methods.data?.providers ?? [];
 
   if (state.status === 'ready' && state.user && !busy) return <Navigate to={next} replace />;
 
@@ -49,6 +53,16 @@ export function LoginPage() {
   return (
     <AuthLayout title="Log in" intro="Welcome back. Log in to continue to your wiki.">
       <title>Log in · Lore</title>
+      {providers.map((provider) => (
+        <a
+          key={provider.id}
+          className="button button--primary button--block"
+          href={`${provider.startUrl}?returnTo=${encodeURIComponent(next)}`}
+        >
+          Sign in with {provider.displayName}
+        </a>
+      ))}
+      {providers.length > 0 && <p className="auth__footnote">or with your email and password</p>}
       <form className="form" onSubmit={submit}>
         <TextField
           label="Email"
