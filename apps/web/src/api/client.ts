@@ -86,6 +86,22 @@ export const api = {
     const answer = await request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout');
     if (answer?.redirectTo) window.location.assign(answer.redirectTo);
   },
+  ssoSettings: () =>
+    request<{
+      sso: {
+        oidc: {
+          issuer: string;
+          clientId: string;
+          redirectUri: string;
+          displayName: string;
+          scopes: string[];
+          groupsClaim: string | null;
+          defaultRole: string;
+        } | null;
+        ssoOnly: boolean;
+        breakGlass: string[];
+      };
+    }>('GET', '/api/admin/sso'),
   authProviders: () =>
     request<{
       password: boolean;

@@ -1,8 +1,9 @@
-import { useQuery } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/ApiError';
 import { api } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';
@@ -32,7 +33,7 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  const methods = useQuery({ queryKey: ['auth-providers'], queryFn: api.authProviders });
+  const methods = useApiQuery(queryKeys.authProviders, api.authProviders);
   const providers = methods.data?.providers ?? [];
 
   if (state.status === 'ready' && state.user && !busy) return <Navigate to={next} replace />;
