@@ -43,5 +43,13 @@ describe('single sign-on in the browser', () => {
     await page.waitForURL(`${harness.lore.url}/`);
     const me = await page.evaluate(async () => (await fetch('/api/me')).json());
     expect(me.user).toMatchObject({ email: 'grace@example.com', displayName: 'Grace Provider' });
+
+    // Signing out of Lore also signs out at the provider, which sends the browser back.
+    await page.getByRole('button', { name: 'Grace Provider' }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await page.waitForURL(`${provider?.issuer}/**`);
+    await page.locator('button[type="submit"]', { hasText: /yes/i }).click();
+    await page.waitForURL(`${harness.lore.url}/login`);
+    expect(await page.evaluate(async () => (await fetch('/api/me')).status)).toBe(401);
   });
 });

@@ -81,11 +81,8 @@ export const api = {
   setup: (input: SetupInput) => request<{ user: User }>('POST', '/api/setup', input),
   login: (email: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { email, password }),
-  /** Resolves to where to sign out at the identity provider too, for a single sign-on session. */
-  logout: async (): Promise<void> => {
-    const answer = await request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout');
-    if (answer?.redirectTo) window.location.assign(answer.redirectTo);
-  },
+  /** Names where to sign out at the identity provider too, after a single sign-on session. */
+  logout: () => request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout'),
   ssoSettings: () =>
     request<{
       sso: {
