@@ -19,7 +19,7 @@ const toLink = (row: LinkRow): IdentityLink => ({
   lastSignInAt: row.last_sign_in_at,
 });
 
-/** `IdentityLinkStore` on PostgreSQL (migration 0016). */
+/** `IdentityLinkStore` on PostgreSQL (migration 0017). */
 export class PostgresIdentityLinkStore implements IdentityLinkStore {
   readonly #db: PostgresDatabase;
 

@@ -19,7 +19,7 @@ const toLink = (row: LinkRow): IdentityLink => ({
   lastSignInAt: row.last_sign_in_at,
 });
 
-/** `IdentityLinkStore` on the Lore SQLite database (migration 0022). */
+/** `IdentityLinkStore` on the Lore SQLite database (migration 0023). */
 export class SqliteIdentityLinkStore implements IdentityLinkStore {
   readonly #db: Db;
   readonly #s;
