@@ -24,6 +24,7 @@ const onPostgres = [
   'src/http/securityHeaders.test.ts',
   'src/mail/emailRoundTrip.test.ts',
   'src/mail/unsubscribe.test.ts',
+  'src/sso/oidcSignIn.test.ts',
   'src/notifications/notificationEmails.test.ts',
 ];
 

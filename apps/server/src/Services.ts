@@ -35,6 +35,7 @@ import type { MailServices } from './mail/MailServices';
 import type { NotificationEmailSender } from './notifications/NotificationEmailSender';
 import type { UnreadSignal } from './notifications/UnreadSignal';
 import type { SearchServices } from './search/SearchServices';
+import type { SsoServices } from './sso/SsoServices';
 import type { Storage } from './storage/Storage';
 import type { TransferServices } from './transfer/TransferServices';
 
@@ -90,6 +91,8 @@ export interface Services {
   readonly revisions: RevisionService;
   /** Search, glossary and search analytics. */
   readonly search: SearchServices;
+  /** Single sign-on through an OpenID Connect provider; null when none is configured. */
+  readonly sso: SsoServices | null;
   /** Files attached to pages. */
   readonly attachments: AttachmentService;
   /** The links index kept from documents (by the `page-links` consumer); `reindexAll` rebuilds it. */

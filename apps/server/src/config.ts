@@ -6,6 +6,7 @@ import { type EmailTiming, isTimeZone } from '@lore/core';
 import { z } from 'zod';
 import { type MailConfig, mailConfigFrom, mailConfigShape } from './mail/mailConfig';
 import { type SearchConfig, searchConfigFrom, searchConfigShape } from './search/searchConfig';
+import { type SsoConfig, ssoConfigFrom, ssoConfigShape } from './sso/ssoConfig';
 import { type StoreConfig, storageConfigShape, storeConfigFrom } from './storage/storageConfig';
 
 /**
@@ -108,6 +109,7 @@ export const configSchema = z.object({
   ...storageConfigShape,
   ...searchConfigShape,
   ...mailConfigShape,
+  ...ssoConfigShape,
 });
 
 export interface Config {
@@ -167,6 +169,8 @@ export interface Config {
   readonly relayUrl: string | null;
   /** Outgoing email (SMTP), off unless `LORE_SMTP_URL` is set. */
   readonly mail: MailConfig;
+  /** Single sign-on (OpenID Connect), off unless `LORE_OIDC_ISSUER` is set. */
+  readonly sso: SsoConfig;
 }
 
 export class ConfigError extends Error {}
@@ -198,6 +202,8 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
   if ('error' in search) throw new ConfigError(`Invalid configuration:\n  ${search.error}`);
   const mail = mailConfigFrom(value);
   if ('error' in mail) throw new ConfigError(`Invalid configuration:\n  ${mail.error}`);
+  const sso = ssoConfigFrom(value);
+  if ('error' in sso) throw new ConfigError(`Invalid configuration:\n  ${sso.error}`);
   const dataDir = resolve(value.LORE_DATA_DIR);
   const webDist = resolve(value.LORE_WEB_DIST ?? defaultWebDist);
   const serveWeb = value.NODE_ENV === 'production' || value.LORE_WEB_DIST !== undefined;
@@ -257,5 +263,6 @@ export function loadConfig(env: Record<string, string | undefined>): Config {
     attachmentsDir: resolve(value.LORE_ATTACHMENTS_DIR ?? resolve(dataDir, 'attachments')),
     relayUrl: value.LORE_RELAY ?? null,
     mail,
+    sso,
   };
 }

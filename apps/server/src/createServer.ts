@@ -15,6 +15,7 @@ import { unsubscribeView } from './mail/unsubscribeView';
 import { type CreateLoreOptions, createLore, type LoreRuntime } from './runtime/createLore';
 import type { Services } from './Services';
 import { sharedView } from './shares/sharedView';
+import { oidcView } from './sso/oidcView';
 
 export interface LoreServer {
   readonly app: express.Express;
@@ -69,6 +70,8 @@ export async function createServer(
   app.use(mountRoutes(runtime.routes, services));
   // The unsubscribe links of emails: signed tokens, no session.
   app.use(unsubscribeView(services.mail));
+  // Single sign-on: the browser goes to the identity provider and comes back here.
+  app.use(oidcView(services, logger));
   // Public share links, before the web app, which serves `/s/<shortId>` page addresses.
   app.use(sharedView(services));
   app.use(webApp(services));

@@ -24,6 +24,8 @@ export * from './documents/MemoryDocumentStore';
 export * from './events/eventOutboxContract';
 export * from './events/MemoryConsumerState';
 export * from './events/MemoryEventLog';
+export * from './identity/identityLinkStoreContract';
+export * from './identity/MemoryIdentityLinkStore';
 export * from './keys/MemoryServerKeyStore';
 export * from './keys/serverKeyStoreContract';
 export * from './notifications/MemoryNotificationStore';

@@ -10,6 +10,7 @@ export * from './documents/PostgresDocumentStore';
 export * from './events/PostgresConsumerState';
 export * from './events/PostgresEventListener';
 export * from './events/PostgresEventLog';
+export * from './identity/PostgresIdentityLinkStore';
 export * from './keys/PostgresServerKeyStore';
 export * from './migrate';
 export * from './notifications/PostgresNotificationStore';

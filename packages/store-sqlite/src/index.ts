@@ -8,6 +8,7 @@ export * from './discussion/SqliteDiscussionStore';
 export * from './documents/SqliteDocumentStore';
 export * from './events/SqliteConsumerState';
 export * from './events/SqliteEventLog';
+export * from './identity/SqliteIdentityLinkStore';
 export * from './keys/SqliteServerKeyStore';
 export * from './migrate';
 export * from './notifications/SqliteNotificationStore';

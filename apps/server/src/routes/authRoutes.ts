@@ -4,9 +4,11 @@ import {
   profileBodySchema,
   userBodySchema,
 } from '@lore/api';
-import { UnauthenticatedError } from '@lore/core';
+import { PermissionDeniedError, UnauthenticatedError } from '@lore/core';
+import { z } from 'zod';
 import { defineRoute } from '../http/route';
 import { clearSessionCookie, readSessionCookie, setSessionCookie } from '../http/sessionCookie';
+import { clearSsoSessionCookie, hasSsoSessionCookie } from '../sso/ssoCookies';
 import { presentUser } from './presentUser';
 import { errorResponse } from './schemas';
 
@@ -21,6 +23,9 @@ export const authRoutes = [
     responses: {
       200: { description: 'Signed in', schema: userBodySchema },
       401: errorResponse('Wrong email or password (`invalid_credentials`)'),
+      403: errorResponse(
+        'Password sign-in is off (`LORE_SSO_ONLY`) and this is not a break-glass account',
+      ),
       429: errorResponse(
         'Too many failed attempts: wait (`rate_limited`); see the Retry-After header',
       ),
@@ -28,6 +33,12 @@ export const authRoutes = [
     },
     handler: async ({ req, res, body, services }) => {
       const accountKey = body.email.trim().toLowerCase();
+      const { ssoOnly, breakGlass } = services.config.sso;
+      if (ssoOnly && !breakGlass.includes(accountKey)) {
+        throw new PermissionDeniedError(
+          'This wiki signs people in through its identity provider only; use the single sign-on button.',
+        );
+      }
       const addressKey = req.ip ?? 'unknown';
       // Each attempt counts against the client's address and the account until it succeeds.
       services.loginByAddress.begin(addressKey);
@@ -56,14 +67,31 @@ export const authRoutes = [
     method: 'post',
     path: '/api/auth/logout',
     tag: 'Accounts',
-    summary: 'End the current session server-side and clear the cookie',
+    summary:
+      'End the current session server-side and clear the cookie; a single sign-on session also names where to leave the identity provider',
     access: 'public',
-    responses: { 204: { description: 'Signed out (also when there was no session)' } },
-    handler: ({ req, res, services }) => {
+    responses: {
+      200: {
+        description:
+          'Signed out of a single sign-on session: open `redirectTo` to sign out at the identity provider too',
+        schema: z.object({ redirectTo: z.string() }),
+      },
+      204: { description: 'Signed out (also when there was no session)' },
+    },
+    handler: async ({ req, res, services }) => {
       const secret = readSessionCookie(req);
       if (secret) services.accounts.logout(secret);
       clearSessionCookie(req, res, services.config);
-      return { status: 204 };
+      if (!hasSsoSessionCookie(req)) return { status: 204 };
+      clearSsoSessionCookie(req, res, services.config);
+      const sso = services.sso;
+      const publicUrl = services.config.publicUrl;
+      if (!secret || !sso || !publicUrl) return { status: 204 };
+      // Without the provider's answer the person is still signed out of Lore.
+      const url = await sso.relyingParty
+        .endSessionUrl(new URL('/login', publicUrl).href)
+        .catch(() => null);
+      return url ? { status: 200, body: { redirectTo: url.href } } : { status: 204 };
     },
   }),
   defineRoute({

@@ -1001,6 +1001,18 @@ const cases: Record<string, Case> = {
     probe: () => ({ path: '/api/admin/mail' }),
   },
 
+  // Single sign-on settings.
+  'GET /api/admin/sso': {
+    scope: 'none',
+    allow: workspaceAdmin,
+    probe: () => ({ path: '/api/admin/sso' }),
+  },
+  'GET /api/auth/providers': {
+    scope: 'none',
+    allow: anyone,
+    probe: () => ({ path: '/api/auth/providers' }),
+  },
+
   // The audit log.
   'GET /api/admin/audit': {
     scope: 'none',

@@ -67,6 +67,7 @@ import { userRoutes } from '../routes/userRoutes';
 import type { Services } from '../Services';
 import { createSearchIndex } from '../search/createSearchIndex';
 import { wireSearch } from '../search/wireSearch';
+import { wireSso } from '../sso/wireSso';
 import { openStorage } from '../storage/openStorage';
 import type { Storage } from '../storage/Storage';
 import { wireTransfer } from '../transfer/wireTransfer';
@@ -370,6 +371,16 @@ export async function createLore(
   });
   let pruneTimer: NodeJS.Timeout | null = null;
   // Registration: one line per module, in start order.
+  // Single sign-on through an OpenID Connect provider (off without LORE_OIDC_ISSUER).
+  const sso = wireSso({
+    config: config.sso,
+    accounts,
+    links: storage.identityLinks,
+    access: accessStore,
+    clock,
+    events: outbox,
+  });
+
   const modules: LoreModule[] = [
     {
       name: 'database',
@@ -451,6 +462,7 @@ export async function createLore(
     notificationEmails.module,
     { name: 'events', routes: eventRoutes },
     audit.module,
+    sso.module,
   ];
 
   const events = new EventDispatcher({
@@ -558,6 +570,7 @@ export async function createLore(
     }),
     events,
     mail: mail.services,
+    sso: sso.services,
     notificationEmails: notificationEmails.sender,
     audit: audit.service,
     auditTrail: audit.trail,

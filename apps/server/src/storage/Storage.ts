@@ -9,6 +9,7 @@ import type {
   DocumentStore,
   EventLog,
   GlossaryStore,
+  IdentityLinkStore,
   ImportSourceStore,
   NotificationStore,
   PageLinkStore,
@@ -46,6 +47,8 @@ export interface Storage {
   readonly consumerState: ConsumerState;
   readonly access: AccessStore;
   readonly shares: ShareLinkStore;
+  /** Single sign-on: accounts' identities at outside providers, provider-managed groups. */
+  readonly identityLinks: IdentityLinkStore;
   /** Comment threads, comments and reactions. */
   readonly discussion: DiscussionStore;
   readonly notifications: NotificationStore;

@@ -81,7 +81,29 @@ export const api = {
   setup: (input: SetupInput) => request<{ user: User }>('POST', '/api/setup', input),
   login: (email: string, password: string) =>
     request<{ user: User }>('POST', '/api/auth/login', { email, password }),
-  logout: () => request<void>('POST', '/api/auth/logout'),
+  /** Names where to sign out at the identity provider too, after a single sign-on session. */
+  logout: () => request<{ redirectTo: string } | undefined>('POST', '/api/auth/logout'),
+  ssoSettings: () =>
+    request<{
+      sso: {
+        oidc: {
+          issuer: string;
+          clientId: string;
+          redirectUri: string;
+          displayName: string;
+          scopes: string[];
+          groupsClaim: string | null;
+          defaultRole: string;
+        } | null;
+        ssoOnly: boolean;
+        breakGlass: string[];
+      };
+    }>('GET', '/api/admin/sso'),
+  authProviders: () =>
+    request<{
+      password: boolean;
+      providers: { id: string; displayName: string; startUrl: string }[];
+    }>('GET', '/api/auth/providers'),
   me: () => request<{ user: User }>('GET', '/api/me'),
   listUsers: () => request<{ users: User[] }>('GET', '/api/users'),
   createUser: (input: NewUserInput) => request<{ user: User }>('POST', '/api/users', input),

@@ -5,6 +5,8 @@
 export const queryKeys = {
   session: ['session'],
   tokens: ['tokens'],
+  authProviders: ['auth-providers'],
+  ssoSettings: ['admin', 'sso'],
   users: ['users'],
   invite: (token: string) => ['invite', token],
   passwordReset: (token: string) => ['password-reset', token],

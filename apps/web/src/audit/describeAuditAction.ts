@@ -17,6 +17,9 @@ const reasons: Record<string, string> = {
   unknown_account: 'no such account',
   disabled: 'account disabled',
   deleted: 'account deleted',
+  sso_disabled: 'account disabled (single sign-on)',
+  sso_deleted: 'account deleted (single sign-on)',
+  sso_unknown_account: 'no such account (single sign-on)',
   logout: 'signed out',
   logout_everywhere: 'signed out everywhere',
   password_changed: 'password changed',
@@ -46,7 +49,9 @@ export function describeAuditAction(record: AuditLogRecord): string {
           ? 'Signed in (accepted invite)'
           : d.via === 'password_reset'
             ? 'Signed in (after a password reset)'
-            : 'Signed in';
+            : d.via === 'sso'
+              ? 'Signed in (single sign-on)'
+              : 'Signed in';
     case 'user.sign_in_failed':
       return `Failed sign-in (${reasons[String(d.reason)] ?? String(d.reason)})`;
     case 'user.sessions_revoked':

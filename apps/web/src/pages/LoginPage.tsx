@@ -1,6 +1,9 @@
 import { type FormEvent, useState } from 'react';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api/ApiError';
+import { api } from '../api/client';
+import { queryKeys } from '../api/queryKeys';
+import { useApiQuery } from '../api/useApiQuery';
 import { AuthLayout } from '../components/AuthLayout';
 import { FormError } from '../components/FormError';
 import { TextField } from '../components/TextField';
@@ -30,6 +33,8 @@ export function LoginPage() {
   const [password, setPassword] = useState('');
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const methods = useApiQuery(queryKeys.authProviders, api.authProviders);
+  const providers = methods.data?.providers ?? [];
 
   if (state.status === 'ready' && state.user && !busy) return <Navigate to={next} replace />;
 
@@ -49,6 +54,16 @@ export function LoginPage() {
   return (
     <AuthLayout title="Log in" intro="Welcome back. Log in to continue to your wiki.">
       <title>Log in · Lore</title>
+      {providers.map((provider) => (
+        <a
+          key={provider.id}
+          className="button button--primary button--block"
+          href={`${provider.startUrl}?returnTo=${encodeURIComponent(next)}`}
+        >
+          Sign in with {provider.displayName}
+        </a>
+      ))}
+      {providers.length > 0 && <p className="auth__footnote">or with your email and password</p>}
       <form className="form" onSubmit={submit}>
         <TextField
           label="Email"

@@ -69,9 +69,10 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   );
 
   const signOut = useCallback(
-    async (call: () => Promise<void>) => {
+    async (call: () => Promise<unknown>) => {
+      let answer: unknown;
       try {
-        await call();
+        answer = await call();
       } catch (error) {
         // A session that already expired is as logged out as it gets.
         if (!(error instanceof ApiError && error.status === 401)) throw error;
@@ -79,6 +80,12 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       cachedUser.clear();
       await forgetOfflinePages();
       setState({ status: 'ready', needsSetup: false, user: null });
+      // A single sign-on session ends at the identity provider too, which sends the browser back.
+      const leaveAt =
+        typeof answer === 'object' && answer !== null && 'redirectTo' in answer
+          ? answer.redirectTo
+          : null;
+      if (typeof leaveAt === 'string') window.location.assign(leaveAt);
     },
     [setState],
   );

@@ -3,6 +3,7 @@ import { Link, useLocation } from 'react-router';
 import { SearchSettingsSection } from '../search/SearchSettingsSection';
 import { useCurrentUser } from '../session/useCurrentUser';
 import { ProfileSection } from './ProfileSection';
+import { SsoSection } from './SsoSection';
 import { TokensSection } from './TokensSection';
 import { UsersSection } from './UsersSection';
 import './SettingsPage.css';
@@ -26,6 +27,7 @@ export function SettingsPage() {
       <TokensSection />
       <SearchSettingsSection user={user} />
       {user.role === 'admin' && <UsersSection currentUserId={user.id} />}
+      {user.role === 'admin' && <SsoSection />}
       {user.role === 'admin' && (
         <section className="section" id="groups" aria-labelledby="groups-title">
           <div className="section__header">

@@ -101,6 +101,8 @@ const tokenPrefix = 'lore_pat_';
 const invitePrefix = 'lore_inv_';
 const resetPrefix = 'lore_pwr_';
 const day = 86_400_000;
+/** Not a scrypt hash, so no password ever matches it: accounts made by single sign-on. */
+const noPassword = '!sso';
 
 /**
  * People and their credentials: accounts and their lifecycle (invite, disable, role, delete),
@@ -454,6 +456,66 @@ export class AccountService {
       return this.#startSession(user.id, 'password_reset');
     });
     return { user: present(user), sessionSecret };
+  }
+
+  // --- Single sign-on ---------------------------------------------------------------------
+
+  /**
+   * Creates the account of someone an outside identity provider vouched for. It has no
+   * password (password sign-in never matches it); the provider is how its owner signs in.
+   */
+  createExternalUser(account: { email: string; displayName: string; role: Role }): User {
+    const email = normalizeEmail(account.email);
+    checkEmail(email);
+    if (!roles.includes(account.role)) {
+      throw new ValidationError(`A role is one of ${roles.join(', ')}.`);
+    }
+    const displayName = account.displayName.trim().slice(0, 100) || email.split('@')[0] || email;
+    const id = randomUUID();
+    const user: NewUser = {
+      id,
+      email,
+      displayName,
+      color: userColor(id),
+      role: account.role,
+      passwordHash: noPassword,
+      createdAt: this.#clock.now(),
+    };
+    this.#store.transaction(() => {
+      if (!this.#store.insertUser(user)) throw emailTaken();
+      this.#emitCreated(null, user, 'sso');
+    });
+    return present(user);
+  }
+
+  /** The account (deleted ones included) with this email, or null; for outside sign-in. */
+  findAccountByEmail(email: string): (UserAccount & { readonly deleted: boolean }) | null {
+    const stored = this.#store.findUserByEmail(normalizeEmail(email));
+    return stored ? { ...presentAccount(stored), deleted: stored.deletedAt !== null } : null;
+  }
+
+  /** The account with this id, deleted ones included, or null; for outside sign-in. */
+  findAccountById(userId: string): (UserAccount & { readonly deleted: boolean }) | null {
+    const stored = this.#store.findUserById(userId);
+    return stored ? { ...presentAccount(stored), deleted: stored.deletedAt !== null } : null;
+  }
+
+  /**
+   * Starts a session for a person an outside provider vouched for; refuses disabled and
+   * deleted accounts (and records the refusal for admins).
+   */
+  signInExternal(userId: string): LoginResult {
+    const stored = this.#store.findUserById(userId);
+    if (!stored || stored.disabledAt !== null || stored.deletedAt !== null) {
+      const reason = !stored ? 'unknown_account' : stored.deletedAt ? 'deleted' : 'disabled';
+      this.#signInFailed(stored?.email ?? '', stored, `sso_${reason}`);
+      throw new UnauthenticatedError(
+        'This account cannot sign in: it was disabled or deleted. Ask an admin of this wiki.',
+        'account_disabled',
+      );
+    }
+    const sessionSecret = this.#store.transaction(() => this.#startSession(stored.id, 'sso'));
+    return { user: present(stored), sessionSecret };
   }
 
   // --- Sessions ----------------------------------------------------------------------------

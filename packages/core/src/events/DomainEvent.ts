@@ -9,10 +9,10 @@ export type SessionRevocationReason =
   | 'password_reset';
 
 /** How an account came to be. */
-export type UserCreationPath = 'setup' | 'operator' | 'admin' | 'invite';
+export type UserCreationPath = 'setup' | 'operator' | 'admin' | 'invite' | 'sso';
 
 /** How a session began: a password, the first setup, an accepted invite or a password reset. */
-export type SignInPath = 'password' | 'setup' | 'invite' | 'password_reset';
+export type SignInPath = 'password' | 'setup' | 'invite' | 'password_reset' | 'sso';
 
 import type { PrincipalList } from '../access/PageRestriction';
 import type { PrincipalKind } from '../access/SpaceGrant';

@@ -22,6 +22,8 @@ export interface BrowserTestOptions {
   serverPer?: 'test' | 'file';
   /** Creates the first admin as soon as the server is up; `false` leaves it at the setup page. */
   seedAdmin?: boolean;
+  /** More environment for the server, made just before it starts (e.g. a provider to trust). */
+  env?: () => Promise<Record<string, string>>;
 }
 
 export interface BrowserTests {
@@ -44,13 +46,14 @@ export interface BrowserTests {
 export function setUpBrowserTests({
   serverPer = 'test',
   seedAdmin: withAdmin = true,
+  env,
 }: BrowserTestOptions = {}): BrowserTests {
   let browser: Browser | undefined;
   let lore: RunningLore | undefined;
   const contexts: BrowserContext[] = [];
 
   async function start(): Promise<void> {
-    lore = await startLore();
+    lore = await startLore(env ? await env() : {});
     if (withAdmin) await seedAdmin(lore);
   }
 

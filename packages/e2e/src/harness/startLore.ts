@@ -19,7 +19,7 @@ export interface RunningLore {
  * The real Lore server, in this process, on a free port, with an empty data folder in a temp
  * directory, serving the built web app exactly as in production.
  */
-export async function startLore(): Promise<RunningLore> {
+export async function startLore(env: Record<string, string> = {}): Promise<RunningLore> {
   const dist = webDist();
   const dataDir = mkdtempSync(join(tmpdir(), 'lore-e2e-'));
   try {
@@ -30,6 +30,7 @@ export async function startLore(): Promise<RunningLore> {
       NODE_ENV: 'production',
       LORE_LOG_LEVEL: 'warn',
       LORE_WEB_DIST: dist,
+      ...env,
     });
     const server = await createServer(config);
     const { url } = await server.listen();
