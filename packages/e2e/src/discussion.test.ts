@@ -134,4 +134,39 @@ describe('discussing a page', () => {
     expect(threads[0]?.createdBy.id).toBe(user.id);
     expect(linus.problems).toEqual([]);
   });
+
+  it('mentions people in the page from an @ menu, and says when one cannot read it', async () => {
+    // The guest leaves the space, so they can no longer read the page.
+    const { users } = await workspace.adminApi.call<{ users: { id: string; email: string }[] }>(
+      'GET',
+      '/api/users',
+    );
+    const linusId = users.find((u) => u.email === guest.email)?.id ?? '';
+    await workspace.adminApi.call(
+      'DELETE',
+      `/api/spaces/${workspace.space.id}/members/users/${linusId}`,
+    );
+    const ada = await harness.open(admin);
+    await openEditor(ada.page, workspace.page.id);
+    const body = ada.page.locator('.page-body');
+    await body.locator('p').last().click();
+    await ada.page.keyboard.press('End');
+    await ada.page.keyboard.type(' Ask @Gra');
+    const menu = ada.page.getByRole('listbox', { name: 'Mention someone' });
+    await menu.getByText('Grace Hopper').waitFor(poll);
+    await ada.page.keyboard.press('Enter');
+    await body.locator('.mention', { hasText: '@Grace Hopper' }).waitFor(poll);
+    await expect.poll(() => ada.page.getByRole('alert').count(), poll).toBe(0);
+
+    // Mentioning the guest is allowed, and the page says they cannot read it.
+    await ada.page.keyboard.type('and @Lin');
+    await menu.getByText('Linus Reader').waitFor(poll);
+    await ada.page.keyboard.press('Enter');
+    await body.locator('.mention', { hasText: '@Linus Reader' }).waitFor(poll);
+    const notice = ada.page.locator('.mention-notice');
+    await notice.getByText('cannot read this page').waitFor(poll);
+    await notice.getByRole('button', { name: 'Share with Linus Reader' }).waitFor(poll);
+
+    expect(ada.problems).toEqual([]);
+  });
 });

@@ -22,8 +22,9 @@ export interface PageChangedConsumerOptions {
 }
 
 /**
- * Tells a page's watchers (of the page or its space) that it changed: only for a change of some
- * size (and never one that leaves the text as it was), at most once per watcher and page per window, never its own editors, and not those who
+ * Tells a page's watchers (of the page or its space) that it changed: only for a change someone
+ * made, of some size (never one that leaves the text as it was, nor the server's own comment
+ * marks), at most once per watcher and page per window, never its own editors, and not those who
  * opened the page since. Idempotent: the notification is keyed by the event, and a watcher told
  * within the window is not told again.
  */
@@ -38,6 +39,8 @@ export function pageChangedConsumer(options: PageChangedConsumerOptions): EventC
       const watchers = options.watches.listPageWatchers(page.id, page.spaceId);
       if (watchers.length === 0) return;
       const editors = options.changes.editors(event);
+      // Nobody made it: only the server's own annotations (comment marks) changed the document.
+      if (editors.length === 0) return;
       const listening = watchers.filter((watcher) => !editors.includes(watcher.userId));
       if (listening.length === 0) return;
       // A change that leaves the text as it was (formatting, comment marks) tells no one.

@@ -24,18 +24,20 @@ export function MentionNotice({ pageId, space, people, onDone }: MentionNoticePr
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [canShare, setCanShare] = useState<boolean | null>(null);
+  // Whether the reader may share does not depend on whom: ask once, about the first person.
+  const firstId = people[0]?.id ?? null;
+  useEffect(() => {
+    if (firstId === null || canShare !== null) return;
+    let current = true;
+    discussionApi.mentionCheck(pageId, [firstId]).then(
+      (answer) => current && setCanShare(answer.canShare),
+      () => current && setCanShare(false),
+    );
+    return () => {
+      current = false;
+    };
+  }, [firstId, canShare, pageId]);
   if (people.length === 0) return null;
-  if (canShare === null) {
-    discussionApi
-      .mentionCheck(
-        pageId,
-        people.map((person) => person.id),
-      )
-      .then(
-        (answer) => setCanShare(answer.canShare),
-        () => setCanShare(false),
-      );
-  }
   const share = async (person: UnreadableMention) => {
     if (!space) return;
     setBusy(true);
@@ -56,7 +58,7 @@ export function MentionNotice({ pageId, space, people, onDone }: MentionNoticePr
   return (
     <div className="mention-notice" role="alert">
       {people.map((person) => (
-        <p key={person.id}>
+        <p key={person.id} className="mention-notice__line">
           <strong>{person.name}</strong> cannot read this page, so the mention will not reach them.{' '}
           {canShare && space && (
             <button
