@@ -28,7 +28,7 @@ export interface NotificationServiceOptions {
   readonly clock: Clock;
   /** Someone's notifications changed (for live unread counts in this process). */
   readonly onChange?: (userId: string) => void;
-  /** Recipients decided and written at a time, between turns of the event loop. Default 500. */
+  /** Recipients decided and written at a time, between turns of the event loop. Default 50. */
   readonly chunkSize?: number;
   /**
    * Whether Lore sends email: when it does, a notification its recipient wants by email is made
@@ -121,7 +121,7 @@ export class NotificationService {
     this.#policy = options.policy;
     this.#clock = options.clock;
     this.#onChange = options.onChange ?? (() => {});
-    this.#chunkSize = Math.max(1, options.chunkSize ?? 500);
+    this.#chunkSize = Math.max(1, options.chunkSize ?? 50);
     this.#sendsEmail = options.sendsEmail ?? false;
   }
 
