@@ -101,6 +101,13 @@ describe('discussing a page', () => {
       .poll(() => sidebar(grace.page).locator('.discussion__threads .thread').count(), poll)
       .toBe(1);
 
+    // The comment's address (as emails and the inbox link to it) opens the sidebar on it.
+    await grace.page.goto(`/pages/${workspace.page.id}?thread=${threadId}`);
+    await sidebar(grace.page)
+      .locator(`.thread[data-thread-id="${threadId}"]`)
+      .getByText('Agreed, Monday it is.')
+      .waitFor(poll);
+
     expect(ada.problems).toEqual([]);
     expect(grace.problems).toEqual([]);
   });

@@ -39,6 +39,7 @@ export function DiscussionSidebar({
 }: DiscussionSidebarProps) {
   const { threads } = discussion;
   const groups = groupThreads(threads.data?.threads ?? [], positionOf);
+  const resolvedChosen = groups.resolved.some((thread) => thread.id === activeThreadId);
   const card = (thread: CommentThreadBody) => (
     <li key={thread.id}>
       <ThreadCard
@@ -116,7 +117,12 @@ export function DiscussionSidebar({
         </section>
       )}
       {groups.resolved.length > 0 && (
-        <details className="discussion__resolved">
+        // Folded, unless the chosen thread (e.g. from a link to it) is among them.
+        <details
+          className="discussion__resolved"
+          key={resolvedChosen ? 'chosen' : 'folded'}
+          open={resolvedChosen}
+        >
           <summary className="discussion__group">
             Resolved <span className="muted">({groups.resolved.length})</span>
           </summary>

@@ -12,6 +12,7 @@ import { DiscussionToggle } from '../discussion/DiscussionToggle';
 import { PageReactions } from '../discussion/PageReactions';
 import { useDiscussion } from '../discussion/useDiscussion';
 import { useDiscussionInEditor } from '../discussion/useDiscussionInEditor';
+import { useThreadFromAddress } from '../discussion/useThreadFromAddress';
 import { HistoryControls } from '../history/HistoryControls';
 import { HistoryPanel } from '../history/HistoryPanel';
 import { useHistoryState } from '../history/useHistoryState';
@@ -94,6 +95,7 @@ function PageEditor({ pageId }: { pageId: string }) {
   const threadsData = discussion.threads.data;
   const threads = useMemo(() => threadsData?.threads ?? [], [threadsData]);
   const comments = useDiscussionInEditor(editorInstance, threads, canComment);
+  useThreadFromAddress(location.search, editorInstance, threads, comments);
   const openThreads = threads.filter((thread) => thread.state === 'open').length;
   const focusTitle = (location.state as PageLocationState | null)?.focusTitle === true;
   const terminal = snapshot.terminal;

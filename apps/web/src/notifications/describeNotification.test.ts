@@ -31,7 +31,8 @@ describe('describeNotification', () => {
   });
 
   it('leads to the page, or to the space for notifications about the space', () => {
-    expect(notificationHref(base)).toBe('/docs/runbook-abc');
+    expect(notificationHref({ ...base, threadId: null })).toBe('/docs/runbook-abc');
+    expect(notificationHref({ ...base, threadId: 't 1' })).toBe('/docs/runbook-abc?thread=t%201');
     expect(notificationHref({ ...base, page: null })).toBe('/spaces/docs');
   });
 });

@@ -24,5 +24,9 @@ export function describeNotification(notification: NotificationJson): string {
 
 /** Where opening the notification leads: its page, or else its space. */
 export function notificationHref(notification: NotificationJson): string {
-  return notification.page?.url ?? `/spaces/${encodeURIComponent(notification.space.slug)}`;
+  if (!notification.page) return `/spaces/${encodeURIComponent(notification.space.slug)}`;
+  // About a comment: the page opens with that thread chosen in the comments sidebar.
+  return notification.threadId
+    ? `${notification.page.url}?thread=${encodeURIComponent(notification.threadId)}`
+    : notification.page.url;
 }
