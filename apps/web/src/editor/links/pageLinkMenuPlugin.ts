@@ -2,6 +2,7 @@ import type { SuggestedPage } from '@lore/api';
 import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { handleSuggestionKey } from '../suggestions/handleSuggestionKey';
 import { insertedAt } from '../suggestions/insertedAt';
 import { isRemoteChange } from '../suggestions/isRemoteChange';
 import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
@@ -100,32 +101,11 @@ export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOpti
       },
       handleKeyDown(view, event) {
         const menu = pageLinkMenuKey.getState(view.state);
-        if (!menu?.active || event.isComposing) return false;
-        if (event.key === 'Escape') {
-          view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'dismiss' }));
-          return true;
-        }
-        if (menu.pages.length === 0) return false;
-        const move = (index: number) => {
-          view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'move', index }));
-          return true;
-        };
-        switch (event.key) {
-          case 'ArrowDown':
-            return move(menu.index + 1);
-          case 'ArrowUp':
-            return move(menu.index - 1);
-          case 'Enter':
-          case 'Tab': {
-            if (event.shiftKey && event.key === 'Tab') return false;
-            const page = menu.pages[menu.index];
-            if (!page) return false;
-            insertPageLink(editor, { from: menu.from, to: menu.to }, page);
-            return true;
-          }
-          default:
-            return false;
-        }
+        return handleSuggestionKey(event, menu, menu?.pages ?? [], {
+          move: (index) => view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'move', index })),
+          dismiss: () => view.dispatch(pageLinkMenuMeta(view.state.tr, { type: 'dismiss' })),
+          choose: (page, range) => insertPageLink(editor, range, page),
+        });
       },
     },
   });

@@ -2,6 +2,7 @@ import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { MentionablePerson } from '../../discussion/discussionApi';
 import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { handleSuggestionKey } from '../suggestions/handleSuggestionKey';
 import { insertedAt } from '../suggestions/insertedAt';
 import { isRemoteChange } from '../suggestions/isRemoteChange';
 import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
@@ -112,32 +113,11 @@ export function mentionMenuPlugin({ listboxId, choose }: MentionMenuPluginOption
       },
       handleKeyDown(view, event) {
         const menu = mentionMenuKey.getState(view.state);
-        if (!menu?.active || event.isComposing) return false;
-        if (event.key === 'Escape') {
-          view.dispatch(mentionMenuMeta(view.state.tr, { type: 'dismiss' }));
-          return true;
-        }
-        if (menu.people.length === 0) return false;
-        const move = (index: number) => {
-          view.dispatch(mentionMenuMeta(view.state.tr, { type: 'move', index }));
-          return true;
-        };
-        switch (event.key) {
-          case 'ArrowDown':
-            return move(menu.index + 1);
-          case 'ArrowUp':
-            return move(menu.index - 1);
-          case 'Enter':
-          case 'Tab': {
-            if (event.shiftKey && event.key === 'Tab') return false;
-            const person = menu.people[menu.index];
-            if (!person) return false;
-            choose(person, { from: menu.from, to: menu.to });
-            return true;
-          }
-          default:
-            return false;
-        }
+        return handleSuggestionKey(event, menu, menu?.people ?? [], {
+          move: (index) => view.dispatch(mentionMenuMeta(view.state.tr, { type: 'move', index })),
+          dismiss: () => view.dispatch(mentionMenuMeta(view.state.tr, { type: 'dismiss' })),
+          choose,
+        });
       },
     },
   });
