@@ -271,7 +271,7 @@ export class NotificationEmailSender {
     mode: EmailDigestMode,
   ): Parameters<NotificationEmailSenderOptions['mailer']['send']>[0] {
     const { mail, publicUrl } = this.#o;
-    const settingsUrl = new URL('/settings', publicUrl.origin).href;
+    const settingsUrl = new URL('/settings/notifications', publicUrl.origin).href;
     const [only] = send;
     if (only && send.length === 1 && mode === 'instant') {
       const scope = only.notification.kind;
