@@ -2,11 +2,9 @@ import type { SuggestedPage } from '@lore/api';
 import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { followTrigger } from '../suggestions/followTrigger';
 import { handleSuggestionKey } from '../suggestions/handleSuggestionKey';
-import { insertedAt } from '../suggestions/insertedAt';
-import { isRemoteChange } from '../suggestions/isRemoteChange';
 import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
-import { wrapIndex } from '../suggestions/wrapIndex';
 import { insertPageLink } from './insertPageLink';
 
 /** What the `[[` menu is doing: where the typed `[[query` is, the pages offered, the choice. */
@@ -73,24 +71,19 @@ export function pageLinkMenuPlugin({ editor, listboxId }: PageLinkMenuPluginOpti
       init: () => inactive,
       apply(tr, previous, _oldState, newState) {
         const trigger = findPageLinkTrigger(newState);
-        if (!trigger) return inactive;
         const meta = tr.getMeta(pageLinkMenuKey) as PageLinkMenuMeta | undefined;
-        if (meta?.type === 'dismiss') return inactive;
-        const continued =
-          previous.active && (isRemoteChange(tr) || tr.mapping.map(previous.from) === trigger.from);
         // Opens only when the second bracket was just typed, not next to old ones.
-        if (!continued && !(trigger.query === '' && insertedAt(tr, trigger.from + 1))) {
-          return inactive;
-        }
-        let pages = continued ? previous.pages : [];
-        let index = continued && previous.query === trigger.query ? previous.index : 0;
-        if (meta?.type === 'results' && meta.query === trigger.query) {
-          pages = meta.pages;
-          index = 0;
-        }
-        if (meta?.type === 'move') index = meta.index;
-        index = wrapIndex(index, pages.length);
-        return { active: true, ...trigger, pages, index };
+        const next = followTrigger(
+          tr,
+          previous,
+          previous.pages,
+          trigger,
+          meta?.type === 'results' ? { ...meta, items: meta.pages } : meta,
+          (trigger?.from ?? 0) + 1,
+        );
+        if (!next) return inactive;
+        const { items, ...menu } = next;
+        return { ...menu, pages: items };
       },
     },
     props: {

@@ -2,11 +2,9 @@ import type { Editor } from '@tiptap/core';
 import { type EditorState, Plugin, PluginKey, type Transaction } from '@tiptap/pm/state';
 import type { MentionablePerson } from '../../discussion/discussionApi';
 import { activeOptionAttributes } from '../suggestions/activeOptionAttributes';
+import { followTrigger } from '../suggestions/followTrigger';
 import { handleSuggestionKey } from '../suggestions/handleSuggestionKey';
-import { insertedAt } from '../suggestions/insertedAt';
-import { isRemoteChange } from '../suggestions/isRemoteChange';
 import type { SuggestionMenuState } from '../suggestions/SuggestionMenuState';
-import { wrapIndex } from '../suggestions/wrapIndex';
 
 /** What the `@` menu is doing: where the typed `@query` is, the people offered, the choice. */
 export interface MentionMenuState extends SuggestionMenuState {
@@ -87,22 +85,19 @@ export function mentionMenuPlugin({ listboxId, choose }: MentionMenuPluginOption
       init: () => inactive,
       apply(tr, previous, _oldState, newState) {
         const trigger = findMentionTrigger(newState);
-        if (!trigger) return inactive;
         const meta = tr.getMeta(mentionMenuKey) as MentionMenuMeta | undefined;
-        if (meta?.type === 'dismiss') return inactive;
-        const continued =
-          previous.active && (isRemoteChange(tr) || tr.mapping.map(previous.from) === trigger.from);
         // Opens only when the `@` itself was just typed, not next to an old one.
-        if (!continued && !(trigger.query === '' && insertedAt(tr, trigger.from))) return inactive;
-        let people = continued ? previous.people : [];
-        let index = continued && previous.query === trigger.query ? previous.index : 0;
-        if (meta?.type === 'results' && meta.query === trigger.query) {
-          people = meta.people;
-          index = 0;
-        }
-        if (meta?.type === 'move') index = meta.index;
-        index = wrapIndex(index, people.length);
-        return { active: true, ...trigger, people, index };
+        const next = followTrigger(
+          tr,
+          previous,
+          previous.people,
+          trigger,
+          meta?.type === 'results' ? { ...meta, items: meta.people } : meta,
+          (trigger?.from ?? 0) + 0,
+        );
+        if (!next) return inactive;
+        const { items, ...menu } = next;
+        return { ...menu, people: items };
       },
     },
     props: {
